@@ -1,0 +1,70 @@
+"""telegram_web: a self-hosted web client for your own Telegram account (unofficial)."""
+import logging
+import os
+
+from flask import Flask
+
+from . import cli, security
+from .config import DEFAULTS, apply_secrets, load_environment
+from .database import create_tables
+from .extensions import csrf, db, login_manager
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def create_app(test_config: dict | None = None, instance_path: str | None = None) -> Flask:
+    """Build the app: defaults < instance/config.py < environment < `test_config`."""
+    app = Flask(__name__, instance_relative_config=True,
+                instance_path=instance_path or os.environ.get("TELEGRAM_WEB_INSTANCE") or os.path.join(ROOT, "instance"),
+                template_folder=os.path.join(ROOT, "templates"), static_folder=os.path.join(ROOT, "static"))
+    os.makedirs(app.instance_path, exist_ok=True)
+    configure(app, test_config)
+    configure_logging(app)
+
+    db.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.session_protection = "strong"
+    csrf.init_app(app)
+    security.init_app(app)
+    cli.init_app(app)
+    register_blueprints(app)
+    create_tables(app)
+
+    from .telegram.clients import TelegramService
+    app.extensions["telegram"] = TelegramService(app)
+    return app
+
+
+def configure(app: Flask, test_config: dict | None) -> None:
+    """Load configuration in order and fill generated secrets."""
+    app.config.from_mapping(DEFAULTS)
+    try:
+        app.config.from_pyfile("config.py", silent=True)
+    except SyntaxError as exc:
+        raise RuntimeError(f"{exc.filename}, line {exc.lineno}: {exc.msg}") from None
+    load_environment(app.config)
+    if test_config:
+        app.config.from_mapping(test_config)
+    apply_secrets(app.config, app.instance_path)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(app.instance_path, "telegram_web.db")
+    app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
+
+
+def configure_logging(app: Flask) -> None:
+    """Log through the `telegram_web` logger at INFO."""
+    logger = logging.getLogger("telegram_web")
+    logger.setLevel(logging.INFO)
+    if not logging.getLogger().handlers and not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logger.addHandler(handler)
+
+
+def register_blueprints(app: Flask) -> None:
+    """One blueprint per concern."""
+    from . import auth, errors, main
+    from .views import home
+    for module in (errors, main, auth, home):
+        app.register_blueprint(module.bp)

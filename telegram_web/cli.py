@@ -1,0 +1,96 @@
+"""Command-line tools: `flask --app app <command>`."""
+import os
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+from sqlalchemy import select
+
+from .crypto import SessionCipher, SessionDecryptError, new_key
+from .database import create_tables
+from .extensions import db
+from .models import TelegramSession, User
+from .auth import MIN_PASSWORD_LENGTH
+
+
+@click.command("init-db")
+@with_appcontext
+def init_db_command():
+    """Create the database tables (also done on every start)."""
+    create_tables(current_app)
+    click.echo("Database ready.")
+
+
+def _checked_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise click.BadParameter(f"at least {MIN_PASSWORD_LENGTH} characters", param_hint="password")
+    return password
+
+
+@click.command("create-user")
+@with_appcontext
+@click.argument("username")
+@click.password_option()
+def create_user_command(username, password):
+    """Create the owner account (only one may exist)."""
+    if db.session.scalar(select(User)) is not None:
+        raise click.ClickException("The owner account exists already; use reset-password.")
+    user = User(username=username)
+    user.set_password(_checked_password(password))
+    db.session.add(user)
+    db.session.commit()
+    click.echo(f"Created owner {username}.")
+
+
+@click.command("reset-password")
+@with_appcontext
+@click.argument("username")
+@click.password_option()
+def reset_password_command(username, password):
+    """Set a new password for the owner."""
+    user = db.session.scalar(select(User).filter_by(username=username))
+    if user is None:
+        raise click.ClickException(f"No user {username}.")
+    user.set_password(_checked_password(password))
+    db.session.commit()
+    click.echo(f"Password changed for {username}.")
+
+
+@click.command("rotate-key")
+@with_appcontext
+def rotate_key_command():
+    """Re-encrypt every stored Telegram session with a new key."""
+    old = SessionCipher(current_app.config["SESSION_ENCRYPTION_KEY"])
+    key = new_key()
+    fresh = SessionCipher(key)
+    rows = db.session.scalars(select(TelegramSession)).all()
+    skipped = 0
+    for row in rows:
+        try:
+            for column in ("session_data", "login_state"):
+                token = getattr(row, column)
+                if token:
+                    setattr(row, column, fresh.encrypt(old.decrypt(token)))
+        except SessionDecryptError:
+            skipped += 1  # already unreadable: left as it is, the owner must log in again
+    from_env = "SESSION_ENCRYPTION_KEY" in os.environ
+    if not from_env:
+        path = os.path.join(current_app.instance_path, "session_encryption.key")
+        tmp = path + ".new"
+        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
+            fh.write(key)
+    db.session.commit()
+    if from_env:
+        click.echo("Sessions re-encrypted. Set SESSION_ENCRYPTION_KEY to the new key now:")
+        click.echo(key.decode())
+    else:
+        os.replace(tmp, path)
+        click.echo(f"Re-encrypted {len(rows) - skipped} session(s); the new key is in the instance folder.")
+    if skipped:
+        click.echo(f"{skipped} session(s) could not be decrypted with the old key and were left as they are.")
+
+
+def init_app(app) -> None:
+    """Register the commands."""
+    for command in (init_db_command, create_user_command, reset_password_command, rotate_key_command):
+        app.cli.add_command(command)

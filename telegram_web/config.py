@@ -1,0 +1,148 @@
+"""Configuration: defaults < instance/config.py < environment variables.
+
+Secrets that are not given are generated once into the instance folder (mode 0600)
+and reused afterwards, so a restart never loses the key that decrypts sessions.
+"""
+import json
+import logging
+import os
+import re
+
+from .crypto import new_key
+
+log = logging.getLogger("telegram_web")
+
+DEFAULTS = {
+    "SECRET_KEY": None,
+    "SESSION_ENCRYPTION_KEY": None,
+    "SQLALCHEMY_DATABASE_URI": None,  # SQLite in the instance folder when unset
+    "TELEGRAM_API_ID": None,
+    "TELEGRAM_API_HASH": None,
+    "TELEGRAM_CLIENT_SETTINGS": {"connection_retries": 3, "request_retries": 3, "timeout": 30},
+    "TELEGRAM_DC_ID": None,
+    "TELEGRAM_DC_HOST": None,
+    "TELEGRAM_DC_PORT": 443,
+    "TELEGRAM_RSA_KEY_FILE": None,
+    "TELEGRAM_SANDBOX": False,
+    # How long a view waits for one Telegram call before answering 504.
+    "TELEGRAM_CALL_TIMEOUT": 20,
+    # Flood waits up to this many seconds are slept by Telethon inside the call;
+    # longer ones become a "try again in N s" message. Kept low for the request path.
+    "TELEGRAM_FLOOD_SLEEP_THRESHOLD": 3,
+    "LOGIN_FAILURE_LIMIT": 5,
+    "LOGIN_FAILURE_WINDOW": 15 * 60,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_SECURE": False,
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "REMEMBER_COOKIE_SAMESITE": "Lax",
+    "REMEMBER_COOKIE_SECURE": False,
+    "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the login session
+    "MAX_CONTENT_LENGTH": 20 * 1024 * 1024,
+}
+
+BOOL_KEYS = {"TELEGRAM_SANDBOX", "SESSION_COOKIE_SECURE", "REMEMBER_COOKIE_SECURE"}
+INT_KEYS = {"TELEGRAM_DC_PORT", "TELEGRAM_CALL_TIMEOUT", "TELEGRAM_FLOOD_SLEEP_THRESHOLD",
+            "LOGIN_FAILURE_LIMIT", "LOGIN_FAILURE_WINDOW", "MAX_CONTENT_LENGTH"}
+API_CREDENTIALS_HELP = "Create an application at https://my.telegram.org → API development tools."
+
+
+def parse_bool(value) -> bool:
+    """Return True for 1/true/yes/on (any case), False otherwise."""
+    return str(value).strip().lower() in {"1", "true", "yes", "on"}
+
+
+def load_environment(config) -> None:
+    """Override known keys from environment variables, converting their types."""
+    for key in DEFAULTS:
+        if key not in os.environ:
+            continue
+        value = os.environ[key]
+        if key in BOOL_KEYS:
+            value = parse_bool(value)
+        elif key in INT_KEYS:
+            try:
+                value = int(value)
+            except ValueError:
+                log.error("%s must be a whole number; ignoring %r", key, value)
+                continue
+        config[key] = value
+    if isinstance(config.get("TELEGRAM_SANDBOX"), str):
+        config["TELEGRAM_SANDBOX"] = parse_bool(config["TELEGRAM_SANDBOX"])
+
+
+def load_or_create_secret(instance_path: str, filename: str, make) -> bytes:
+    """Return the secret stored in the instance folder, creating it (mode 0600) if absent."""
+    path = os.path.join(instance_path, filename)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        with open(path, "rb") as fh:
+            return fh.read().strip()
+    secret = make()
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(secret)
+    log.info("generated %s in the instance folder", filename)
+    return secret
+
+
+def apply_secrets(config, instance_path: str) -> None:
+    """Fill SECRET_KEY and SESSION_ENCRYPTION_KEY from the instance folder when unset."""
+    if not config.get("SECRET_KEY"):
+        config["SECRET_KEY"] = load_or_create_secret(
+            instance_path, "secret_key", lambda: os.urandom(32).hex().encode()).decode()
+    if not config.get("SESSION_ENCRYPTION_KEY"):
+        config["SESSION_ENCRYPTION_KEY"] = load_or_create_secret(
+            instance_path, "session_encryption.key", new_key).decode()
+
+
+def client_settings(config) -> dict:
+    """Return TELEGRAM_CLIENT_SETTINGS as a dict; :raise ValueError: if it is malformed."""
+    value = config.get("TELEGRAM_CLIENT_SETTINGS")
+    if isinstance(value, str):
+        value = json.loads(value)
+    if not isinstance(value, dict):
+        raise ValueError("must be a JSON object")
+    return value
+
+
+def telegram_config_problem(config) -> str | None:
+    """Return a sentence naming the wrong Telegram setting, or None when all are usable."""
+    if config.get("TELEGRAM_SANDBOX"):
+        return None
+    api_id = config.get("TELEGRAM_API_ID")
+    if api_id in (None, ""):
+        return f"TELEGRAM_API_ID is not set. {API_CREDENTIALS_HELP}"
+    if not re.fullmatch(r"\d{1,12}", str(api_id).strip()):
+        return f"TELEGRAM_API_ID must be a whole number (the 'App api_id'). {API_CREDENTIALS_HELP}"
+    api_hash = config.get("TELEGRAM_API_HASH")
+    if not api_hash:
+        return f"TELEGRAM_API_HASH is not set. {API_CREDENTIALS_HELP}"
+    if not re.fullmatch(r"[0-9a-fA-F]{32}", str(api_hash).strip()):
+        return f"TELEGRAM_API_HASH must be 32 hexadecimal characters (the 'App api_hash'). {API_CREDENTIALS_HELP}"
+    try:
+        client_settings(config)
+    except ValueError:
+        return ('TELEGRAM_CLIENT_SETTINGS must be a JSON object, e.g. '
+                '{"connection_retries": 3, "request_retries": 3, "timeout": 30}.')
+    return custom_server_problem(config)
+
+
+def custom_server_problem(config) -> str | None:
+    """Check the optional custom server (data centre id, host, RSA key file)."""
+    dc_id, host = config.get("TELEGRAM_DC_ID"), config.get("TELEGRAM_DC_HOST")
+    key_file = config.get("TELEGRAM_RSA_KEY_FILE")
+    if not (dc_id or host or key_file):
+        return None
+    if not (dc_id and host):
+        return "A custom server needs both TELEGRAM_DC_ID and TELEGRAM_DC_HOST (and TELEGRAM_DC_PORT)."
+    if not str(dc_id).isdigit():
+        return "TELEGRAM_DC_ID must be a whole number, e.g. 2."
+    if key_file:
+        try:
+            with open(key_file, "rb") as fh:
+                import rsa  # installed with Telethon
+                rsa.PublicKey.load_pkcs1(fh.read())
+        except (OSError, ValueError) as exc:
+            return f"TELEGRAM_RSA_KEY_FILE cannot be read as a PEM RSA public key ({exc.__class__.__name__})."
+    return None

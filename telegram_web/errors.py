@@ -1,0 +1,69 @@
+"""Error pages: a full page, an htmx fragment or JSON, by what the client asked for.
+
+No stack trace ever reaches the browser; unexpected errors are logged and answered 500.
+"""
+import logging
+
+from flask import Blueprint, jsonify, make_response, render_template, url_for
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from .extensions import db
+from .telegram.errors import SessionEnded, TelegramProblem
+from .web import is_htmx, wants_json
+
+bp = Blueprint("errors", __name__)
+log = logging.getLogger("telegram_web")
+
+TITLES = {400: "Bad request", 401: "Sign in needed", 403: "Forbidden", 404: "Not found",
+          405: "Method not allowed", 409: "Conflict", 413: "Too large", 429: "Too many attempts",
+          500: "Something went wrong", 502: "Telegram error", 503: "Telegram unavailable",
+          504: "Telegram did not answer"}
+
+
+def error_response(status: int, message: str, retry_after: int | None = None, redirect: str | None = None):
+    """Answer `message` with `status` in the form the client asked for."""
+    db.session.rollback()
+    title = TITLES.get(status, "Error")
+    if wants_json():
+        response = jsonify(error=title, message=message, status=status)
+        response.status_code = status
+    else:
+        template = "errors/_alert.html" if is_htmx() else "errors/page.html"
+        response = make_response(render_template(template, status=status, title=title, message=message), status)
+        if is_htmx():
+            response.headers["HX-Reswap"] = "none"
+    if retry_after:
+        response.headers["Retry-After"] = str(int(retry_after))
+    if redirect and is_htmx():
+        response.headers["HX-Redirect"] = redirect
+    response.vary.add("HX-Request")
+    return response
+
+
+@bp.app_errorhandler(CSRFError)
+def csrf_error(exc):
+    """A missing or wrong CSRF token: 400 with a sentence, never the raw reason."""
+    return error_response(400, "The form's security token is missing or expired. Reload the page and try again.")
+
+
+@bp.app_errorhandler(HTTPException)
+def http_error(exc):
+    """Any HTTP error raised by a view (abort) or by routing."""
+    if exc.code is None or exc.code < 400:
+        return exc
+    return error_response(exc.code, exc.description or TITLES.get(exc.code, "Error"))
+
+
+@bp.app_errorhandler(TelegramProblem)
+def telegram_problem(exc):
+    """A Telegram failure a view did not handle itself."""
+    redirect = url_for("telegram.index") if isinstance(exc, SessionEnded) else None
+    return error_response(exc.status, exc.message, exc.retry_after, redirect)
+
+
+@bp.app_errorhandler(Exception)
+def unexpected_error(exc):
+    """Anything else: log it with its trace, answer a plain 500."""
+    log.exception("unhandled error")
+    return error_response(500, "Something went wrong on our side. It has been logged.")

@@ -1,0 +1,97 @@
+"""The one asyncio event loop thread of the process.
+
+Telethon clients are bound to the loop they connected on, so every client lives
+here; request threads reach it with `run(coroutine, timeout)`.
+"""
+import asyncio
+import concurrent.futures
+import logging
+import threading
+
+log = logging.getLogger("telegram_web.loop")
+
+
+class LoopTimeout(Exception):
+    """A coroutine did not finish within its timeout and was cancelled."""
+
+    def __init__(self, seconds: float):
+        super().__init__(f"Telegram did not answer in {seconds:g} s")
+        self.seconds = seconds
+
+
+class LoopThread:
+    """Owns one daemon thread running one event loop; restarts it if it dies."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self.generation = 0  # bumped on every (re)start; clients of an older loop are stale
+        self._on_restart = []
+
+    def on_restart(self, callback) -> None:
+        """Call `callback()` whenever the loop is started again after dying."""
+        self._on_restart.append(callback)
+
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop:
+        """The running loop, starting (or restarting) the thread when needed."""
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                restarted = self._thread is not None
+                if restarted:
+                    log.error("the Telegram loop thread died; starting a new one")
+                self._start()
+                callbacks = list(self._on_restart) if restarted else []
+            else:
+                callbacks = []
+        for callback in callbacks:
+            callback()
+        return self._loop
+
+    def _start(self) -> None:
+        loop = asyncio.new_event_loop()
+        ready = threading.Event()
+
+        def main():
+            asyncio.set_event_loop(loop)
+            loop.call_soon(ready.set)
+            try:
+                loop.run_forever()
+            except BaseException:  # noqa: BLE001 - a dying loop must be logged, whatever killed it
+                log.exception("the Telegram loop thread stopped with an error")
+
+        self.generation += 1
+        self._loop = loop
+        self._thread = threading.Thread(target=main, name="telegram-loop", daemon=True)
+        self._thread.start()
+        ready.wait()
+
+    def run(self, coro, timeout: float):
+        """Run `coro` on the loop and return its result; :raise LoopTimeout: past `timeout` s."""
+        future = asyncio.run_coroutine_threadsafe(coro, self.loop)
+        try:
+            return future.result(timeout)
+        except concurrent.futures.TimeoutError:
+            future.cancel()
+            raise LoopTimeout(timeout) from None
+
+    def call_soon(self, callback, *args) -> None:
+        """Schedule a plain callback on the loop from any thread."""
+        self.loop.call_soon_threadsafe(callback, *args)
+
+    def is_loop_thread(self) -> bool:
+        """Return whether the caller runs on the loop thread."""
+        return self._thread is not None and threading.current_thread() is self._thread
+
+    def stop(self) -> None:
+        """Stop the loop (used by tests that kill the thread, and at exit)."""
+        with self._lock:
+            loop, thread = self._loop, self._thread
+        if loop is not None and thread is not None and thread.is_alive():
+            loop.call_soon_threadsafe(loop.stop)
+            thread.join(5)
+
+
+loop_thread = LoopThread()
+run = loop_thread.run

@@ -1,0 +1,190 @@
+"""The Telegram service: one long-lived Telethon client per linked account, on the loop thread.
+
+This is the one place that creates Telethon clients. Request threads call
+`service.call(session_id, fn, ...)`; `fn(client, ...)` runs on the loop thread and
+must return plain data. Telethon's exceptions come back translated (see errors.py).
+"""
+import asyncio
+import atexit
+import logging
+import time
+
+from flask import current_app
+from telethon import TelegramClient
+
+from ..config import client_settings, telegram_config_problem
+from ..crypto import SessionCipher, SessionDecryptError
+from ..extensions import db
+from ..loop import loop_thread
+from ..models import TelegramSession, utcnow
+from ..process_lock import ProcessLock
+from .errors import (SessionEnded, SessionUnreadable, TelegramBusyElsewhere, TelegramNotConfigured,
+                     translate)
+from .session_store import DbSession
+
+log = logging.getLogger("telegram_web.telegram")
+
+
+class TelegramService:
+    """Owns the Telethon clients of one app; stored as `app.extensions['telegram']`."""
+
+    def __init__(self, app):
+        config = app.config
+        self.config_problem = telegram_config_problem(config)
+        if self.config_problem:
+            log.error("Telegram is not configured: %s", self.config_problem)
+        self.timeout = config["TELEGRAM_CALL_TIMEOUT"]
+        self.flood_sleep_threshold = config["TELEGRAM_FLOOD_SLEEP_THRESHOLD"]
+        self.sandbox = config.get("TELEGRAM_SANDBOX_SERVER") if config["TELEGRAM_SANDBOX"] else None
+        self.api_id = 1 if config["TELEGRAM_SANDBOX"] else int(config.get("TELEGRAM_API_ID") or 0)
+        self.api_hash = "0" * 32 if config["TELEGRAM_SANDBOX"] else str(config.get("TELEGRAM_API_HASH") or "")
+        self.settings = {} if self.config_problem else client_settings(config)
+        self.custom_dc = None if self.config_problem else _custom_dc(config)
+        self.cipher = SessionCipher(config["SESSION_ENCRYPTION_KEY"])
+        self.lock = ProcessLock(app.instance_path)
+        self._app = app
+        self._clients: dict[int, TelegramClient] = {}  # touched only on the loop thread
+        self._connect_locks: dict[int, asyncio.Lock] = {}
+        self._generation = None
+        self._last_used: dict[int, float] = {}
+        self._atexit_registered = False
+        # Callables `hook(client, session_id)` run once per new client (update handlers).
+        self.client_hooks = []
+
+    # Request-thread side ---------------------------------------------------------
+
+    def run(self, fn, *args, timeout: float | None = None):
+        """Run `await fn(*args)` on the loop thread; :raise TelegramProblem: on any Telegram failure."""
+        if self.config_problem:
+            raise TelegramNotConfigured(self.config_problem)
+        if not self.lock.acquire():
+            raise TelegramBusyElsewhere(
+                "Another process of this app is connected to Telegram with this instance folder, so this "
+                "one does not connect (Telegram ends a session used by two processes at once). Run one "
+                "process with several threads; see the README.")
+        if not self._atexit_registered:  # disconnect cleanly (saving sessions) at interpreter exit
+            atexit.register(self.shutdown)
+            self._atexit_registered = True
+        try:
+            return loop_thread.run(fn(*args), timeout or self.timeout)
+        except Exception as exc:
+            problem = translate(exc)
+            if problem is None:
+                raise
+            raise problem from exc
+
+    def call(self, session_id: int, fn, *args, timeout: float | None = None):
+        """Run `await fn(client, *args)` with the account's connected client."""
+        async def with_client():
+            client = await self.client(session_id)
+            return await fn(client, *args)
+        try:
+            result = self.run(with_client, timeout=timeout)
+        except SessionEnded:
+            self.forget(session_id, reason="ended_elsewhere")
+            raise
+        except SessionUnreadable:
+            self.forget(session_id, reason="undecryptable")
+            raise
+        self._touch(session_id)
+        return result
+
+    def forget(self, session_id: int, *, reason: str | None = None) -> None:
+        """Drop the account's client; with a reason, mark the row unusable (never delete it)."""
+        if self.lock.held:
+            loop_thread.run(self.drop(session_id), self.timeout)
+        if reason:
+            row = db.session.get(TelegramSession, session_id)
+            if row is not None:
+                row.is_authorized = False
+                row.broken_reason = reason
+                db.session.commit()
+
+    def _touch(self, session_id: int) -> None:
+        now = time.monotonic()
+        if now - self._last_used.get(session_id, 0) < 60:
+            return
+        self._last_used[session_id] = now
+        row = db.session.get(TelegramSession, session_id)
+        if row is not None:
+            row.last_used_at = utcnow()
+            db.session.commit()
+
+    def shutdown(self) -> None:
+        """Disconnect every client (saving its session) and release the process lock."""
+        if self.lock.held and self._clients:
+            try:
+                loop_thread.run(self._disconnect_all(), 10)
+            except Exception:  # noqa: BLE001 - shutting down: log and carry on
+                log.exception("could not disconnect Telegram clients cleanly")
+        self.lock.release()
+
+    # Loop-thread side --------------------------------------------------------------
+
+    async def client(self, session_id: int) -> TelegramClient:
+        """Return the account's connected client, creating and connecting it once."""
+        if self._generation != loop_thread.generation:  # the loop was restarted: old clients are dead
+            self._clients.clear()
+            self._connect_locks.clear()
+            self._generation = loop_thread.generation
+        lock = self._connect_locks.setdefault(session_id, asyncio.Lock())
+        async with lock:
+            client = self._clients.get(session_id)
+            if client is None:
+                client = self._make_client(session_id)
+                self._clients[session_id] = client
+                for hook in self.client_hooks:
+                    hook(client, session_id)
+            if not client.is_connected():
+                await client.connect()
+            return client
+
+    def _make_client(self, session_id: int) -> TelegramClient:
+        with self._app.app_context():
+            engine = db.engine
+        try:
+            session = DbSession(engine, self.cipher, session_id)
+        except SessionDecryptError:
+            raise SessionUnreadable("The stored Telegram session cannot be decrypted (the encryption key "
+                                    "changed). Log in to Telegram again.") from None
+        if self.custom_dc and not session.server_address:
+            session.set_dc(*self.custom_dc)
+        client = TelegramClient(session, self.api_id, self.api_hash,
+                                flood_sleep_threshold=self.flood_sleep_threshold,
+                                device_model="telegram_web", app_version="unofficial web client",
+                                **self.settings)
+        if self.sandbox is not None:
+            from ..sandbox import attach_sandbox
+            attach_sandbox(client, self.sandbox)
+        return client
+
+    async def drop(self, session_id: int) -> None:
+        """Disconnect and forget the account's client (its session is saved first)."""
+        client = self._clients.pop(session_id, None)
+        if client is not None:
+            try:
+                client.session.save()
+                await client.disconnect()
+            except Exception:  # noqa: BLE001 - the client is being thrown away either way
+                log.warning("disconnecting a dropped client failed", exc_info=True)
+
+    async def _disconnect_all(self) -> None:
+        for session_id in list(self._clients):
+            await self.drop(session_id)
+
+
+def _custom_dc(config):
+    """Return (dc id, host, port) of a custom server, registering its RSA key with Telethon."""
+    if not config.get("TELEGRAM_DC_ID") or not config.get("TELEGRAM_DC_HOST"):
+        return None
+    if config.get("TELEGRAM_RSA_KEY_FILE"):
+        import rsa
+        from telethon.crypto import rsa as telethon_rsa
+        with open(config["TELEGRAM_RSA_KEY_FILE"], "rb") as fh:
+            telethon_rsa.add_key(rsa.PublicKey.load_pkcs1(fh.read()), old=False)
+    return int(config["TELEGRAM_DC_ID"]), config["TELEGRAM_DC_HOST"], int(config.get("TELEGRAM_DC_PORT") or 443)
+
+
+def get_service() -> TelegramService:
+    """Return the current app's Telegram service."""
+    return current_app.extensions["telegram"]

@@ -1,0 +1,84 @@
+"""The owner's account: setup, login, logout, lockout, CSRF."""
+from telegram_web.extensions import db
+from telegram_web.models import User
+
+from .helpers import csrf_token
+
+
+def test_everything_redirects_to_setup_until_the_owner_exists(client):
+    for path in ("/", "/login", "/telegram/"):
+        response = client.get(path)
+        assert response.status_code == 302
+        assert response.headers["Location"].endswith("/setup")
+    assert client.get("/healthz").json == {"status": "ok"}
+
+
+def test_setup_then_login_then_logout(client, app):
+    token = csrf_token(client, "/setup")
+    response = client.post("/setup", data={"username": "me", "password": "long enough pw",
+                                           "confirm": "long enough pw", "csrf_token": token})
+    assert response.status_code == 302 and response.headers["Location"].endswith("/login")
+    with app.app_context():
+        assert db.session.scalar(db.select(User.username)) == "me"
+    # setup is closed once the owner exists
+    assert client.get("/setup").headers["Location"].endswith("/login")
+
+    token = csrf_token(client, "/login")
+    response = client.post("/login", data={"username": "me", "password": "long enough pw", "csrf_token": token})
+    assert response.status_code == 302
+    assert client.get("/telegram/").status_code == 200
+
+    token = csrf_token(client, "/telegram/")
+    assert client.post("/logout", data={"csrf_token": token}).status_code == 302
+    assert client.get("/telegram/").headers["Location"].startswith("/login")
+
+
+def test_setup_refuses_short_password(client):
+    token = csrf_token(client, "/setup")
+    response = client.post("/setup", data={"username": "me", "password": "short", "confirm": "short",
+                                           "csrf_token": token})
+    assert response.status_code == 422
+    assert "at least 10 characters" in response.get_data(as_text=True)
+
+
+def test_sixth_bad_password_is_refused_with_429(auth, client):
+    for _ in range(5):
+        response = auth.login(password="wrong password!")
+        assert response.status_code == 401
+        assert "Wrong username or password" in response.get_data(as_text=True)
+    response = auth.login()  # even the right password waits now
+    assert response.status_code == 429
+    assert "Too many failed logins" in response.get_data(as_text=True)
+    assert int(response.headers["Retry-After"]) > 0
+
+
+def test_lockout_is_per_username(auth):
+    for _ in range(5):
+        auth.login(username="someone-else", password="wrong password!")
+    assert auth.login().status_code == 302
+
+
+def test_post_without_csrf_token_is_400(auth, client):
+    auth.login()
+    response = client.post("/logout")
+    assert response.status_code == 400
+    assert "security token is missing" in response.get_data(as_text=True)
+    response = client.post("/logout", headers={"HX-Request": "true"})
+    assert response.status_code == 400
+    assert response.headers["HX-Reswap"] == "none"
+    assert "<html" not in response.get_data(as_text=True)
+
+
+def test_login_redirect_only_goes_to_this_site(auth, client):
+    token = csrf_token(client, "/login")
+    response = client.post("/login?next=//evil.example/", data={
+        "username": "owner", "password": "correct horse battery", "csrf_token": token})
+    assert response.headers["Location"] == "/"
+
+
+def test_owner_password_is_never_logged(auth, caplog):
+    caplog.set_level("DEBUG")
+    auth.login(password="wrong password!")
+    auth.login()
+    assert "correct horse battery" not in caplog.text
+    assert "wrong password!" not in caplog.text
