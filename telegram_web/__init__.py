@@ -65,6 +65,6 @@ def configure_logging(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """One blueprint per concern."""
     from . import auth, errors, main
-    from .views import home
-    for module in (errors, main, auth, home):
+    from .views import admin, home
+    for module in (errors, main, auth, home, admin):
         app.register_blueprint(module.bp)

@@ -18,7 +18,7 @@ def client_ip() -> str:
     return request.remote_addr or "unknown"
 
 
-def render(page: str, fragment: str, status: int = 200, **context):
+def render(page: str, fragment: str, /, status: int = 200, **context):
     """Render the full page, or only its fragment for an htmx request; varies on HX-Request."""
     template = fragment if is_htmx() else page
     response = make_response(render_template(template, **context), status)

@@ -1,0 +1,51 @@
+"""Admin pages: owner only, no secrets, attempts filtered and paginated."""
+from datetime import timedelta
+
+from telegram_web.extensions import db
+from telegram_web.models import AuthAttempt, TelegramSession, TelegramUser, utcnow
+
+
+def seed(app):
+    with app.app_context():
+        user = TelegramUser(id=4242, first_name="Ada", username="ada", phone="15550001")
+        db.session.add(user)
+        db.session.add(TelegramSession(owner_id=1, session_data=b"gAAAA-encrypted", is_authorized=True,
+                                       dc_id=2, telegram_user=user))
+        now = utcnow()
+        for i in range(30):
+            db.session.add(AuthAttempt(owner_id=1, method="code" if i % 2 else "send_code",
+                                       masked_phone="+1 ••• ••• 01", outcome="failed" if i % 3 else "ok",
+                                       error="PHONE_CODE_INVALID" if i % 3 else None,
+                                       created_at=now - timedelta(minutes=i)))
+        db.session.commit()
+
+
+def test_sessions_page_shows_status_and_no_secret(app, auth, client):
+    seed(app)
+    auth.login()
+    html = client.get("/telegram/admin/").get_data(as_text=True)
+    assert "authorized" in html and "@ada" in html
+    assert "gAAAA" not in html
+
+
+def test_users_page(app, auth, client):
+    seed(app)
+    auth.login()
+    html = client.get("/telegram/admin/users/").get_data(as_text=True)
+    assert "4242" in html and "@ada" in html
+
+
+def test_attempts_newest_first_filtered_and_paginated(app, auth, client):
+    seed(app)
+    auth.login()
+    first = client.get("/telegram/admin/attempts/").get_data(as_text=True)
+    assert first.count("<tr class=\"outcome-") == 25 and "Page 1 of 2" in first
+    second = client.get("/telegram/admin/attempts/?page=2").get_data(as_text=True)
+    assert second.count("<tr class=\"outcome-") == 5
+    ok_only = client.get("/telegram/admin/attempts/?outcome=ok", headers={"HX-Request": "true"})
+    html = ok_only.get_data(as_text=True)
+    assert "<html" not in html and html.count("outcome-ok") == 10 and "outcome-failed" not in html
+    codes = client.get("/telegram/admin/attempts/?method=code&outcome=failed").get_data(as_text=True)
+    assert codes.count("<tr class=\"outcome-") == 10
+    assert client.get("/telegram/admin/attempts/?page=9").status_code == 404
+    assert client.get("/telegram/admin/attempts/?page=abc").status_code == 200
