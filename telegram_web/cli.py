@@ -11,6 +11,7 @@ from .database import create_tables
 from .extensions import db
 from .models import TelegramSession, User
 from .auth import MIN_PASSWORD_LENGTH
+from .sessions_cli import sessions
 
 
 @click.command("init-db")
@@ -92,5 +93,5 @@ def rotate_key_command():
 
 def init_app(app) -> None:
     """Register the commands."""
-    for command in (init_db_command, create_user_command, reset_password_command, rotate_key_command):
+    for command in (init_db_command, create_user_command, reset_password_command, rotate_key_command, sessions):
         app.cli.add_command(command)

@@ -31,6 +31,12 @@ DEFAULTS = {
     "TELEGRAM_FLOOD_SLEEP_THRESHOLD": 3,
     "LOGIN_FAILURE_LIMIT": 5,
     "LOGIN_FAILURE_WINDOW": 15 * 60,
+    # Telegram login limits, counted from the AuthAttempt table (so they survive restarts).
+    "TELEGRAM_CODE_REQUEST_LIMIT": 5,  # code requests per phone number...
+    "TELEGRAM_CODE_REQUEST_WINDOW": 60 * 60,  # ...per this many seconds
+    "TELEGRAM_CHECK_FAILURE_LIMIT": 5,  # wrong codes or 2FA passwords per owner...
+    "TELEGRAM_CHECK_FAILURE_WINDOW": 15 * 60,  # ...per this many seconds
+    "TELEGRAM_QR_LOGIN_CAP": 10 * 60,  # seconds one QR login may wait in all
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": False,
@@ -43,7 +49,9 @@ DEFAULTS = {
 
 BOOL_KEYS = {"TELEGRAM_SANDBOX", "SESSION_COOKIE_SECURE", "REMEMBER_COOKIE_SECURE"}
 INT_KEYS = {"TELEGRAM_DC_PORT", "TELEGRAM_CALL_TIMEOUT", "TELEGRAM_FLOOD_SLEEP_THRESHOLD",
-            "LOGIN_FAILURE_LIMIT", "LOGIN_FAILURE_WINDOW", "MAX_CONTENT_LENGTH"}
+            "LOGIN_FAILURE_LIMIT", "LOGIN_FAILURE_WINDOW", "MAX_CONTENT_LENGTH",
+            "TELEGRAM_CODE_REQUEST_LIMIT", "TELEGRAM_CODE_REQUEST_WINDOW", "TELEGRAM_CHECK_FAILURE_LIMIT",
+            "TELEGRAM_CHECK_FAILURE_WINDOW", "TELEGRAM_QR_LOGIN_CAP"}
 API_CREDENTIALS_HELP = "Create an application at https://my.telegram.org → API development tools."
 
 

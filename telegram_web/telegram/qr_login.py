@@ -1,0 +1,151 @@
+"""QR login: a task on the loop thread awaits the token while the page polls its in-memory state.
+
+`QRLogin.wait()` must already be waiting when another device accepts the token, or the
+acceptance is lost; so the task starts before the first QR is shown and keeps waiting,
+recreating the token when it expires, until it is accepted or the whole attempt's cap
+passes. A status poll reads the flow's fields: it costs no Telegram call.
+"""
+import asyncio
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import qrcode
+import qrcode.image.svg
+from markupsafe import Markup
+from telethon import errors as tg
+
+from ..loop import loop_thread
+from .accounts import TelegramUserInfo
+from .errors import translate
+from .login import password_hint, user_from
+
+log = logging.getLogger("telegram_web.telegram")
+
+
+@dataclass
+class QrFlow:
+    """One QR login attempt; written by the loop thread, read by status polls."""
+
+    session_id: int
+    url: str = ""
+    expires: datetime | None = None
+    generation: int = 0  # bumped whenever a new token replaces an expired one
+    status: str = "waiting"  # waiting, password, done, failed, timeout, cancelled
+    message: str | None = None
+    error: str | None = None  # Telegram error name, for the attempt record
+    hint: str | None = None
+    user: TelegramUserInfo | None = None
+    deadline: float = 0.0
+    recorded: bool = False  # the request thread has recorded the outcome
+    task: asyncio.Task | None = field(default=None, repr=False)
+
+    @property
+    def finished(self) -> bool:
+        """Whether the flow stopped waiting."""
+        return self.status != "waiting"
+
+    def seconds_left(self) -> int:
+        """Seconds until the current token expires."""
+        if self.expires is None:
+            return 0
+        return max(0, int((self.expires - datetime.now(timezone.utc)).total_seconds()))
+
+
+def flows(app) -> dict[int, QrFlow]:
+    """The app's QR flows by session id."""
+    return app.extensions.setdefault("telegram_qr", {})
+
+
+_lock = threading.Lock()
+
+
+def current(app, session_id: int) -> QrFlow | None:
+    """The session's QR flow, if one was started in this process."""
+    with _lock:
+        return flows(app).get(session_id)
+
+
+def cancel(app, session_id: int) -> None:
+    """Stop the session's QR flow, if any (a new login or a reset replaces it)."""
+    with _lock:
+        flow = flows(app).pop(session_id, None)
+    if flow is not None and flow.task is not None and not flow.finished:
+        flow.status = "cancelled"
+        loop_thread.call_soon(flow.task.cancel)
+
+
+def start(app, service, session_id: int) -> QrFlow:
+    """Export a login token and start waiting for it; :raise TelegramProblem: if Telegram fails."""
+    cancel(app, session_id)
+    flow = QrFlow(session_id, deadline=time.monotonic() + app.config["TELEGRAM_QR_LOGIN_CAP"])
+
+    async def begin(client):
+        qr = await client.qr_login()
+        _show(flow, qr)
+        flow.task = asyncio.ensure_future(_wait(flow, client, qr))  # waiting before anyone sees the QR
+        return flow
+
+    service.call(session_id, begin)
+    with _lock:
+        flows(app)[session_id] = flow
+    return flow
+
+
+def _show(flow: QrFlow, qr) -> None:
+    flow.url, flow.expires = qr.url, qr.expires
+
+
+async def _wait(flow: QrFlow, client, qr) -> None:
+    """Await acceptance, recreating expired tokens; record the outcome in `flow`."""
+    try:
+        while True:
+            left = flow.deadline - time.monotonic()
+            if left <= 0:
+                flow.status, flow.error = "timeout", "Timeout"
+                flow.message = "The QR code was not scanned in time. Start again for a new one."
+                return
+            token_left = (qr.expires - datetime.now(timezone.utc)).total_seconds()
+            try:
+                await qr.wait(timeout=max(0.5, min(token_left, left)))
+            except asyncio.TimeoutError:
+                await _recreate(flow, qr)
+                continue
+            except tg.AuthTokenExpiredError:  # accepted too late: recoverable, show a new QR
+                await _recreate(flow, qr)
+                continue
+            except tg.SessionPasswordNeededError:
+                client.session.save()  # a data-centre switch inside wait() replaced the auth key
+                flow.hint = await password_hint(client)
+                flow.status = "password"
+                return
+            client.session.save()  # saved after wait(): a migration there changes the auth key
+            flow.user = await user_from(client)
+            flow.status = "done"
+            return
+    except asyncio.CancelledError:
+        flow.status = "cancelled"
+        raise
+    except Exception as exc:  # noqa: BLE001 - the poll shows it; nothing else would see it
+        problem = translate(exc)
+        if problem is None:
+            log.exception("QR login failed")
+        flow.status, flow.error = "failed", type(exc).__name__.removesuffix("Error")
+        flow.message = problem.message if problem else "The QR login failed. Start again."
+
+
+async def _recreate(flow: QrFlow, qr) -> None:
+    if time.monotonic() >= flow.deadline:
+        return  # the loop ends the flow on its next turn
+    await qr.recreate()
+    _show(flow, qr)
+    flow.generation += 1
+
+
+def qr_svg(url: str) -> Markup:
+    """The QR code of `url` as an inline <svg> (qrcode's path image: no Pillow, no style attributes)."""
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, border=2)
+    svg = image.to_string(encoding="unicode")
+    return Markup(svg.replace("<svg ", '<svg class="qr" role="img" aria-label="QR code to scan" ', 1))
