@@ -1,0 +1,80 @@
+"""Session info, the signed-in user, reset (logs out at Telegram) and sessions ended elsewhere."""
+from telegram_web.extensions import db
+from telegram_web.models import EntityCacheEntry, TelegramSession, UpdateState
+
+from .conftest import session_row
+
+
+def test_session_info_without_a_telegram_call(app, web, server, account):
+    web.login_by_phone(server)
+    mark = server.request_count()
+    info = web.get("/telegram/session/info/", json=True).json
+    assert info["authorized"] and info["dc_id"] == server.dc_id and info["user"]["name"] == "Ada Lovelace"
+    assert info["created_at"] and info["last_used_at"]
+    html = web.get("/telegram/session/info/", htmx=True).get_data(as_text=True)
+    assert "Data centre" in html and "Log out of Telegram" in html and "hx-confirm" in html
+    assert server.request_log(since=mark) == []
+
+
+def test_user_info_asks_telegram(app, web, server, account):
+    web.login_by_phone(server)
+    mark = server.request_count()
+    user = web.get("/telegram/user/info/", json=True).json["user"]
+    assert user == {"id": account, "first_name": "Ada", "last_name": "Lovelace", "username": "ada",
+                    "phone": "+44 •••• ••01 23", "name": "Ada Lovelace"}
+    assert "users.GetUsersRequest" in server.requests_since(account, mark)
+
+
+def test_reset_logs_out_at_telegram_and_removes_local_rows(app, web, server, account):
+    web.login_by_phone(server)
+    done = web.post("/telegram/session/reset/")
+    assert done.headers["HX-Redirect"] == "/telegram/"
+    assert server.sessions(account) == []
+    assert session_row(app) is None
+    with app.app_context():
+        assert db.session.query(EntityCacheEntry).count() == 0 and db.session.query(UpdateState).count() == 0
+    page = web.get("/telegram/").get_data(as_text=True)
+    assert "Logged out of Telegram" in page and 'name="phone"' in page
+
+
+def test_reset_when_telegram_is_unreachable_still_removes_the_session(app, web, server, account):
+    web.login_by_phone(server)
+    server.set_down(True)
+    try:
+        done = web.post("/telegram/session/reset/", json=True)
+    finally:
+        server.set_down(False)
+    assert done.status_code == 200 and done.json["remote_logout"] is False
+    assert "could not be told" in done.json["message"]
+    assert session_row(app) is None
+
+
+def test_revoked_session_turns_the_next_call_into_the_login_page(app, web, server, account):
+    web.login_by_phone(server)
+    server.revoke_sessions(account)
+    page = web.get("/telegram/user/info/")
+    assert page.status_code == 401
+    assert "ended elsewhere" in page.get_data(as_text=True) and 'name="phone"' in page.get_data(as_text=True)
+    row = session_row(app)
+    assert not row.is_authorized and row.broken_reason == "ended_elsewhere"
+    again = web.get("/telegram/")
+    assert again.status_code == 200 and "ended elsewhere" in again.get_data(as_text=True)
+
+
+def test_revoked_session_redirects_htmx_requests(app, web, server, account):
+    web.login_by_phone(server)
+    server.revoke_sessions(account)
+    response = web.get("/telegram/user/info/", htmx=True)
+    assert response.status_code == 401 and response.headers["HX-Redirect"] == "/telegram/"
+
+
+def test_logging_in_again_after_ended_elsewhere(app, web, server, account):
+    web.login_by_phone(server)
+    server.revoke_sessions(account)
+    web.get("/telegram/user/info/")
+    web.login_by_phone(server)
+    row = session_row(app)
+    assert row.is_authorized and row.broken_reason is None
+    assert web.get("/telegram/user/info/", json=True).status_code == 200
+    with app.app_context():
+        assert db.session.query(TelegramSession).count() == 1
