@@ -85,6 +85,13 @@ async def _guarded(coro):
         if problem is None:
             raise
         raise problem from exc
+    except ValueError as exc:
+        # Telethon retries internal errors (AUTH_RESTART among them) and then, unless the client
+        # has raise_last_call_error, gives up with a bare ValueError.
+        if not str(exc).startswith("Request was unsuccessful"):
+            raise
+        raise LoginProblem("Telegram kept failing to answer (internal errors). Start the login again in a "
+                           "moment.", 502, error="RetriesExhausted", restart=True) from exc
 
 
 SENT_VIA = {types.auth.SentCodeTypeApp: "app", types.auth.SentCodeTypeSms: "sms",
@@ -104,8 +111,10 @@ def _code_sent(result) -> CodeSent:
 
 
 async def user_from(client) -> TelegramUserInfo:
-    """Plain data of the signed-in user, from `get_me()`."""
-    me = await client.get_me()
+    """Plain data of the signed-in user (what `get_me()` asks for); :raise AuthKeyUnregisteredError: if revoked."""
+    # client.get_me() answers None for a revoked session; asking directly lets the error through,
+    # so the service marks the session ended elsewhere.
+    me = (await client(functions.users.GetUsersRequest([types.InputUserSelf()])))[0]
     return TelegramUserInfo(me.id, me.first_name, me.last_name, me.username, mask_phone(me.phone), me.phone)
 
 

@@ -11,7 +11,6 @@ from .conftest import DIGITS, Web, attempts
     ("FLOOD_WAIT_125", 429, "2 min 5 s"),
     ("SEND_CODE_UNAVAILABLE", 429, "QR code instead"),
     ("PHONE_NUMBER_APP_SIGNUP_FORBIDDEN", 403, "official Telegram app"),
-    ("AUTH_RESTART", 409, "start the login again"),
     ("API_ID_INVALID", 503, "API credentials"),
 ])
 def test_code_request_errors(app, web, server, account, error, status, words):
@@ -21,6 +20,22 @@ def test_code_request_errors(app, web, server, account, error, status, words):
     assert response.status_code == status and words in html
     assert 'id="phone-step"' in html and 'name="phone"' in html  # the phone form, in place
     assert attempts(app)[-1][:2] == ("send_code", "error")
+
+
+def test_auth_restart_asks_to_start_again(build, server, account):
+    # Telethon retries AUTH_RESTART itself; with one attempt and the last error raised it reaches us.
+    web = Web(build(TELEGRAM_CLIENT_SETTINGS={"request_retries": 0, "raise_last_call_error": True}))
+    server.inject_error("auth.sendCode", "AUTH_RESTART")
+    response = web.send_code()
+    assert response.status_code == 409 and "start the login again" in response.get_data(as_text=True)
+    assert 'name="phone"' in response.get_data(as_text=True)
+
+
+def test_internal_errors_past_telethons_retries_are_not_a_500(build, server, account):
+    web = Web(build(TELEGRAM_CLIENT_SETTINGS={"request_retries": 0}))
+    server.inject_error("auth.sendCode", "INTERNAL")
+    response = web.send_code()
+    assert response.status_code == 502 and "kept failing" in response.get_data(as_text=True)
 
 
 def test_flood_wait_json_has_retry_after(app, web, server, account):
