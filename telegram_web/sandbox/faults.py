@@ -1,0 +1,86 @@
+"""Fault injection (errors, delays) and the per-account request log."""
+import collections
+import itertools
+import time
+from dataclasses import dataclass
+
+from .rpc import RpcFail, normalize_name
+
+
+@dataclass
+class _Rule:
+    name: str  # canonical request name or '*'
+    value: object  # error message (str) or delay seconds (float)
+    times: int | None  # None: until cleared
+    code: int | None = None
+
+
+class FaultPlan:
+    """Errors and delays to inject per request name; not thread-safe by itself (server lock)."""
+
+    def __init__(self):
+        self._errors: list[_Rule] = []
+        self._delays: list[_Rule] = []
+
+    def add_error(self, name, message, times=1, code=None):
+        self._errors.append(_Rule(normalize_name(name), message, times, code))
+
+    def add_delay(self, name, seconds, times=None):
+        self._delays.append(_Rule(normalize_name(name), float(seconds), times))
+
+    def clear(self):
+        self._errors.clear()
+        self._delays.clear()
+
+    @staticmethod
+    def _take(rules, name):
+        for rule in rules:
+            if rule.name in (name, '*'):
+                if rule.times is not None:
+                    rule.times -= 1
+                    if rule.times <= 0:
+                        rules.remove(rule)
+                return rule
+        return None
+
+    def error_for(self, name) -> RpcFail | None:
+        """Consume and return the injected error for this request, if any."""
+        rule = self._take(self._errors, name)
+        return RpcFail(rule.value, rule.code) if rule else None
+
+    def delay_for(self, name) -> float:
+        """Consume and return the injected delay (seconds) for this request, 0 if none."""
+        rule = self._take(self._delays, name)
+        return rule.value if rule else 0.0
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One request as the server saw it."""
+    seq: int
+    time: float
+    key_id: int
+    user_id: int | None
+    name: str  # innermost request, e.g. 'messages.GetHistoryRequest'
+    chain: tuple  # wrappers then the request, e.g. ('InvokeWithLayerRequest', 'InitConnectionRequest', ...)
+    error: str | None
+
+
+class RequestLog:
+    """A bounded log of every request; marks are sequence numbers."""
+
+    def __init__(self, cap: int):
+        self._entries = collections.deque(maxlen=cap)
+        self._seq = itertools.count(1)
+        self.last_seq = 0
+
+    def add(self, key_id, user_id, chain, error=None) -> LogEntry:
+        entry = LogEntry(next(self._seq), time.time(), key_id, user_id, chain[-1], tuple(chain), error)
+        self.last_seq = entry.seq
+        self._entries.append(entry)
+        return entry
+
+    def entries(self, user_id=None, since=0, key_id=None) -> list[LogEntry]:
+        return [e for e in self._entries if e.seq > since
+                and (user_id is None or e.user_id == user_id)
+                and (key_id is None or e.key_id == key_id)]

@@ -1,0 +1,23 @@
+"""Request handlers, registered by TL constructor id; each takes (ctx, request)."""
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Handler:
+    fn: object
+    auth: bool  # needs an authorized auth key
+
+
+HANDLERS: dict[int, Handler] = {}
+
+
+def handles(*request_classes, auth=True):
+    """Register a handler for these request classes (auth=False for login-time requests)."""
+    def deco(fn):
+        for cls in request_classes:
+            HANDLERS[cls.CONSTRUCTOR_ID] = Handler(fn, auth)
+        return fn
+    return deco
+
+
+from . import auth, help, updates, users, dialogs, history, sending, media, chats  # noqa: E402,F401
