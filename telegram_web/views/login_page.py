@@ -19,8 +19,8 @@ def sandbox_demo() -> dict | None:
         from ..sandbox import demo
     except ImportError:
         return {}
-    return {key: getattr(demo, name, None) for key, name in
-            (("phone", "DEMO_PHONE"), ("code", "DEMO_CODE"), ("password", "DEMO_PASSWORD"))}
+    return {key: getattr(demo, f"DEMO_{key.upper()}", None) or getattr(demo, key.upper(), None)
+            for key in ("phone", "code", "password")}
 
 
 def login_context(row, **extra) -> dict:

@@ -48,6 +48,9 @@ def failed(step: str, problem: TelegramProblem, **extra):
 def phone():
     """Send a login code to the typed number; :raise 400/429/5xx: in the phone form."""
     raw = request.form.get("phone", "")
+    linked = accounts.owner_session(current_user.id)
+    if linked is not None and linked.is_authorized:
+        return done_response(accounts.user_info(linked))
     try:
         number = accounts.normalise_phone(raw)
         accounts.check_code_requests(number)

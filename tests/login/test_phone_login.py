@@ -93,3 +93,16 @@ def test_cancel_returns_to_the_phone_form(app, web, server, account):
     assert 'name="phone"' in back.get_data(as_text=True)
     late = web.verify("12345")
     assert late.status_code == 409 and "no longer in progress" in late.get_data(as_text=True)
+
+
+def test_login_page_in_sandbox_mode_says_so(app, web):
+    page = web.get("/telegram/").get_data(as_text=True)
+    assert "Sandbox:" in page and "offline stand-in" in page and "Demo phone number" in page
+    assert 'hx-indicator="#phone-spinner"' in page and "QR code" in page
+
+
+def test_phone_form_when_already_signed_in_goes_to_the_main_page(app, web, server, account):
+    web.login_by_phone(server)
+    mark = server.request_count()
+    assert web.send_code().headers.get("HX-Redirect") == "/telegram/"
+    assert server.request_log(since=mark) == []
