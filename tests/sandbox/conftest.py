@@ -26,8 +26,12 @@ def new_client(server, session=None, **kwargs) -> TelegramClient:
     return client
 
 
-async def login(server, phone, password=None, **kwargs) -> TelegramClient:
-    """A connected client logged in by code (and password when given)."""
+async def login(server, phone, password=None, dialogs=True, **kwargs) -> TelegramClient:
+    """A connected client logged in by code (and password when given).
+
+    Like an app opening its chat list, it loads the dialogs (unless dialogs=False): that is
+    how a client learns the access hashes of the chats that existed before it logged in.
+    """
     client = new_client(server, **kwargs)
     await client.connect()
     await client.send_code_request(phone)
@@ -39,6 +43,8 @@ async def login(server, phone, password=None, **kwargs) -> TelegramClient:
             await client.sign_in(phone, server.last_code(phone))
         except SessionPasswordNeededError:
             await client.sign_in(password=password)
+    if dialogs:
+        await client.get_dialogs()
     return client
 
 
