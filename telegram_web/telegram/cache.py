@@ -1,0 +1,156 @@
+"""The update-fed cache of one account: dialogs and each open chat's recent messages.
+
+Lives on the loop thread only (handlers and the coroutines of chats.py). A chat's
+cache holds a contiguous window of its newest messages plus a change log (new, edit,
+delete) numbered by a version, so a poll answers from memory; `trusted` says whether
+updates have kept the window current since it was last checked against history.
+"""
+import collections
+import itertools
+import time
+import weakref
+
+from .convert import ChatSummary, MessageView
+
+WINDOW = 200  # newest messages kept per chat
+CHANGES = 500  # change log entries kept per chat
+CHATS_KEPT = 64  # chats with a message cache per account (least recently used dropped)
+_epochs = itertools.count(int(time.time()))  # unique across restarts, so old pages re-render
+
+
+class ChatCache:
+    """One chat's newest messages, raw media for downloads, and its change log."""
+
+    def __init__(self, chat_id: int):
+        self.chat_id = chat_id
+        self.messages: dict[int, MessageView] = {}
+        self.media: dict[int, object] = {}  # message id -> Telethon media, for downloads
+        self.epoch = next(_epochs)
+        self.version = 0
+        self.changes = collections.deque(maxlen=CHANGES)  # (version, kind, message id)
+        self.trusted = False
+        self.at_start = False  # the window reaches the first message of the chat
+        self.refreshing = None  # asyncio.Future of the fetch in progress (coalesces fetches)
+        self.sponsored: tuple[float, list] = (0.0, [])
+
+    def ids(self) -> list[int]:
+        """Cached message ids, oldest first."""
+        return sorted(self.messages)
+
+    def newest(self, limit: int) -> list[MessageView]:
+        """The newest `limit` cached messages, oldest first."""
+        return [self.messages[i] for i in self.ids()[-limit:]]
+
+    def before(self, message_id: int, limit: int) -> list[MessageView] | None:
+        """Up to `limit` messages older than `message_id` from the window, or None if it cannot tell."""
+        ids = [i for i in self.ids() if i < message_id]
+        if len(ids) >= limit or (self.at_start and self.trusted):
+            return [self.messages[i] for i in ids[-limit:]]
+        return None
+
+    def _log(self, kind: str, message_id: int) -> None:
+        self.version += 1
+        self.changes.append((self.version, kind, message_id))
+
+    def add(self, view: MessageView, media=None) -> None:
+        """Store a new or changed message, logging what changed."""
+        old = self.messages.get(view.id)
+        if old is not None and old.edit_date == view.edit_date and old.text == view.text:
+            return
+        self.messages[view.id] = view
+        if media is not None:
+            self.media[view.id] = media
+        self._log("new" if old is None else "edit", view.id)
+        while len(self.messages) > WINDOW:
+            oldest = min(self.messages)
+            del self.messages[oldest]
+            self.media.pop(oldest, None)
+            self.at_start = False
+
+    def remove(self, message_id: int) -> bool:
+        """Forget a deleted message; True if it was cached."""
+        if self.messages.pop(message_id, None) is None:
+            return False
+        self.media.pop(message_id, None)
+        self._log("delete", message_id)
+        return True
+
+    def reset(self, views: list[MessageView], media: dict, at_start: bool) -> None:
+        """Replace the window (a gap was found): pages showing the old one re-render."""
+        self.messages = {v.id: v for v in views}
+        self.media = dict(media)
+        self.epoch, self.version, self.at_start, self.trusted = next(_epochs), 0, at_start, True
+        self.changes.clear()
+
+    def changes_since(self, version: int) -> tuple[set, set] | None:
+        """(edited ids, deleted ids) after `version`; None when the log no longer reaches back."""
+        if version > self.version or (version < self.version and
+                                      (not self.changes or self.changes[0][0] > version + 1)):
+            return None
+        edited, deleted = set(), set()
+        for number, kind, message_id in self.changes:
+            if number > version:
+                (deleted if kind == "delete" else edited).add(message_id)
+        return edited - deleted, deleted
+
+
+class AccountCache:
+    """One account's dialogs and chat caches, kept current by the update handlers."""
+
+    def __init__(self, session_id: int):
+        self.session_id = session_id
+        self.dialogs: dict[int, ChatSummary] = {}
+        self.dialogs_loaded = False
+        self.dialogs_complete = False
+        self.dialogs_stale = False
+        self.dialogs_refreshed = 0.0
+        self.dialogs_version = 0
+        self.bumps = itertools.count(1)
+        self.dialog_offset = None  # (date, message id, peer id) of the last dialog loaded
+        self.chats: collections.OrderedDict[int, ChatCache] = collections.OrderedDict()
+        self.names: dict[int, str] = {}
+        self.last_update = time.monotonic()
+        self.was_connected = True
+        self.unreachable = False  # the last Telegram call failed to connect
+        self.watchdog = None
+
+    def chat(self, chat_id: int) -> ChatCache:
+        """The chat's cache, created on first use; least recently used chats are dropped."""
+        cache = self.chats.pop(chat_id, None) or ChatCache(chat_id)
+        self.chats[chat_id] = cache
+        while len(self.chats) > CHATS_KEPT:
+            self.chats.popitem(last=False)
+        return cache
+
+    def distrust(self) -> None:
+        """After a disconnect: every window must be checked against history before it is used."""
+        for chat in self.chats.values():
+            chat.trusted = False
+        self.dialogs_stale = True
+
+    def touch_dialogs(self) -> None:
+        """The dialog list changed: bump its version so the list poll re-renders."""
+        self.dialogs_version += 1
+
+    def ordered(self, archived: bool) -> list[ChatSummary]:
+        """Dialogs of the main list (or the archive): pinned first in Telegram's order, then newest."""
+        chosen = [d for d in self.dialogs.values() if d.archived == archived]
+        return sorted(chosen, key=lambda d: (not d.pinned, d.order if d.pinned else 0,
+                                             -(d.date.timestamp() if d.date else 0), -d.bumped, d.order))
+
+
+_caches: "weakref.WeakKeyDictionary[object, AccountCache]" = weakref.WeakKeyDictionary()
+
+
+def cache_of(client) -> AccountCache | None:
+    """The cache attached to a client, if installed."""
+    return _caches.get(client)
+
+
+def attach(client, session_id: int) -> tuple[AccountCache, bool]:
+    """Return the client's cache, creating it; the flag says whether it is new."""
+    cache = _caches.get(client)
+    if cache is not None:
+        return cache, False
+    cache = _caches[client] = AccountCache(session_id)
+    return cache, True

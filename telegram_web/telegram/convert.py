@@ -1,0 +1,246 @@
+"""Plain data for pages and JSON (ChatSummary, MessageView, MediaView), built from Telethon objects.
+
+Only this module and its callers in the telegram package see Telethon types; the
+dataclasses below are what views, templates and JSON get.
+"""
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from markupsafe import Markup
+from telethon import utils
+from telethon.tl import types
+
+from .formatting import render_entities
+
+PREVIEW_CHARS = 120
+
+
+@dataclass
+class MediaView:
+    """What a message carries besides text: kind, label, file name, size."""
+
+    kind: str  # photo, video, gif, voice, audio, video_note, sticker, document, location, contact, poll, other
+    label: str
+    name: str | None = None
+    size: int | None = None
+    mime: str | None = None
+    duration: float | None = None
+    downloadable: bool = False
+
+    def as_json(self) -> dict:
+        """The JSON shape of a message's media."""
+        return {"kind": self.kind, "label": self.label, "name": self.name, "size": self.size,
+                "mime": self.mime, "duration": self.duration, "downloadable": self.downloadable}
+
+
+@dataclass
+class MessageView:
+    """One message as pages show it."""
+
+    id: int
+    chat_id: int
+    date: datetime
+    sender_id: int | None
+    sender_name: str | None
+    out: bool
+    text: str
+    html: Markup
+    edit_date: datetime | None = None
+    reply_to_id: int | None = None
+    reply_preview: str | None = None
+    reply_sender: str | None = None
+    forward_from: str | None = None
+    service: str | None = None
+    media: MediaView | None = None
+    sponsored_url: str | None = None  # set on sponsored messages only
+
+    @property
+    def edited(self) -> bool:
+        """Whether the message was edited (Telegram's edit date is set)."""
+        return self.edit_date is not None and not self.service
+
+    def preview(self) -> str:
+        """One line for chat lists and reply quotes."""
+        if self.service:
+            return self.service
+        text = " ".join(self.text.split())
+        label = self.media.label if self.media else ""
+        if text and label:
+            return _cut(f"{label}, {text}")
+        return _cut(text or label or "Message")
+
+    def as_json(self) -> dict:
+        """The JSON shape of a message."""
+        return {"id": self.id, "chat_id": self.chat_id, "date": self.date.isoformat(),
+                "sender_id": self.sender_id, "sender_name": self.sender_name, "out": self.out,
+                "text": self.text, "html": str(self.html), "edited": self.edited,
+                "edit_date": self.edit_date.isoformat() if self.edit_date else None,
+                "reply_to": {"id": self.reply_to_id, "sender": self.reply_sender, "preview": self.reply_preview}
+                if self.reply_to_id else None,
+                "forward_from": self.forward_from, "service": self.service,
+                "media": self.media.as_json() if self.media else None,
+                "sponsored": self.sponsored_url is not None}
+
+
+@dataclass
+class ChatSummary:
+    """One dialog in the chat list (also the header of an open chat)."""
+
+    id: int
+    kind: str  # user, bot, group, supergroup, channel
+    name: str
+    username: str | None = None
+    verified: bool = False
+    muted: bool = False
+    pinned: bool = False
+    archived: bool = False
+    unread: int = 0
+    preview: str = ""
+    date: datetime | None = None
+    last_id: int = 0
+    photo_id: int | None = None
+    photo_dc: int | None = None
+    can_post: bool = True
+    left: bool = False  # ChatForbidden / ChannelForbidden: the account is no longer in it
+    read_inbox_max_id: int = 0
+    read_outbox_max_id: int = 0
+    order: int = field(default=0, repr=False)  # position in Telegram's answer (pin order, ties)
+    bumped: int = field(default=0, repr=False)  # raised by each new message: newest first on equal dates
+
+    def as_json(self) -> dict:
+        """The JSON shape of a chat in the list."""
+        return {"id": self.id, "kind": self.kind, "name": self.name, "username": self.username,
+                "verified": self.verified, "muted": self.muted, "pinned": self.pinned,
+                "archived": self.archived, "unread": self.unread, "preview": self.preview,
+                "date": self.date.isoformat() if self.date else None, "last_message_id": self.last_id,
+                "has_photo": self.photo_id is not None, "can_post": self.can_post}
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS - 1] + "…"
+
+
+def display_name(entity) -> str:
+    """A person's or chat's name; 'Deleted account' when Telegram gives none."""
+    if entity is None:
+        return "Unknown"
+    return utils.get_display_name(entity) or ("Deleted account" if isinstance(entity, types.User) else "Untitled")
+
+
+def chat_kind(entity) -> str:
+    """user, bot, group, supergroup or channel."""
+    if isinstance(entity, types.User):
+        return "bot" if entity.bot else "user"
+    if isinstance(entity, (types.Chat, types.ChatForbidden)):
+        return "group"
+    if isinstance(entity, types.Channel):
+        return "supergroup" if entity.megagroup else "channel"
+    if isinstance(entity, types.ChannelForbidden):
+        return "supergroup" if entity.megagroup else "channel"
+    return "user"
+
+
+def can_post(entity) -> bool:
+    """Whether the account may write in the chat (broadcast channels need admin rights)."""
+    if isinstance(entity, (types.ChatForbidden, types.ChannelForbidden)):
+        return False
+    if isinstance(entity, types.Chat):
+        return not (entity.left or entity.deactivated)
+    if isinstance(entity, types.Channel):
+        if entity.left and not entity.megagroup:
+            return False
+        if entity.broadcast:
+            return bool(entity.creator or (entity.admin_rights and entity.admin_rights.post_messages))
+        banned = entity.banned_rights or entity.default_banned_rights
+        return not (banned and banned.send_messages and not (entity.creator or entity.admin_rights))
+    return not getattr(entity, "deleted", False)
+
+
+def summary_from_entity(entity) -> ChatSummary:
+    """A ChatSummary with what the entity alone says (no last message)."""
+    photo = getattr(entity, "photo", None)
+    has_photo = isinstance(photo, (types.UserProfilePhoto, types.ChatPhoto))
+    return ChatSummary(
+        id=utils.get_peer_id(entity), kind=chat_kind(entity), name=display_name(entity),
+        username=getattr(entity, "username", None), verified=bool(getattr(entity, "verified", False)),
+        photo_id=photo.photo_id if has_photo else None, photo_dc=photo.dc_id if has_photo else None,
+        can_post=can_post(entity), left=isinstance(entity, (types.ChatForbidden, types.ChannelForbidden)))
+
+
+def summary_from_dialog(dialog, order: int) -> ChatSummary:
+    """A ChatSummary from a Telethon Dialog (its entity, last message, unread and notify settings)."""
+    summary = summary_from_entity(dialog.entity)
+    raw = dialog.dialog
+    mute_until = getattr(raw.notify_settings, "mute_until", None) if raw.notify_settings else None
+    summary.muted = bool(mute_until and mute_until.timestamp() > datetime.now().timestamp())
+    summary.pinned, summary.archived, summary.order = bool(dialog.pinned), dialog.folder_id == 1, order
+    summary.unread = dialog.unread_count
+    summary.read_inbox_max_id, summary.read_outbox_max_id = raw.read_inbox_max_id, raw.read_outbox_max_id
+    if dialog.message is not None:
+        view = message_view(dialog.message, {})
+        summary.preview, summary.date, summary.last_id = list_preview(view, summary.kind), view.date, view.id
+    return summary
+
+
+def list_preview(view: MessageView, kind: str) -> str:
+    """A chat list preview: 'You: …' or 'Alice: …' in groups, the bare preview elsewhere."""
+    text = view.preview()
+    if view.service:
+        return text
+    if view.out and kind != "channel":
+        return f"You: {text}"
+    if kind in ("group", "supergroup") and view.sender_name:
+        return f"{view.sender_name.split()[0]}: {text}"
+    return text
+
+
+def media_view(message) -> MediaView | None:
+    """The kind, label and file facts of a message's media, or None."""
+    media = message.media
+    if media is None or isinstance(media, (types.MessageMediaEmpty, types.MessageMediaWebPage)):
+        return None
+    if isinstance(media, types.MessageMediaPhoto):
+        return MediaView("photo", "Photo", mime="image/jpeg", downloadable=media.photo is not None)
+    if isinstance(media, types.MessageMediaDocument) and media.document is not None:
+        file = message.file
+        for kind, label, flag in (("sticker", "Sticker", message.sticker), ("voice", "Voice message", message.voice),
+                                  ("video_note", "Video message", message.video_note), ("gif", "GIF", message.gif),
+                                  ("video", "Video", message.video), ("audio", "Audio", message.audio)):
+            if flag:
+                return MediaView(kind, label, file.name, file.size, file.mime_type, file.duration, True)
+        return MediaView("document", "File", file.name or "file", file.size, file.mime_type, downloadable=True)
+    for cls, kind, label in ((types.MessageMediaGeo, "location", "Location"),
+                             (types.MessageMediaGeoLive, "location", "Live location"),
+                             (types.MessageMediaVenue, "location", "Location"),
+                             (types.MessageMediaContact, "contact", "Contact"),
+                             (types.MessageMediaPoll, "poll", "Poll"),
+                             (types.MessageMediaDice, "other", "Dice"), (types.MessageMediaGame, "other", "Game")):
+        if isinstance(media, cls):
+            return MediaView(kind, label)
+    return MediaView("other", "Unsupported message")
+
+
+def message_view(message, names: dict) -> MessageView:
+    """A MessageView from a Telethon Message or MessageService; `names` fills unknown sender names."""
+    from .actions import service_text  # service texts live apart to keep this module small
+    sender = message.sender
+    sender_name = display_name(sender) if sender is not None else names.get(message.sender_id)
+    if message.post and sender is None:  # channel posts are signed by the channel itself
+        sender_name = getattr(message, "post_author", None) or names.get(message.chat_id)
+    forward = None
+    if message.fwd_from:
+        fwd = message.forward
+        entity = (fwd.sender or fwd.chat) if fwd else None
+        forward = display_name(entity) if entity else (message.fwd_from.from_name
+                                                        or names.get(utils.get_peer_id(message.fwd_from.from_id))
+                                                        if message.fwd_from.from_id else message.fwd_from.from_name)
+        forward = forward or "Hidden sender"
+    is_service = isinstance(message, types.MessageService)
+    text = "" if is_service else (message.message or "")
+    return MessageView(
+        id=message.id, chat_id=message.chat_id, date=message.date, sender_id=message.sender_id,
+        sender_name=sender_name, out=bool(message.out), text=text,
+        html=render_entities(text, message.entities), edit_date=getattr(message, "edit_date", None),
+        reply_to_id=message.reply_to.reply_to_msg_id if message.reply_to else None, forward_from=forward,
+        service=service_text(message.action, sender_name, names) if is_service else None,
+        media=None if is_service else media_view(message))

@@ -1,0 +1,145 @@
+"""Text for pages: Telegram formatting entities as safe HTML, times, initials, service actions.
+
+Everything user-controlled is escaped here; templates mark the result safe. Entity
+offsets are UTF-16 code units, hence add_surrogate/del_surrogate around slicing.
+"""
+from datetime import datetime, timedelta, timezone
+
+from markupsafe import Markup, escape
+from telethon.helpers import add_surrogate, del_surrogate
+from telethon.tl import types
+
+SAFE_SCHEMES = ("http://", "https://", "tg://", "mailto:", "tel:")
+
+# Entity type -> (opening tag, closing tag); links are built per entity below.
+SIMPLE_TAGS = {
+    types.MessageEntityBold: ("<strong>", "</strong>"),
+    types.MessageEntityItalic: ("<em>", "</em>"),
+    types.MessageEntityUnderline: ("<u>", "</u>"),
+    types.MessageEntityStrike: ("<s>", "</s>"),
+    types.MessageEntityCode: ("<code>", "</code>"),
+    types.MessageEntityPre: ("<pre><code>", "</code></pre>"),
+    types.MessageEntitySpoiler: ('<span class="spoiler" tabindex="0" title="Spoiler">', "</span>"),
+    types.MessageEntityBlockquote: ("<blockquote>", "</blockquote>"),
+    types.MessageEntityHashtag: ('<span class="hashtag">', "</span>"),
+    types.MessageEntityCashtag: ('<span class="hashtag">', "</span>"),
+    types.MessageEntityBotCommand: ('<span class="command">', "</span>"),
+    types.MessageEntityMentionName: ('<span class="mention">', "</span>"),
+    types.InputMessageEntityMentionName: ('<span class="mention">', "</span>"),
+}
+
+
+def _link(href: str) -> tuple[str, str]:
+    if not href.lower().startswith(SAFE_SCHEMES):
+        return '<span class="link">', "</span>"  # javascript: and friends never become links
+    return f'<a href="{escape(href)}" rel="noopener noreferrer nofollow" target="_blank">', "</a>"
+
+
+def _tags(entity, segment_text: str) -> tuple[str, str]:
+    """Opening and closing tags for one entity; `segment_text` is the entity's own text."""
+    tags = SIMPLE_TAGS.get(type(entity))
+    if tags:
+        return tags
+    if isinstance(entity, types.MessageEntityTextUrl):
+        return _link(entity.url or "")
+    if isinstance(entity, types.MessageEntityUrl):
+        has_scheme = "://" in segment_text
+        return _link(segment_text if has_scheme else "https://" + segment_text)
+    if isinstance(entity, types.MessageEntityEmail):
+        return _link("mailto:" + segment_text)
+    if isinstance(entity, types.MessageEntityPhone):
+        return _link("tel:" + segment_text)
+    if isinstance(entity, types.MessageEntityMention):
+        return _link("https://t.me/" + segment_text.lstrip("@"))
+    return "", ""
+
+
+def render_entities(text: str | None, entities) -> Markup:
+    """Return `text` as HTML with its formatting entities; every character of text is escaped."""
+    if not text:
+        return Markup("")
+    wide = add_surrogate(text)
+    usable = [e for e in (entities or []) if e.length > 0 and 0 <= e.offset < len(wide)]
+    if not usable:
+        return escape(text)
+    # Cut the text at every entity boundary; each piece is wrapped in the entities covering it,
+    # outermost (earliest, longest) first, so the output always nests correctly.
+    usable.sort(key=lambda e: (e.offset, -e.length))
+    cuts = sorted({0, len(wide), *(e.offset for e in usable),
+                   *(min(e.offset + e.length, len(wide)) for e in usable)})
+    out = []
+    for start, end in zip(cuts, cuts[1:]):
+        piece = escape(del_surrogate(wide[start:end]))
+        covering = [e for e in usable if e.offset <= start and end <= e.offset + e.length]
+        opens, closes = [], []
+        for entity in covering:
+            own_text = del_surrogate(wide[entity.offset:entity.offset + entity.length])
+            opening, closing = _tags(entity, own_text)
+            opens.append(opening)
+            closes.insert(0, closing)
+        out.append("".join(opens) + str(piece) + "".join(closes))
+    return Markup("".join(out))
+
+
+def short_time(value: datetime | None, now: datetime | None = None) -> str:
+    """Chat-list time: today HH:MM, this week the weekday, else the date (local time)."""
+    if value is None:
+        return ""
+    local = value.astimezone()
+    now = (now or datetime.now(timezone.utc)).astimezone()
+    if local.date() == now.date():
+        return local.strftime("%H:%M")
+    if now.date() - local.date() < timedelta(days=7):
+        return local.strftime("%a")
+    return local.strftime("%Y-%m-%d")
+
+
+def clock(value: datetime | None) -> str:
+    """HH:MM in local time."""
+    return value.astimezone().strftime("%H:%M") if value else ""
+
+
+def day_label(value: datetime) -> str:
+    """A date separator's text: Today, Yesterday, or the date."""
+    local, today = value.astimezone().date(), datetime.now().astimezone().date()
+    if local == today:
+        return "Today"
+    if local == today - timedelta(days=1):
+        return "Yesterday"
+    return local.strftime("%A, %d %B %Y")
+
+
+def day_key(value: datetime) -> str:
+    """The local date as YYYY-MM-DD (ids of date separators)."""
+    return value.astimezone().strftime("%Y-%m-%d")
+
+
+def initials(name: str | None) -> str:
+    """One or two letters for an avatar without a photo."""
+    words = [w for w in (name or "").replace("@", " ").split() if w[:1].isalnum()]
+    return "".join(w[0] for w in words[:2]).upper() or "?"
+
+
+def colour_class(peer_id: int) -> str:
+    """A CSS class picking one of eight avatar colours from the id (no inline style under the CSP)."""
+    return f"av-c{abs(int(peer_id)) % 8}"
+
+
+def human_size(size: int | None) -> str:
+    """'1.5 MB' style text."""
+    if size is None:
+        return ""
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return ""
+
+
+def duration(seconds: int | float | None) -> str:
+    """'m:ss' for voice and video."""
+    if not seconds:
+        return ""
+    minutes, secs = divmod(int(seconds), 60)
+    return f"{minutes}:{secs:02d}"

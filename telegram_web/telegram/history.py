@@ -1,0 +1,173 @@
+"""A chat's messages on the loop thread: the cached window, checks against history, older pages.
+
+Telegram is asked only when the window is not trusted (first open, after a disconnect)
+— once, coalesced per chat, with `min_id` and `hash` so an unchanged chat answers
+messagesNotModified — or for pages older than the window.
+"""
+import asyncio
+import itertools
+import time
+
+from telethon import errors as tg, functions, utils
+from telethon.tl import types
+
+from .cache import AccountCache, ChatCache
+from .convert import MessageView, message_view
+from .errors import TelegramProblem
+from .formatting import render_entities
+from .updates import remember_names
+
+PAGE = 50
+SPONSORED_EVERY = 300  # Telegram asks clients to request sponsored messages at most every 5 minutes
+
+
+class ChatUnavailable(TelegramProblem):
+    """The account left the chat, was banned, or the chat is private now."""
+
+    status = 403
+
+
+class ChatNotFound(TelegramProblem):
+    """No chat with that id is known to this account."""
+
+    status = 404
+
+
+UNAVAILABLE = (tg.ChannelPrivateError, tg.ChatForbiddenError, tg.ChannelInvalidError, tg.ChatIdInvalidError,
+               tg.UserBannedInChannelError, tg.ChannelPublicGroupNaError)
+
+
+def unavailable(exc: Exception) -> TelegramProblem:
+    """The problem to show for an error that means the chat cannot be read."""
+    if isinstance(exc, ValueError):
+        return ChatNotFound("This chat is unknown to your Telegram account.")
+    return ChatUnavailable("You are no longer a member of this chat, or it became private: "
+                           "Telegram does not let this account read it.")
+
+
+def history_hash(views) -> int:
+    """Telegram's hash of a page (newest first): each id, then its edit date when edited."""
+    acc = 0
+    for view in views:
+        numbers = [view.id] + ([int(view.edit_date.timestamp())] if view.edit_date else [])
+        for number in numbers:
+            acc ^= acc >> 21
+            acc ^= (acc << 35) & 0xFFFFFFFFFFFFFFFF
+            acc ^= acc >> 4
+            acc = (acc + number) & 0xFFFFFFFFFFFFFFFF
+    return acc - (1 << 64) if acc >= 1 << 63 else acc
+
+
+async def fetch(client, cache: AccountCache, chat_id: int, *, limit: int, offset_id: int = 0,
+                min_id: int = 0, hash: int = 0):
+    """One messages.getHistory call: Telethon messages newest first, or None if not modified."""
+    try:
+        peer = await client.get_input_entity(chat_id)
+        result = await client(functions.messages.GetHistoryRequest(
+            peer=peer, offset_id=offset_id, offset_date=None, add_offset=0, limit=limit, max_id=0,
+            min_id=min_id, hash=hash))
+    except (ValueError, *UNAVAILABLE) as exc:
+        raise unavailable(exc) from exc
+    if isinstance(result, types.messages.MessagesNotModified):
+        return None
+    remember_names(cache, *result.users, *result.chats)
+    entities = {utils.get_peer_id(x): x for x in itertools.chain(result.users, result.chats)}
+    messages = [m for m in result.messages if not isinstance(m, types.MessageEmpty)]
+    for message in messages:
+        message._finish_init(client, entities, peer)  # what Telethon's iter_messages does too
+    return messages
+
+
+async def refresh(client, cache: AccountCache, chat: ChatCache) -> None:
+    """Make the window trustworthy; concurrent callers share one fetch."""
+    if chat.trusted:
+        return
+    if chat.refreshing is not None:
+        return await asyncio.shield(chat.refreshing)
+    chat.refreshing = asyncio.get_running_loop().create_future()
+    future = chat.refreshing
+    try:
+        await _refresh(client, cache, chat)
+        future.set_result(None)
+    except BaseException as exc:
+        future.set_exception(exc)
+        future.exception()  # retrieved here, so an unshared failure is not logged as "never retrieved"
+        raise
+    finally:
+        chat.refreshing = None
+
+
+async def _refresh(client, cache: AccountCache, chat: ChatCache) -> None:
+    ids = chat.ids()[-PAGE:]
+    if not ids:
+        messages = await fetch(client, cache, chat.chat_id, limit=PAGE)
+        chat.reset([message_view(m, cache.names) for m in messages], {m.id: m.media for m in messages},
+                   at_start=len(messages) < PAGE)
+        return
+    messages = await fetch(client, cache, chat.chat_id, limit=PAGE, min_id=ids[0] - 1,
+                           hash=history_hash(chat.messages[i] for i in reversed(ids)))
+    if messages is None:
+        chat.trusted = True
+        return
+    fetched = {m.id: m for m in messages}
+    if len(messages) >= PAGE and min(fetched) > ids[-1] + 1:  # more new messages than one page: a gap
+        chat.reset([message_view(m, cache.names) for m in messages], {m.id: m.media for m in messages},
+                   at_start=False)
+        return
+    for message in sorted(messages, key=lambda m: m.id):
+        chat.add(message_view(message, cache.names), message.media)
+    lowest = min(fetched) if len(messages) >= PAGE else ids[0]
+    for message_id in ids:
+        if message_id >= lowest and message_id not in fetched:
+            chat.remove(message_id)
+    chat.trusted = True
+
+
+async def older(client, cache: AccountCache, chat: ChatCache, before: int, limit: int) -> list[MessageView]:
+    """Up to `limit` messages older than `before`, oldest first (from the window when it has them)."""
+    if chat.trusted:
+        views = chat.before(before, limit)
+        if views is not None:
+            return views
+    messages = await fetch(client, cache, chat.chat_id, limit=limit, offset_id=before)
+    return [message_view(m, cache.names) for m in reversed(messages)]
+
+
+async def fill_replies(client, cache: AccountCache, chat: ChatCache, views: list[MessageView]) -> None:
+    """Quote previews for replies: from the window, else one getMessages for the missing ones."""
+    missing = {v.reply_to_id for v in views if v.reply_to_id and v.reply_preview is None
+               and v.reply_to_id not in chat.messages}
+    found = {}
+    if missing:
+        try:
+            for message in await client.get_messages(chat.chat_id, ids=sorted(missing)):
+                if message is not None:
+                    found[message.id] = message_view(message, cache.names)
+        except tg.RPCError:
+            pass  # a quote without preview is better than no page
+    for view in views:
+        if view.reply_to_id and view.reply_preview is None:
+            quoted = chat.messages.get(view.reply_to_id) or found.get(view.reply_to_id)
+            view.reply_preview = quoted.preview() if quoted else "Deleted message"
+            view.reply_sender = quoted.sender_name if quoted else None
+
+
+async def sponsored(client, chat: ChatCache, kind: str) -> list[MessageView]:
+    """Telegram's sponsored messages for a broadcast channel (at most one request per 5 minutes)."""
+    if kind != "channel":
+        return []
+    fetched_at, views = chat.sponsored
+    if fetched_at and time.monotonic() - fetched_at < SPONSORED_EVERY:
+        return views
+    try:
+        result = await client(functions.messages.GetSponsoredMessagesRequest(peer=chat.chat_id))
+    except (tg.RPCError, ValueError):
+        result = None
+    views = []
+    for item in getattr(result, "messages", None) or []:
+        views.append(MessageView(id=0, chat_id=chat.chat_id, date=None, sender_id=None,
+                                 sender_name=getattr(item, "title", None) or "Sponsored", out=False,
+                                 text=item.message, html=render_entities(item.message, item.entities),
+                                 sponsored_url=getattr(item, "url", None) or ""))
+    chat.sponsored = (time.monotonic(), views)
+    return views

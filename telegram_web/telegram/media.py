@@ -1,0 +1,133 @@
+"""Message media and avatars, downloaded once into the instance folder and served from disk.
+
+A file already on disk costs no Telegram request. Media is downloaded from the cached
+Telethon media when the chat's window has it; an expired file reference
+(FileReferenceExpiredError: references last hours) re-fetches the message once.
+"""
+import json
+import os
+from dataclasses import dataclass
+
+from telethon import errors as tg
+from telethon.tl import types
+from telethon.tl.custom.file import File
+
+from .chats import _hooked, ensure
+from .errors import TelegramProblem
+from .history import ChatNotFound, UNAVAILABLE, unavailable
+
+THUMB_EDGE = 320  # pixels: the photo size shown inline
+
+
+class TooLarge(TelegramProblem):
+    """The file is larger than the configured download limit."""
+
+    status = 413
+
+
+@dataclass
+class StoredMedia:
+    """A downloaded file on disk with what the browser needs to know about it."""
+
+    path: str
+    mime: str
+    name: str
+
+
+def media_path(folder: str, chat_id: int, message_id: int, thumb: bool) -> str:
+    """Where a message's file (or its inline-size photo) is kept."""
+    return os.path.join(folder, f"{chat_id}_{message_id}{'_thumb' if thumb else ''}")
+
+
+def stored(path: str) -> StoredMedia | None:
+    """The file on disk with its facts, or None when it was never downloaded."""
+    try:
+        with open(path + ".json", encoding="utf-8") as fh:
+            facts = json.load(fh)
+    except (OSError, ValueError):
+        return None
+    return StoredMedia(path, facts["mime"], facts["name"]) if os.path.exists(path) else None
+
+
+def _thumb_size(photo):
+    """The smallest photo size at least THUMB_EDGE wide or high, else the largest."""
+    sizes = [s for s in photo.sizes if isinstance(s, (types.PhotoSize, types.PhotoSizeProgressive))]
+    sizes.sort(key=lambda s: max(s.w, s.h))
+    return next((s for s in sizes if max(s.w, s.h) >= THUMB_EDGE), sizes[-1] if sizes else None)
+
+
+async def _message(client, chat_id: int, message_id: int):
+    try:
+        message = await client.get_messages(chat_id, ids=message_id)
+    except (ValueError, *UNAVAILABLE) as exc:
+        raise unavailable(exc) from exc
+    if message is None or message.media is None:
+        raise ChatNotFound("This message has no file (it may have been deleted).")
+    return message.media
+
+
+async def _download(client, session_id: int, chat_id: int, message_id: int, path: str, thumb: bool,
+                    max_bytes: int) -> StoredMedia:
+    cache = await ensure(client, session_id)
+    chat = cache.chats.get(chat_id)
+    media = chat.media.get(message_id) if chat is not None else None
+    media = media or await _message(client, chat_id, message_id)
+    target = getattr(media, "photo", None) or getattr(media, "document", None)
+    if target is None:
+        raise ChatNotFound("This message has no file to download.")
+    info = File(target)
+    if (info.size or 0) > max_bytes and not (thumb and isinstance(target, types.Photo)):
+        raise TooLarge(f"This file is {info.size // (1024 * 1024)} MB; downloads are limited to "
+                       f"{max_bytes // (1024 * 1024)} MB (CHATS_MEDIA_MAX_BYTES).")
+    size = _thumb_size(target) if thumb and isinstance(target, types.Photo) else None
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    partial = path + ".part"
+    try:
+        await client.download_media(media, file=partial, thumb=size)
+    except tg.FileReferenceExpiredError:
+        media = await _message(client, chat_id, message_id)  # a fresh reference comes with the message
+        if chat is not None and message_id in chat.messages:
+            chat.media[message_id] = media
+        await client.download_media(media, file=partial, thumb=size)
+    os.replace(partial, path)
+    facts = {"mime": info.mime_type or "application/octet-stream",
+             "name": info.name or f"{chat_id}_{message_id}{info.ext or ''}"}
+    with open(path + ".json", "w", encoding="utf-8") as fh:
+        json.dump(facts, fh)
+    return StoredMedia(path, facts["mime"], facts["name"])
+
+
+async def _avatar(client, session_id: int, peer_id: int, photo_id: int | None, path: str) -> bool:
+    cache = await ensure(client, session_id)
+    summary = cache.dialogs.get(peer_id)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    partial = path + ".part"
+    try:
+        if summary is not None and summary.photo_id is not None and summary.photo_id == photo_id:
+            # The photo id is known from the dialog: download it without asking for the peer again.
+            location = types.InputPeerPhotoFileLocation(peer=await client.get_input_entity(peer_id),
+                                                        photo_id=photo_id, big=False)
+            await client.download_file(location, file=partial, dc_id=summary.photo_dc)
+        elif await client.download_profile_photo(peer_id, file=partial, download_big=False) is None:
+            return False
+    except (ValueError, *UNAVAILABLE):
+        return False
+    os.replace(partial, path)
+    return True
+
+
+def download(service, session_id: int, chat_id: int, message_id: int, folder: str, *, thumb: bool = False,
+             max_bytes: int) -> StoredMedia:
+    """The message's file on disk, downloading it once; :raise TooLarge, ChatNotFound, TelegramProblem:."""
+    path = media_path(folder, chat_id, message_id, thumb)
+    return stored(path) or _hooked(service).call(session_id, _download, session_id, chat_id, message_id, path,
+                                                 thumb, max_bytes)
+
+
+def avatar(service, session_id: int, peer_id: int, photo_id: int | None, folder: str) -> str | None:
+    """Path of the peer's small profile photo on disk (downloaded once), or None if it has none."""
+    path = os.path.join(folder, f"{peer_id}_{photo_id or 'current'}.jpg")
+    if os.path.exists(path):
+        return path
+    found = _hooked(service).call(session_id, _avatar, session_id, peer_id, photo_id, path)
+    return path if found else None

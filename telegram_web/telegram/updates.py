@@ -1,0 +1,171 @@
+"""Telethon update handlers that keep an account's cache current, and the watchdog.
+
+Installed once per client (through `service.client_hooks`, or lazily by the first
+chats call); they run on the loop thread and never call Telegram themselves.
+"""
+import asyncio
+import logging
+import time
+
+from telethon import events, utils
+from telethon.tl import types
+
+from .cache import AccountCache, attach
+from .convert import list_preview, message_view
+
+log = logging.getLogger("telegram_web.telegram")
+
+WATCHDOG_EVERY = 30  # seconds between watchdog checks
+SILENCE = 300  # no update for this long: ask Telegram for what we may have missed
+
+
+def install(client, session_id: int) -> AccountCache:
+    """Attach a cache to the client and register its handlers (once per client)."""
+    cache, new = attach(client, session_id)
+    if not new:
+        return cache
+
+    async def on_new(event):
+        note_message(cache, event.message)
+
+    async def on_edit(event):
+        note_message(cache, event.message, edited=True)
+
+    async def on_delete(event):
+        note_deleted(cache, event.chat_id, event.deleted_ids)
+
+    async def on_read(event):
+        note_read(cache, event.chat_id, event.max_id, event.outbox)
+
+    async def on_raw(update):
+        cache.last_update = time.monotonic()
+        if isinstance(update, (types.UpdateDialogPinned, types.UpdatePinnedDialogs, types.UpdateFolderPeers,
+                               types.UpdateNotifySettings, types.UpdateChannel, types.UpdateChat)):
+            cache.dialogs_stale = True  # reloaded on the next list request (at most every few minutes)
+
+    _after_reconnect(client, cache)
+    client.add_event_handler(on_new, events.NewMessage())
+    client.add_event_handler(on_edit, events.MessageEdited())
+    client.add_event_handler(on_delete, events.MessageDeleted())
+    client.add_event_handler(on_read, events.MessageRead(inbox=True))
+    client.add_event_handler(on_read, events.MessageRead(inbox=False))
+    client.add_event_handler(on_raw, events.Raw())
+    try:
+        cache.watchdog = asyncio.get_running_loop().create_task(watchdog(client, cache))
+    except RuntimeError:  # not on a running loop (a hook called outside one): no watchdog then
+        log.warning("no running loop: the update watchdog is not started")
+    return cache
+
+
+def _after_reconnect(client, cache: AccountCache) -> None:
+    """Wrap the sender's reconnect callback: Telethon 1.x does not catch up after a reconnect."""
+    # Both MTProtoSender and the sandbox's sender call `_auto_reconnect_callback()` after an
+    # automatic reconnect; it is the only signal of one, so we chain onto it.
+    sender = getattr(client, "_sender", None)
+    original = getattr(sender, "_auto_reconnect_callback", None)
+
+    async def reconnected():
+        cache.distrust()  # updates may have been lost: re-check windows against history
+        if original is not None:
+            await original()
+        try:
+            await client.catch_up()
+        except Exception:  # noqa: BLE001 - the next watchdog round tries again
+            log.warning("catching up after a reconnect failed", exc_info=True)
+        cache.last_update = time.monotonic()
+
+    if sender is not None and hasattr(sender, "_auto_reconnect_callback"):
+        sender._auto_reconnect_callback = reconnected
+
+
+def remember_names(cache: AccountCache, *entities) -> None:
+    """Keep display names of peers seen, for senders Telegram sends without an entity."""
+    for entity in entities:
+        if entity is not None and not isinstance(entity, types.InputPeerEmpty):
+            try:
+                cache.names[utils.get_peer_id(entity)] = utils.get_display_name(entity) or "Deleted account"
+            except TypeError:
+                continue
+
+
+def note_message(cache: AccountCache, message, edited: bool = False) -> None:
+    """A new or edited message: into the chat's window (if cached) and the dialog's preview."""
+    cache.last_update = time.monotonic()
+    remember_names(cache, message.sender, message.chat)
+    view = message_view(message, cache.names)
+    chat = cache.chats.get(view.chat_id)
+    if chat is not None and (edited or chat.trusted or view.id in chat.messages):
+        chat.add(view, message.media)
+    dialog = cache.dialogs.get(view.chat_id)
+    if dialog is None:
+        cache.dialogs_stale = cache.dialogs_loaded  # an unknown chat: the list needs a reload
+        return
+    if view.id >= dialog.last_id:
+        dialog.preview, dialog.last_id = list_preview(view, dialog.kind), view.id
+        if not edited:
+            dialog.date, dialog.bumped = view.date, next(cache.bumps)
+            dialog.archived = dialog.archived and dialog.muted  # Telegram unarchives unmuted chats
+            if not view.out and view.id > dialog.read_inbox_max_id:
+                dialog.unread += 1
+        cache.touch_dialogs()
+
+
+def note_deleted(cache: AccountCache, chat_id: int | None, ids) -> None:
+    """Deleted messages; outside channels Telegram does not say which chat they were in."""
+    cache.last_update = time.monotonic()
+    chats = [cache.chats[chat_id]] if chat_id in cache.chats else list(cache.chats.values())
+    for message_id in ids:
+        for chat in chats:
+            if (chat_id is None or chat.chat_id == chat_id) and chat.remove(message_id):
+                break
+    for dialog in cache.dialogs.values():
+        if (chat_id is None or dialog.id == chat_id) and dialog.last_id in ids:
+            chat = cache.chats.get(dialog.id)
+            newest = chat.newest(1) if chat is not None else []
+            if newest:
+                dialog.preview, dialog.last_id = list_preview(newest[0], dialog.kind), newest[0].id
+            else:
+                cache.dialogs_stale = True
+            cache.touch_dialogs()
+
+
+def note_read(cache: AccountCache, chat_id: int, max_id: int, outbox: bool) -> None:
+    """Read receipts: ours from another device (inbox) or the other side's (outbox)."""
+    cache.last_update = time.monotonic()
+    dialog = cache.dialogs.get(chat_id)
+    if dialog is None:
+        return
+    if outbox:
+        dialog.read_outbox_max_id = max(dialog.read_outbox_max_id, max_id)
+    else:
+        dialog.read_inbox_max_id = max(dialog.read_inbox_max_id, max_id)
+        chat = cache.chats.get(chat_id)
+        if max_id >= dialog.last_id:
+            dialog.unread = 0
+        elif chat is not None and chat.trusted:
+            dialog.unread = sum(1 for m in chat.messages.values() if not m.out and m.id > max_id)
+    cache.touch_dialogs()
+
+
+async def watchdog(client, cache: AccountCache) -> None:
+    """Notice disconnects (distrust the cache) and silent update streams (catch up)."""
+    idle_rounds = 0
+    while idle_rounds < 20:  # a client left disconnected this long was dropped: stop with it
+        await asyncio.sleep(WATCHDOG_EVERY)
+        try:
+            if not client.is_connected():
+                cache.was_connected, idle_rounds = False, idle_rounds + 1
+                continue
+            idle_rounds = 0
+            if not cache.was_connected:  # reconnected: Telethon does not catch up by itself
+                cache.was_connected = True
+                cache.distrust()
+                await client.catch_up()
+                cache.last_update = time.monotonic()
+            elif time.monotonic() - cache.last_update > SILENCE:
+                await client.catch_up()  # the update stream can stall silently
+                cache.last_update = time.monotonic()
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # noqa: BLE001 - the watchdog must outlive any one failure
+            log.warning("update watchdog check failed", exc_info=True)

@@ -1,0 +1,264 @@
+"""The chats pages: chat list, an open chat, its messages (page, poll, older), sending."""
+import os
+import shutil
+import tempfile
+
+from flask import Blueprint, abort, current_app, jsonify, make_response, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from ..telegram import accounts, chats, formatting
+from ..telegram.clients import get_service
+from ..telegram.errors import SessionEnded, TelegramProblem
+from ..web import is_htmx, wants_json
+from . import require_telegram_config
+from .telegram_session import ended_elsewhere
+
+bp = Blueprint("chats", __name__, url_prefix="/telegram")
+bp.before_request(require_telegram_config)
+
+POLL_SECONDS = 10
+PHOTO_TYPES = {"image/jpeg", "image/png", "image/webp", "image/gif"}
+
+
+class NotLinkedYet(Exception):
+    """No authorized Telegram account: these pages send the owner to /telegram/."""
+
+
+@bp.app_context_processor
+def chat_helpers():
+    """Formatting helpers for the chat templates (`fmt.short_time`, `fmt.initials`, …)."""
+    return {"fmt": formatting}
+
+
+@bp.errorhandler(NotLinkedYet)
+def not_linked(_exc):
+    """To the login page: HX-Redirect for htmx, 409 for JSON, a redirect otherwise."""
+    if wants_json():
+        return jsonify(error="NotLinked", message="No Telegram account is linked. Log in first.", status=409), 409
+    if is_htmx():
+        response = make_response("", 204)
+        response.headers["HX-Redirect"] = url_for("telegram.index")
+        return response
+    return redirect(url_for("telegram.index"))
+
+
+@bp.errorhandler(SessionEnded)
+def session_ended(_exc):
+    """Telegram ended the session: the login page says so."""
+    return ended_elsewhere()
+
+
+def account():
+    """The owner's authorized session row; :raise NotLinkedYet: if there is none."""
+    row = accounts.owner_session(current_user.id)
+    if row is None or not row.is_authorized:
+        raise NotLinkedYet()
+    return row
+
+
+def target() -> str | None:
+    """The id of the element an htmx request swaps into (None for pages and history restores)."""
+    if not is_htmx() or request.headers.get("HX-History-Restore-Request") == "true":
+        return None
+    return request.headers.get("HX-Target")
+
+
+def fragment(template: str, status: int = 200, **context):
+    """Render a fragment, varying on the htmx headers that chose it."""
+    response = make_response(render_template(template, **context), status)
+    response.vary.update(("HX-Request", "HX-Target"))
+    return response
+
+
+def full_page(status: int = 200, **context):
+    """The main page with the chat list (and maybe an open chat)."""
+    row = account()
+    context.setdefault("listing", chats.chat_list(get_service(), row.id))
+    response = make_response(render_template("telegram/main.html", tg_user=accounts.user_info(row), **context),
+                             status)
+    response.vary.update(("HX-Request", "HX-Target"))
+    return response
+
+
+def int_arg(name: str, default: int | None = None, low: int = 0, high: int = 2 ** 63 - 1) -> int | None:
+    """An integer query argument; :raise 400: if it is not one."""
+    value = request.values.get(name)
+    if value in (None, ""):
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        abort(400, f"'{name}' must be a whole number.")
+    return max(low, min(high, number))
+
+
+@bp.route("/chats/")
+def chat_list():
+    """The chat list: page, the list fragment (filter, poll: 204 when unchanged), more items, JSON."""
+    row = account()
+    q, offset = request.args.get("q", "")[:100], int_arg("offset", 0)
+    limit = int_arg("limit", 50, 1, 500)
+    if target() is None and not wants_json():
+        return full_page(listing=chats.chat_list(get_service(), row.id, q=q, limit=limit))
+    listing = chats.chat_list(get_service(), row.id, q=q, offset=offset, limit=limit)
+    if wants_json():
+        return jsonify(chats=[c.as_json() for c in listing.chats], archived=[c.as_json() for c in listing.archived],
+                       version=listing.version, more=listing.more,
+                       next_offset=offset + len(listing.chats) if listing.more else None,
+                       problem=listing.problem.message if listing.problem else None)
+    if target() == "chat-list" and int_arg("v") == listing.version and not listing.problem:
+        return make_response("", 204)  # the list poll: nothing changed
+    if offset:
+        return fragment("telegram/chats/_more.html", listing=listing, q=q, offset=offset, limit=limit)
+    name = "telegram/chats/_list.html" if target() == "chat-list" else "telegram/chats/_lists.html"
+    return fragment(name, listing=listing, q=q, limit=limit)
+
+
+def cursor_args() -> chats.Cursor | None:
+    """The poll cursor from the request, or None when the request has none."""
+    after = int_arg("after")
+    if after is None:
+        return None
+    return chats.Cursor(int_arg("epoch", 0), int_arg("v", 0), after, int_arg("oldest", 0))
+
+
+@bp.route("/chats/<int(signed=True):chat_id>/")
+def chat_page(chat_id: int):
+    """The main page with one chat open (the chat pane alone for htmx)."""
+    row = account()
+    try:
+        page = chats.open_chat(get_service(), row.id, chat_id, mark_read=mark_read())
+    except (chats.ChatNotFound, chats.ChatUnavailable) as exc:
+        if target() == "chat-pane":
+            return fragment("telegram/chats/_chat_error.html", exc.status, problem=exc)
+        return full_page(exc.status, chat_problem=exc)
+    if target() == "chat-pane":
+        return fragment("telegram/chats/_chat.html", page=page, poll_seconds=poll_seconds(page.problem))
+    return full_page(page=page, poll_seconds=poll_seconds(page.problem))
+
+
+def mark_read() -> bool:
+    """Whether opening a chat marks its shown messages read at Telegram (CHATS_MARK_READ)."""
+    return bool(current_app.config.get("CHATS_MARK_READ", True))
+
+
+def poll_seconds(problem: TelegramProblem | None) -> int:
+    """The poll interval: 10 s, or what Telegram asked us to wait."""
+    return max(POLL_SECONDS, int(problem.retry_after or 0) if problem else 0)
+
+
+@bp.route("/chats/<int(signed=True):chat_id>/messages/")
+def messages(chat_id: int):
+    """Messages: the newest page, a poll (`after`: 204 when nothing changed) or older ones (`before`)."""
+    row = account()
+    service, limit = get_service(), int_arg("limit", chats.PAGE, 1, 100)
+    before, cursor = int_arg("before"), cursor_args()
+    if before is not None:
+        views = chats.older(service, row.id, chat_id, before, limit=limit)
+        if wants_json():
+            return jsonify(messages=[m.as_json() for m in views], has_older=len(views) >= limit)
+        return fragment("telegram/chats/_older.html", messages=views, has_older=len(views) >= limit,
+                        chat_id=chat_id, limit=limit, group=request.args.get("group") == "1",
+                        next_day=request.args.get("day"))
+    if cursor is not None:
+        return poll(row, chat_id, cursor)
+    page = chats.open_chat(service, row.id, chat_id, limit=limit, mark_read=mark_read())
+    if wants_json():
+        return jsonify(page_json(page))
+    return fragment("telegram/chats/_chat.html", page=page, poll_seconds=poll_seconds(page.problem))
+
+
+def page_json(page) -> dict:
+    """The JSON shape of an open chat."""
+    return {"chat": page.chat.as_json(), "messages": [m.as_json() for m in page.messages],
+            "has_older": page.has_older, "cursor": vars(page.cursor),
+            "sponsored": [m.as_json() for m in page.sponsored],
+            "problem": page.problem.message if page.problem else None}
+
+
+def changes_json(found) -> dict:
+    """The JSON shape of a poll or send result."""
+    return {"messages": [m.as_json() for m in found.new], "edited": [m.as_json() for m in found.edited],
+            "deleted": found.deleted, "cursor": vars(found.cursor)}
+
+
+def poll(row, chat_id: int, cursor):
+    """Changes since the cursor; 204 when there are none (the cache answered, Telegram was not asked)."""
+    try:
+        found = chats.changes(get_service(), row.id, chat_id, cursor, mark_read=mark_read())
+    except (chats.ChatNotFound, chats.ChatUnavailable):
+        raise
+    except TelegramProblem as exc:
+        if wants_json():
+            raise
+        # Keep the shown messages; say why and poll no faster than Telegram allows.
+        return fragment("telegram/chats/_poll_trouble.html", chat_id=chat_id, cursor=cursor, problem=exc,
+                        poll_seconds=poll_seconds(exc))
+    if found.reset:
+        if wants_json():
+            return jsonify(reset=True, **page_json(chats.open_chat(get_service(), row.id, chat_id,
+                                                                   mark_read=mark_read())))
+        # The window was replaced (a gap, a restart): the pane re-renders instead of patching.
+        page = chats.open_chat(get_service(), row.id, chat_id, mark_read=mark_read())
+        response = fragment("telegram/chats/_chat.html", page=page, poll_seconds=poll_seconds(page.problem))
+        response.headers.update({"HX-Retarget": "#chat-pane", "HX-Reswap": "innerHTML"})
+        return response
+    if wants_json():
+        return jsonify(changes_json(found))
+    if not (found.new or found.edited or found.deleted) and request.args.get("trouble") != "1":
+        return make_response("", 204)
+    return fragment("telegram/chats/_changes.html", found=found, chat_id=chat_id, poll_seconds=POLL_SECONDS,
+                    group=request.args.get("group") == "1")
+
+
+@bp.route("/chats/<int(signed=True):chat_id>/messages/", methods=["POST"])
+def send(chat_id: int):
+    """Send text or a file; the sent message appears at once, a failure keeps the typed text."""
+    row = account()
+    text = request.form.get("text", "").replace("\r\n", "\n")
+    upload = request.files.get("file")
+    cursor = cursor_args() or chats.Cursor(0, 0, 0, 0)
+    path = None
+    try:
+        if upload and upload.filename:
+            path = save_upload(upload)
+        found = chats.send(get_service(), row.id, chat_id, cursor, text, path=path,
+                           as_photo=bool(upload and upload.mimetype in PHOTO_TYPES))
+    except (ValueError, TelegramProblem) as exc:
+        if isinstance(exc, SessionEnded):
+            raise
+        status = getattr(exc, "status", 400)
+        message = getattr(exc, "message", None) or str(exc)
+        if wants_json():
+            return jsonify(error="NotSent", message=message, status=status), status
+        if target() is None:
+            return full_page(status, page=chats.open_chat(get_service(), row.id, chat_id, mark_read=False),
+                             poll_seconds=POLL_SECONDS, composer_text=text, composer_error=message)
+        response = fragment("telegram/chats/_composer.html", status, chat_id=chat_id, text=text, error=message)
+        response.headers.update({"HX-Retarget": "#composer", "HX-Reswap": "outerHTML"})
+        return response
+    finally:
+        if path:
+            shutil.rmtree(os.path.dirname(path), ignore_errors=True)
+    if wants_json():
+        return jsonify(changes_json(found)), 201
+    if target() is None:
+        return redirect(url_for("chats.chat_page", chat_id=chat_id))
+    return fragment("telegram/chats/_changes.html", found=found, chat_id=chat_id, poll_seconds=POLL_SECONDS,
+                    group=request.args.get("group") == "1", sent=True)
+
+
+def save_upload(upload) -> str:
+    """Write an upload to a temporary file named like the original; :raise ValueError: if too large."""
+    limit = int(current_app.config.get("CHATS_UPLOAD_MAX_BYTES", 20 * 1024 * 1024))
+    folder = os.path.join(current_app.instance_path, "uploads")
+    os.makedirs(folder, exist_ok=True)
+    name = os.path.basename(upload.filename.replace("\\", "/")) or "file"
+    # A directory of its own keeps the original file name, which Telethon sends to Telegram.
+    path = os.path.join(tempfile.mkdtemp(dir=folder), name[-120:])
+    upload.save(path)
+    if os.path.getsize(path) > limit:
+        shutil.rmtree(os.path.dirname(path), ignore_errors=True)
+        raise ValueError(f"The file is larger than {limit // (1024 * 1024)} MB (CHATS_UPLOAD_MAX_BYTES). "
+                         "Nothing was sent.")
+    return path

@@ -1,0 +1,92 @@
+"""Chats tests: a sandbox app with an authorized account, linked through the real login code on the loop."""
+import pytest
+
+from telegram_web.extensions import db
+from telegram_web.models import TelegramSession, User
+from telegram_web.sandbox import SandboxServer
+from telegram_web.telegram import accounts, login
+
+from ..conftest import AuthActions, add_owner
+from ..helpers import csrf_token
+
+PHONE = "447700900555"
+
+
+@pytest.fixture
+def server():
+    """A fresh offline Telegram."""
+    return SandboxServer()
+
+
+@pytest.fixture
+def me(server):
+    """The owner's Telegram account."""
+    return server.create_account(PHONE, "Ada", "Lovelace", username="ada")
+
+
+def link_account(app, server) -> int:
+    """Create the session row and sign it in with the code the sandbox sent; return its id."""
+    with app.app_context():
+        owner = db.session.query(User).one()
+        row = TelegramSession(owner_id=owner.id)
+        db.session.add(row)
+        db.session.commit()
+        service = app.extensions["telegram"]
+        sent = login.send_code(service, row.id, PHONE)
+        user = login.sign_in_code(service, row.id, PHONE, sent.phone_code_hash, server.last_code(PHONE))
+        accounts.mark_authorized(row, user)
+        return row.id
+
+
+@pytest.fixture
+def build(app_factory, server, me):
+    """Build (called again: restart) the sandbox app on one instance folder; the account is linked once."""
+    built = []
+
+    def make(**overrides):
+        app = app_factory(TELEGRAM_SANDBOX=True, TELEGRAM_SANDBOX_SERVER=server, **overrides)
+        if not built:
+            add_owner(app)
+            link_account(app, server)
+        built.append(app)
+        return app
+    return make
+
+
+@pytest.fixture
+def app(build):
+    """The sandbox app, owner signed up and Telegram account linked."""
+    return build()
+
+
+class Browser:
+    """The owner's browser: signed in; htmx requests carry the headers htmx sends."""
+
+    def __init__(self, app):
+        self.client = app.test_client()
+        AuthActions(self.client).login()
+        self.token = csrf_token(self.client, "/telegram/")
+
+    def get(self, path, *, target=None, json=False):
+        headers = {"Accept": "application/json"} if json else {}
+        if target:
+            headers.update({"HX-Request": "true", "HX-Target": target})
+        return self.client.get(path, headers=headers)
+
+    def post(self, path, data, *, target="messages", json=False):
+        headers = {"X-CSRFToken": self.token, "HX-Request": "true", "HX-Target": target}
+        if json:
+            headers = {"X-CSRFToken": self.token, "Accept": "application/json"}
+        return self.client.post(path, data=data, headers=headers, content_type="multipart/form-data")
+
+
+@pytest.fixture
+def browser(app):
+    return Browser(app)
+
+
+def requests_during(server, user_id, action):
+    """Run `action()` and return (its result, the names of the requests it cost at the sandbox)."""
+    mark = server.request_count()
+    result = action()
+    return result, server.requests_since(user_id, mark)

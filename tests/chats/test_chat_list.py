@@ -1,0 +1,123 @@
+"""The chat list: kinds of chats, pinned, muted, archived, unread counts, avatars, filter, paging, polling."""
+import re
+
+from telegram_web.sandbox.images import avatar_png
+
+from .conftest import requests_during
+
+
+def world(server, me):
+    """Users with and without photos, a group, a supergroup, a channel; pinned, muted, archived, unread."""
+    bob = server.create_account("447700900001", "Bob", "Builder", username="bob", photo=True)
+    carol = server.create_account("447700900002", "Carol", "Danvers")
+    dave = server.create_account("447700900003", "Dave", "Archer")
+    server.push_message(bob, me, "hi Ada")
+    for text in ("one", "two", "three"):
+        server.push_message(carol, me, text)
+    group = server.create_group(bob, "Knitting club", [me, carol])
+    server.push_message(carol, group, "Bring wool")
+    channel = server.create_channel(bob, "Bob's news", [me], photo=True)
+    server.push_message(bob, channel, "Issue 1 is out")
+    supergroup = server.create_channel(bob, "Big group", [me, carol], megagroup=True)
+    server.push_message(carol, supergroup, "hello all")
+    server.push_message(dave, me, "old stuff")
+    server.set_dialog(me, dave, archived=True)
+    server.set_dialog(me, carol, pinned=True)
+    server.set_dialog(me, group, muted=True)
+    server.set_dialog(me, bob, unread=0)
+    return {"bob": bob, "carol": carol, "dave": dave, "group": group, "channel": channel, "supergroup": supergroup}
+
+
+def test_list_shows_every_kind_with_marks_and_counts(server, me, browser):
+    peers = world(server, me)
+    data = browser.get("/telegram/chats/", json=True).json
+    names = [c["name"] for c in data["chats"]]
+    assert names[0] == "Carol Danvers"  # pinned first
+    assert set(names) == {"Carol Danvers", "Bob Builder", "Knitting club", "Bob's news", "Big group", "Telegram"}
+    by_name = {c["name"]: c for c in data["chats"]}
+    assert by_name["Carol Danvers"]["pinned"] and by_name["Carol Danvers"]["unread"] == 3
+    assert by_name["Bob Builder"]["unread"] == 0 and by_name["Bob Builder"]["kind"] == "user"
+    assert by_name["Knitting club"]["muted"] and by_name["Knitting club"]["kind"] == "group"
+    assert by_name["Bob's news"]["kind"] == "channel" and not by_name["Bob's news"]["can_post"]
+    assert by_name["Big group"]["kind"] == "supergroup" and by_name["Big group"]["can_post"]
+    assert [c["name"] for c in data["archived"]] == ["Dave Archer"]
+    assert by_name["Carol Danvers"]["preview"] == "three"
+
+    html = browser.get("/telegram/chats/").get_data(as_text=True)
+    assert 'class="archived"' in html and "<details" in html and "Dave Archer" in html
+    assert 'title="Muted"' in html and 'title="Pinned"' in html
+    assert re.search(r'class="badge unread[^"]*"[^>]*>3<', html)
+    assert f'hx-get="/telegram/chats/{peers["group"]}/"' in html and 'hx-push-url="true"' in html
+    # Carol has no photo: initials on a colour; Bob has one: the cached avatar URL.
+    assert re.search(r'class="avatar +av-c\d"[^>]*>CD<', html)
+    assert f'/telegram/avatars/{peers["bob"]}.jpg?v=' in html
+
+
+def test_avatar_is_a_real_image_served_with_cache_headers(server, me, browser):
+    peers = world(server, me)
+    html = browser.get("/telegram/chats/").get_data(as_text=True)
+    url = re.search(rf'/telegram/avatars/{peers["bob"]}\.jpg\?v=-?\d+', html).group(0)
+    response = browser.get(url)
+    assert response.status_code == 200 and response.mimetype == "image/jpeg"
+    assert response.data == avatar_png(peers["bob"]) or response.data.startswith(b"\x89PNG")
+    assert "max-age" in response.headers["Cache-Control"]
+    # Downloaded once: the second request costs Telegram nothing.
+    again, cost = requests_during(server, me, lambda: browser.get(url))
+    assert again.data == response.data and cost == []
+
+
+def test_list_poll_answers_204_without_telegram_when_nothing_changed(server, me, browser):
+    world(server, me)
+    html = browser.get("/telegram/chats/", target="chat-lists").get_data(as_text=True)
+    poll = re.search(r'id="chat-list" hx-get="([^"]+)"', html).group(1).replace("&amp;", "&")
+    response, cost = requests_during(server, me, lambda: browser.get(poll, target="chat-list"))
+    assert response.status_code == 204 and cost == []
+
+
+def test_list_poll_reorders_on_a_new_message(server, me, browser):
+    peers = world(server, me)
+    html = browser.get("/telegram/chats/", target="chat-lists").get_data(as_text=True)
+    poll = re.search(r'id="chat-list" hx-get="([^"]+)"', html).group(1).replace("&amp;", "&")
+    server.push_message(peers["bob"], peers["supergroup"], "news!")
+    response = wait_for(lambda: browser.get(poll, target="chat-list"), lambda r: r.status_code == 200)
+    items = re.findall(r'<span class="chat-name">(?:<span[^>]*>[^<]*</span>)?([^<]+)', response.get_data(as_text=True))
+    assert items[:2] == ["Carol Danvers", "Big group"]
+    assert "Bob: news!" in response.get_data(as_text=True)
+
+
+def test_filter_narrows_the_list(server, me, browser):
+    world(server, me)
+    html = browser.get("/telegram/chats/?q=knit", target="chat-lists").get_data(as_text=True)
+    assert "Knitting club" in html and "Carol Danvers" not in html
+    html = browser.get("/telegram/chats/?q=zzz", target="chat-lists").get_data(as_text=True)
+    assert "No chat matches" in html
+
+
+def test_long_lists_load_more_when_scrolled(server, me, browser):
+    for n in range(130):
+        other = server.create_account(f"4477009{n:05d}", f"Person {n:03d}")
+        server.push_message(other, me, f"hello {n}")
+    first = browser.get("/telegram/chats/", target="chat-lists").get_data(as_text=True)
+    assert first.count('<li class="chat-item') == 50 and 'hx-trigger="revealed"' in first
+    seen = set(re.findall(r'id="chat-(-?\d+)"', first))
+    offset = 50
+    while True:
+        more = browser.get(f"/telegram/chats/?offset={offset}", target="chat-more").get_data(as_text=True)
+        ids = re.findall(r'id="chat-(-?\d+)"', more)
+        assert not seen.intersection(ids)
+        seen.update(ids)
+        offset += len(ids)
+        if 'hx-trigger="revealed"' not in more:
+            break
+    assert len(seen) == 131  # and the 'Telegram' login-code chat
+
+
+def wait_for(call, ok, timeout=5.0):
+    """Call until `ok(result)` (updates arrive on the loop thread asynchronously)."""
+    import time
+    deadline = time.monotonic() + timeout
+    while True:
+        result = call()
+        if ok(result) or time.monotonic() > deadline:
+            return result
+        time.sleep(0.05)
