@@ -144,7 +144,7 @@ class ControlMixin:
             self.dialog(self.accounts[other_id], user_id)
             return other_id
 
-    def create_group(self, creator_id, title, member_ids=(), *, photo=None) -> int:
+    def create_group(self, creator_id, title, member_ids=(), *, photo=None, date=None) -> int:
         """Create a basic group (with its ChatCreate service message); returns its marked id."""
         with self.lock:
             gid = next(self._group_ids)
@@ -154,11 +154,11 @@ class ControlMixin:
                 g.photo = self.add_file('photo', images.avatar_png(gid) if photo is True else photo)
             self.groups[gid] = g
             self.send(creator_id, mark_chat(gid), Content(action=types.MessageActionChatCreate(
-                title=title, users=list(members))))
+                title=title, users=list(members)), date=date))
             return mark_chat(gid)
 
     def create_channel(self, creator_id, title, member_ids=(), *, megagroup=False, username=None,
-                       photo=None, about='') -> int:
+                       photo=None, about='', date=None) -> int:
         """Create a supergroup (megagroup=True) or broadcast channel; returns its marked id."""
         with self.lock:
             cid = next(self._channel_ids)
@@ -174,10 +174,10 @@ class ControlMixin:
             self.channels[cid] = ch
             for uid in ch.members:
                 self.dialog(self.accounts[uid], mark_channel(cid))
-            self.send(creator_id, mark_channel(cid), Content(action=types.MessageActionChannelCreate(title)))
+            self.send(creator_id, mark_channel(cid), Content(action=types.MessageActionChannelCreate(title), date=date))
             return mark_channel(cid)
 
-    def add_member(self, peer, user_id, inviter_id=None):
+    def add_member(self, peer, user_id, inviter_id=None, *, date=None):
         """Add a user to a group or channel (a ChatAddUser service message in groups)."""
         with self.lock:
             if kind_of(peer) == 'chat':
@@ -185,7 +185,7 @@ class ControlMixin:
                 inviter = inviter_id or g.creator_id
                 g.members[user_id] = (inviter, now())
                 g.version += 1
-                self.send(inviter, peer, Content(action=types.MessageActionChatAddUser([user_id])))
+                self.send(inviter, peer, Content(action=types.MessageActionChatAddUser([user_id]), date=date))
             else:
                 ch = self.channels[bare_id(peer)]
                 ch.members[user_id] = now()
@@ -227,12 +227,12 @@ class ControlMixin:
 
     def push_message(self, sender_id, peer, text='', *, entities=None, reply_to=None, forward_from=None,
                      photo=None, document=None, mime_type=None, file_name='file.bin', kind='file',
-                     action=None, silent=False, deliver=True) -> Pushed:
+                     action=None, silent=False, date=None, deliver=True) -> Pushed:
         """Deliver a message from sender_id into peer (as the sender names it), as Telegram would.
 
         reply_to is an id in the sender's view; forward_from a user id (original author);
         photo PNG/JPEG bytes; document bytes with kind in voice/audio/video/sticker/file;
-        action a types.MessageAction*. deliver=False stores it and advances pts without
+        action a types.MessageAction*; date (unix time) backdates it. deliver=False stores it and advances pts without
         pushing, so connected clients see a gap and must call getDifference.
         """
         with self.lock:
@@ -246,7 +246,7 @@ class ControlMixin:
             if forward_from is not None:
                 fwd = types.MessageFwdHeader(date=now() - 3600, from_id=types.PeerUser(forward_from))
             content = Content(text=text, entities=list(entities or []), reply_to=reply_to, fwd_from=fwd,
-                              media=media, action=action, silent=silent)
+                              media=media, action=action, silent=silent, date=date)
             result = self.send(sender_id, peer, content, deliver=deliver)
             if kind_of(peer) == 'channel':
                 msg = result[0]

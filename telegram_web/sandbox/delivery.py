@@ -25,6 +25,7 @@ class Content:
     media: StoredFile | None = None
     action: object = None
     silent: bool = False
+    date: int | None = None  # backdating, for building worlds; None means now
 
 
 class DeliveryMixin:
@@ -157,7 +158,7 @@ class DeliveryMixin:
         source = self.box(sender, peer).get(content.reply_to) if content.reply_to else None
         if content.reply_to and source is None:
             raise RpcFail('REPLY_TO_INVALID')
-        envelope, date, result = Envelope(), now(), {}
+        envelope, date, result = Envelope(), content.date or now(), {}
         for acc, chat_peer, out in targets:
             reply = source.envelope.copies.get(acc.id) if source and source.envelope else None
             fresh = chat_peer not in acc.dialogs
@@ -194,7 +195,7 @@ class DeliveryMixin:
             raise RpcFail('CHAT_ADMIN_REQUIRED', 403)
         if content.reply_to and ch.box.get(content.reply_to) is None:
             raise RpcFail('REPLY_TO_INVALID')
-        msg = Msg(id=ch.next_msg_id, peer=mark_channel(ch.id), date=now(), sender_id=sender.id,
+        msg = Msg(id=ch.next_msg_id, peer=mark_channel(ch.id), date=content.date or now(), sender_id=sender.id,
                   text=content.text, entities=list(content.entities), reply_to=content.reply_to,
                   fwd_from=content.fwd_from, media=content.media, action=content.action,
                   post=ch.broadcast, silent=content.silent)

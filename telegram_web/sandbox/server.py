@@ -26,6 +26,7 @@ from .world import Account, AuthKeyState, now
 log = logging.getLogger('telegram_web.sandbox')
 
 SERVICE_USER_ID = 777000
+MAX_AUTH_KEYS = 5000
 _WRAPPERS = (functions.InvokeWithLayerRequest, functions.InitConnectionRequest,
              functions.InvokeWithoutUpdatesRequest, functions.InvokeAfterMsgRequest,
              functions.InvokeAfterMsgsRequest, functions.InvokeWithTakeoutRequest,
@@ -51,6 +52,7 @@ class Link:
         self.key_id, self.dc_id, self.ip, self.port = key_id, dc_id, ip, port
         self.loop, self._deliver, self._on_drop = loop, deliver, on_drop
         self.alive = True
+        self.no_updates = False  # set once the client wraps requests in invokeWithoutUpdates
 
     def _call(self, fn, *args):
         try:
@@ -133,7 +135,16 @@ class SandboxServer(ControlMixin, DeliveryMixin):
             link = Link(key_id, dc_id, loop, deliver, on_drop, ip or self.ip, port or self.port)
             self.links.add(link)
             self.auth_keys.setdefault(key_id, AuthKeyState(key_id, hash=secrets.randbits(62)))
+            if len(self.auth_keys) > MAX_AUTH_KEYS:
+                self._forget_idle_keys()
             return link
+
+    def _forget_idle_keys(self):
+        """Stay bounded: drop unauthorized auth keys without a live connection."""
+        used = {link.key_id for link in self.links if link.alive}
+        for key_id in [k for k, s in self.auth_keys.items()
+                       if s.user_id is None and s.pending_2fa_user is None and k not in used]:
+            del self.auth_keys[key_id]
 
     def detach(self, link: Link):
         with self.lock:
@@ -143,8 +154,8 @@ class SandboxServer(ControlMixin, DeliveryMixin):
     def links_of(self, user_id: int, exclude_key=None):
         """Live links whose auth key is authorized as user_id."""
         self.links = {link for link in self.links if link.alive}
-        return [link for link in self.links
-                if link.key_id != exclude_key and self.auth_keys[link.key_id].user_id == user_id]
+        return [link for link in self.links if link.key_id != exclude_key and not link.no_updates
+                and self.auth_keys[link.key_id].user_id == user_id]
 
     def is_up(self) -> bool:
         return not self.down
@@ -174,6 +185,8 @@ class SandboxServer(ControlMixin, DeliveryMixin):
             obj = reader.tgread_object()
         request, chain, init = self._unwrap(obj)
         name = chain[-1]
+        if 'InvokeWithoutUpdatesRequest' in chain:
+            link.no_updates = True
         with self.lock:
             key = self.auth_keys.setdefault(link.key_id, AuthKeyState(link.key_id, hash=secrets.randbits(62)))
             key.last_active = now()

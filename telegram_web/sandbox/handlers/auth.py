@@ -41,7 +41,10 @@ def _issue_code(server, phone) -> types.auth.SentCode:
     server.codes[code_hash] = PendingCode(phone, code, code_hash, time.time())
     while len(server.codes) > _CODES_CAP:
         server.codes.popitem(last=False)
-    server.sent_codes[phone] = code
+    server.sent_codes.pop(phone, None)
+    server.sent_codes[phone] = code  # newest last, so the oldest can be forgotten
+    while len(server.sent_codes) > _CODES_CAP:
+        del server.sent_codes[next(iter(server.sent_codes))]
     log.info('sandbox: login code for +%s is %s', phone, code)
     uid = server.phones.get(phone)
     if uid is not None:  # delivered as Telegram does: a message from 777000 "Telegram"

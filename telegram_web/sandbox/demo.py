@@ -1,0 +1,160 @@
+"""A demo world for the sandbox: one owner account with a dozen chats of every kind.
+
+Log in with DEMO_PHONE; the login code is random (as on Telegram): read it with
+`server.last_code(DEMO_PHONE)`, from the log line "sandbox: login code for …", or in
+the demo account's "Telegram" chat. Then the 2FA password DEMO_PASSWORD.
+"""
+import logging
+import random
+import threading
+from dataclasses import dataclass, field
+
+from telethon.extensions import markdown
+from telethon.tl import types
+
+from . import images
+from .world import now
+
+log = logging.getLogger('telegram_web.sandbox')
+
+DEMO_PHONE = '+99966 1 2345'  # Telegram's test-number style (99966XYYYY)
+DEMO_PASSWORD = 'sandbox demo'
+DEMO_PASSWORD_HINT = 'sandbox + demo'
+DEMO_NAME = 'Dana Demo'
+
+_CONTACTS = [  # phone suffix, first name, last name, username
+    ('2001', 'Alice', 'Martin', 'alice_m'), ('2002', 'Bruno', 'Costa', 'bruno'),
+    ('2003', 'Chloé', 'Dubois', None), ('2004', 'Dmitri', 'Ivanov', 'dmitri_i'),
+    ('2005', 'Emma', 'Wilson', None), ('2006', 'Farah', 'Khan', 'farah'),
+    ('2007', 'Old', 'Colleague', None),
+]
+CHATTER = [
+    'Are you free later?', 'Just saw your message 👍', 'Running a bit late, sorry!', 'Did you see the news?',
+    '**Reminder:** standup in 10 minutes', 'Haha, that is __so__ true', 'Can you send me the file again?',
+    'Coffee tomorrow? ☕', 'Look at `this` — it finally works', 'Thanks a lot!', 'On my way 🚲',
+    'Call me when you can', 'I pushed the fix, see [the PR](https://example.org/pr/42)', 'Good night 🌙',
+]
+
+
+@dataclass
+class DemoWorld:
+    """Ids of what build_demo_world made (peers are Telethon marked ids)."""
+    owner: int
+    contacts: dict = field(default_factory=dict)  # first name -> user id
+    family: int = 0  # basic group
+    hackers: int = 0  # supergroup
+    news: int = 0  # broadcast channel (with sponsored messages)
+    newsletter: int = 0  # an archived channel
+
+
+def _md(text):
+    """(text, entities) from Telethon's markdown: real MessageEntity* objects."""
+    return markdown.parse(text)
+
+
+def _say(server, sender, peer, text='', when=None, **kwargs):
+    plain, entities = _md(text) if text else ('', [])
+    return server.push_message(sender, peer, plain, entities=entities, date=when, **kwargs)
+
+
+def build_demo_world(server) -> DemoWorld:
+    """Create the demo owner (DEMO_PHONE / DEMO_PASSWORD) and a dozen chats of every kind."""
+    t = now() - 3 * 86400  # history starts three days ago, in chronological order
+    owner = server.create_account(DEMO_PHONE, 'Dana', 'Demo', username='dana_demo', password=DEMO_PASSWORD,
+                                  hint=DEMO_PASSWORD_HINT, photo=True, about='I live in the sandbox.')
+    world = DemoWorld(owner=owner)
+    for suffix, first, last, username in _CONTACTS:
+        uid = server.create_account(f'+9996630{suffix}', first, last, username=username, photo=True)
+        world.contacts[first] = uid
+        server.add_contact(owner, uid)
+    c = world.contacts
+
+    def tick(minutes=7):
+        nonlocal t
+        t += minutes * 60
+        return t
+
+    # Private chats: text with formatting, replies, a photo, a voice note, a file, a forward.
+    hi = _say(server, c['Alice'], owner, 'Hi Dana! Are we still on for **Saturday**?', tick())
+    _say(server, owner, c['Alice'], 'Yes! __Can’t wait__.', tick(), reply_to=hi.id_for(owner))
+    _say(server, c['Alice'], owner, 'Here is the place', tick(), photo=images.picture_png(1, 160, 110))
+    _say(server, c['Bruno'], owner, 'Sent you the slides 📎', tick())
+    _say(server, c['Bruno'], owner, '', tick(), document=b'%PDF-1.4\n% demo slides\n' + bytes(2000),
+         mime_type='application/pdf', file_name='slides.pdf')
+    _say(server, owner, c['Bruno'], 'Thanks, looks great!', tick())
+    _say(server, c['Chloé'], owner, '', tick(), document=b'OggS' + bytes(3000), mime_type='audio/ogg', kind='voice')
+    _say(server, c['Chloé'], owner, 'Listen to this 🎧', tick())
+    _say(server, c['Dmitri'], owner, 'Check out `git bisect`, it found the bug in 6 steps', tick())
+    _say(server, c['Dmitri'], owner, 'Worth reading', tick(), forward_from=c['Emma'])
+    _say(server, c['Emma'], owner, 'Long time no see! How are you?', tick())
+    _say(server, c['Farah'], owner, 'Sticker time', tick(), document=images.avatar_png(9, 128),
+         mime_type='image/webp', kind='sticker')
+    _say(server, c['Old'], owner, 'Hey, remember the 2019 project?', tick())
+    _say(server, owner, owner, 'Note to self: water the plants 🌱', tick())  # Saved Messages
+
+    # A basic group with service messages.
+    world.family = server.create_group(owner, 'Family', [c['Alice'], c['Bruno']], photo=True, date=tick())
+    server.add_member(world.family, c['Emma'], owner, date=tick())
+    _say(server, c['Bruno'], world.family, 'Dinner on Sunday at 7?', tick())
+    _say(server, c['Emma'], world.family, 'I’ll bring dessert 🍰', tick())
+
+    # A supergroup with a pinned message.
+    world.hackers = server.create_channel(c['Dmitri'], 'Python Hackers', [owner, c['Alice'], c['Farah']],
+                                          megagroup=True, photo=True, date=tick())
+    rules = _say(server, c['Dmitri'], world.hackers, '**Rules:** be kind, no spam, share code.', tick())
+    _say(server, c['Dmitri'], world.hackers, '', tick(), action=types.MessageActionPinMessage(),
+         reply_to=rules.id)
+    for i in range(40):
+        who = [c['Alice'], c['Farah'], c['Dmitri']][i % 3]
+        _say(server, who, world.hackers, CHATTER[i % len(CHATTER)], tick(20))
+
+    # A broadcast channel with sponsored messages, and an archived one.
+    world.news = server.create_channel(c['Farah'], 'Sandbox News', [owner, c['Bruno']], username='sandbox_news',
+                                       photo=True, about='Everything that happens in the sandbox.', date=tick())
+    server.add_sponsored(world.news, 'Sandbox Cloud', 'Host nothing, anywhere. Try it free.')
+    for i in range(5):
+        _say(server, c['Farah'], world.news, f'**Issue #{i + 1}**: the sandbox keeps running smoothly.', tick(60),
+             photo=images.picture_png(i + 2) if i == 2 else None)
+    world.newsletter = server.create_channel(c['Old'], 'Old Newsletter', [owner], photo=True, date=tick())
+    _say(server, c['Old'], world.newsletter, 'Last issue, thanks for reading.', tick())
+
+    # Today: the newest messages, some unread.
+    t = now() - 3600
+    _say(server, c['Emma'], owner, 'Are you around today?', tick(5))
+    _say(server, c['Alice'], world.family, 'Photo from last year 📷', tick(5), photo=images.picture_png(5))
+
+    server.set_dialog(owner, c['Alice'], pinned=True, unread=1)
+    server.set_dialog(owner, world.family, pinned=True, unread=2)
+    server.set_dialog(owner, world.hackers, muted=True, unread=12)
+    server.set_dialog(owner, c['Old'], archived=True)
+    server.set_dialog(owner, world.newsletter, archived=True, muted=True)
+    for name in ('Bruno', 'Chloé', 'Dmitri', 'Farah'):
+        server.set_dialog(owner, c[name], unread=0)
+    server.set_dialog(owner, world.news, unread=2)
+    server.set_dialog(owner, c['Emma'], unread=2)
+    return world
+
+
+def start_demo_chatter(server, world: DemoWorld, stop: threading.Event, *, interval=(20, 60),
+                       rng: random.Random | None = None) -> threading.Thread:
+    """Start a daemon thread where a few contacts keep writing every 20–60 s until `stop` is set.
+
+    It stays small: chats are capped by the server's message_cap, so a demo left running
+    for days does not grow.
+    """
+    rng = rng or random.Random()
+    writers = [world.contacts[n] for n in ('Alice', 'Bruno', 'Emma', 'Farah') if n in world.contacts]
+
+    def loop():
+        while not stop.wait(rng.uniform(*interval)):
+            try:
+                who = rng.choice(writers)
+                where = world.family if world.family and rng.random() < 0.2 and who != world.contacts.get('Farah') \
+                    else world.owner
+                server.mark_read(who, world.owner if where == world.owner else where)
+                _say(server, who, where, rng.choice(CHATTER))
+            except Exception:  # noqa: BLE001 - a demo thread must not die on one bad event
+                log.exception('sandbox: demo chatter failed')
+    thread = threading.Thread(target=loop, name='sandbox-demo-chatter', daemon=True)
+    thread.start()
+    return thread
