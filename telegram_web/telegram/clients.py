@@ -20,6 +20,7 @@ from ..models import TelegramSession, utcnow
 from ..process_lock import ProcessLock
 from .errors import (SessionEnded, SessionUnreadable, TelegramBusyElsewhere, TelegramNotConfigured,
                      translate)
+from .demo_mode import sandbox_server
 from .session_store import DbSession
 
 log = logging.getLogger("telegram_web.telegram")
@@ -35,7 +36,7 @@ class TelegramService:
             log.error("Telegram is not configured: %s", self.config_problem)
         self.timeout = config["TELEGRAM_CALL_TIMEOUT"]
         self.flood_sleep_threshold = config["TELEGRAM_FLOOD_SLEEP_THRESHOLD"]
-        self.sandbox = config.get("TELEGRAM_SANDBOX_SERVER") if config["TELEGRAM_SANDBOX"] else None
+        self.sandbox = sandbox_server(config)
         self.api_id = 1 if config["TELEGRAM_SANDBOX"] else int(config.get("TELEGRAM_API_ID") or 0)
         self.api_hash = "0" * 32 if config["TELEGRAM_SANDBOX"] else str(config.get("TELEGRAM_API_HASH") or "")
         self.settings = {} if self.config_problem else client_settings(config)
