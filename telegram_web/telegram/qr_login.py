@@ -85,7 +85,8 @@ def start(app, service, session_id: int) -> QrFlow:
     async def begin(client):
         qr = await client.qr_login()
         _show(flow, qr)
-        flow.task = asyncio.ensure_future(_wait(flow, client, qr))  # waiting before anyone sees the QR
+        flow.task = asyncio.ensure_future(_wait(flow, client, qr))
+        await asyncio.sleep(0)  # let the task start listening before anyone can see the QR
         return flow
 
     service.call(session_id, begin)

@@ -23,17 +23,29 @@ def sandbox_demo() -> dict | None:
             for key in ("phone", "code", "password")}
 
 
+def sandbox_code(demo: dict | None, phone: str | None) -> str | None:
+    """In sandbox mode, the code sent to the demo phone (the demo has no other device to read it on)."""
+    server = current_app.extensions["telegram"].sandbox
+    if not demo or not demo.get("phone") or server is None or not phone:
+        return None
+    if accounts.normalise_phone(demo["phone"]) != phone:
+        return None  # only the published demo account's code is shown
+    return server.last_code(phone)
+
+
 def login_context(row, **extra) -> dict:
     """What the login templates need: the step in progress, where the code went, notices."""
     state = accounts.login_state(row)
     step = extra.pop("step", None) or state.get("step") or "phone"
+    demo = sandbox_demo()
     context = {
+        "sandbox_demo": demo, "sandbox_code": sandbox_code(demo, state.get("phone")) if step == "code" else None,
         "step": step, "tab": "phone", "problem": None, "phone_input": "", "resent": False,
         "masked_phone": accounts.mask_phone(state.get("phone")), "via": state.get("via"),
         "next_via": state.get("next_via"), "timeout": state.get("timeout"), "hint": state.get("hint"),
         "ended_elsewhere": row is not None and row.broken_reason == "ended_elsewhere",
         "unreadable": row is not None and row.broken_reason == "undecryptable",
-        "sandbox_demo": sandbox_demo(), "flow": None, "qr_svg": qr_login.qr_svg,
+        "flow": None, "qr_svg": qr_login.qr_svg,
     }
     context.update(extra)
     return context

@@ -16,7 +16,7 @@ def test_phone_login_without_2fa(app, web, server, account):
     assert done.status_code == 200 and done.headers["HX-Redirect"] == "/telegram/"
 
     main = web.get("/telegram/").get_data(as_text=True)
-    assert "Signed in to Telegram" in main and "Ada Lovelace" in main
+    assert "Log out of Telegram" in main and 'name="phone"' not in main  # the main page, not the login
     row = session_row(app)
     assert row.is_authorized and row.telegram_user_id == account and row.session_data and row.login_state is None
     with app.app_context():
@@ -106,3 +106,14 @@ def test_phone_form_when_already_signed_in_goes_to_the_main_page(app, web, serve
     mark = server.request_count()
     assert web.send_code().headers.get("HX-Redirect") == "/telegram/"
     assert server.request_log(since=mark) == []
+
+
+def test_sandbox_shows_the_demo_accounts_code_and_password(app, web, server):
+    from telegram_web.sandbox.demo import DEMO_PASSWORD, DEMO_PHONE
+    page = web.get("/telegram/").get_data(as_text=True)
+    assert DEMO_PHONE in page and DEMO_PASSWORD in page
+    server.create_account(DEMO_PHONE, "Dana", "Demo")
+    sent = web.send_code(DEMO_PHONE).get_data(as_text=True)
+    code = server.last_code(DEMO_PHONE)
+    assert f"<code>{code}</code>" in sent
+    assert web.verify(code).headers.get("HX-Redirect") == "/telegram/"
