@@ -3,7 +3,6 @@
 Peers are Telethon marked ids (user id, -chat id, -100… channel id). Message ids are
 as the named account sees them (private chats and basic groups have per-account ids).
 """
-import collections
 import os
 import time
 from dataclasses import dataclass

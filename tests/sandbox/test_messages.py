@@ -225,3 +225,43 @@ def test_groups_channels_and_sponsored_messages(server, alice, bob):
     bobs_copy = server.message_ids(bob, group)[-1]
     assert server.box(server.accounts[bob], group).get(bobs_copy).text == 'hi group'
     assert sent.id == server.message_ids(alice, group)[-1]
+
+
+def test_full_objects_and_lookups_parse_as_on_the_wire(server, alice, bob):
+    group = server.create_group(bob, 'Crew', [alice], photo=True)
+    channel = server.create_channel(bob, 'Club', [alice], megagroup=True, photo=True)
+    server.push_message(bob, alice, 'hello')
+    server.push_message(bob, channel, 'welcome')
+
+    async def main():
+        client = await login(server, ALICE_PHONE)
+        bob_in = await client.get_input_entity(bob)
+        peer_dialogs = await client(functions.messages.GetPeerDialogsRequest(
+            [types.InputDialogPeer(bob_in), types.InputDialogPeer(await client.get_input_entity(channel))]))
+        full_chat = await client(functions.messages.GetFullChatRequest(-group))
+        chats = await client(functions.messages.GetChatsRequest([-group]))
+        channel_in = await client.get_input_entity(channel)
+        full_channel = await client(functions.channels.GetFullChannelRequest(channel_in))
+        channels = await client(functions.channels.GetChannelsRequest([channel_in]))
+        [welcome] = await client.get_messages(channel, limit=1)
+        by_id = await client(functions.channels.GetMessagesRequest(channel_in, [types.InputMessageID(welcome.id)]))
+        [hello] = await client.get_messages(bob, limit=1)
+        own = await client(functions.messages.GetMessagesRequest([types.InputMessageID(hello.id)]))
+        photos = await client(functions.photos.GetUserPhotosRequest(bob_in, 0, 0, 10))
+        participants = await client.get_participants(channel)
+        group_photo = await client.download_profile_photo(group, bytes)
+        config = await client(functions.help.GetConfigRequest())
+        nearest = await client(functions.help.GetNearestDcRequest())
+        await client.disconnect()
+        return (peer_dialogs, full_chat, chats, full_channel, channels, by_id, own, photos, participants,
+                group_photo, config, nearest, client.session.dc_id)
+    (peer_dialogs, full_chat, chats, full_channel, channels, by_id, own, photos, participants,
+     group_photo, config, nearest, dc) = run(main())
+    assert [d.top_message > 0 for d in peer_dialogs.dialogs] == [True, True] and peer_dialogs.dialogs[1].pts
+    assert {p.user_id for p in full_chat.full_chat.participants.participants} == {alice, bob}
+    assert chats.chats[0].title == 'Crew'
+    assert full_channel.full_chat.participants_count == 2 and channels.chats[0].megagroup
+    assert [m.message for m in by_id.messages] == ['welcome'] and [m.message for m in own.messages] == ['hello']
+    assert len(photos.photos) == 1 and {u.id for u in participants} == {alice, bob}
+    assert group_photo == server.groups[-group].photo.data
+    assert [o.id for o in config.dc_options] == [dc] == [nearest.this_dc]

@@ -6,7 +6,7 @@ import time
 import pytest
 from telethon import events, functions
 
-from .conftest import ALICE_PHONE, BOB_PHONE, login, new_client, run, until
+from .conftest import ALICE_PHONE, login, new_client, run, until
 
 
 def test_new_message_handler_fires_for_a_push_from_another_thread(server, alice, bob):

@@ -1,4 +1,5 @@
 """Request handlers, registered by TL constructor id; each takes (ctx, request)."""
+import importlib
 from dataclasses import dataclass
 
 
@@ -20,4 +21,6 @@ def handles(*request_classes, auth=True):
     return deco
 
 
-from . import auth, help, updates, users, dialogs, history, sending, media, chats  # noqa: E402,F401
+# Importing the modules registers their handlers.
+for _module in ('auth', 'help', 'updates', 'users', 'dialogs', 'history', 'sending', 'media', 'chats'):
+    importlib.import_module(f'{__name__}.{_module}')
