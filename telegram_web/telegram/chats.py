@@ -132,9 +132,12 @@ async def _summary(client, cache: AccountCache, chat_id: int) -> ChatSummary:
     if summary is not None:
         return summary
     try:
-        entity = await client.get_entity(chat_id)  # resolved through the stored entity cache
-    except (ValueError, *history.UNAVAILABLE) as exc:
-        raise history.unavailable(exc) from exc
+        entity = await client.get_entity(chat_id)  # access hash from the stored entity cache
+    except (ValueError, tg.BadRequestError) as exc:
+        if cache.dialogs_loaded or isinstance(exc, history.UNAVAILABLE):
+            raise history.unavailable(exc) from exc
+        await load_dialogs(client, cache)  # a chat never seen before: the dialogs introduce it
+        return await _summary(client, cache, chat_id)
     remember_names(cache, entity)
     return summary_from_entity(entity)
 
@@ -219,10 +222,10 @@ async def _send(client, session_id: int, chat_id: int, text: str, path: str | No
             message = await client.send_file(chat_id, path, caption=text, force_document=not as_photo)
         else:
             message = await client.send_message(chat_id, text)
-    except (ValueError, *history.UNAVAILABLE) as exc:
-        raise history.unavailable(exc) from exc
     except tg.ChatWriteForbiddenError as exc:
         raise ChatUnavailable("You cannot write in this chat.") from exc
+    except (ValueError, *history.UNAVAILABLE) as exc:
+        raise history.unavailable(exc) from exc
     chat = cache.chat(chat_id)
     if chat.trusted:
         chat.add(message_view(message, cache.names), message.media)

@@ -39,7 +39,7 @@ UNAVAILABLE = (tg.ChannelPrivateError, tg.ChatForbiddenError, tg.ChannelInvalidE
 
 def unavailable(exc: Exception) -> TelegramProblem:
     """The problem to show for an error that means the chat cannot be read."""
-    if isinstance(exc, ValueError):
+    if not isinstance(exc, UNAVAILABLE):  # ValueError: no access hash; PEER_ID_INVALID and friends
         return ChatNotFound("This chat is unknown to your Telegram account.")
     return ChatUnavailable("You are no longer a member of this chat, or it became private: "
                            "Telegram does not let this account read it.")
@@ -66,7 +66,7 @@ async def fetch(client, cache: AccountCache, chat_id: int, *, limit: int, offset
         result = await client(functions.messages.GetHistoryRequest(
             peer=peer, offset_id=offset_id, offset_date=None, add_offset=0, limit=limit, max_id=0,
             min_id=min_id, hash=hash))
-    except (ValueError, *UNAVAILABLE) as exc:
+    except (ValueError, tg.BadRequestError) as exc:
         raise unavailable(exc) from exc
     if isinstance(result, types.messages.MessagesNotModified):
         return None

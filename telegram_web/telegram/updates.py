@@ -94,15 +94,18 @@ def note_message(cache: AccountCache, message, edited: bool = False) -> None:
     remember_names(cache, message.sender, message.chat)
     view = message_view(message, cache.names)
     chat = cache.chats.get(view.chat_id)
-    if chat is not None and (edited or chat.trusted or view.id in chat.messages):
+    if chat is not None and (view.id in chat.messages if edited else
+                             chat.trusted and view.id > max(chat.messages, default=0)):
+        # Only what extends the window at its newest end keeps it contiguous; a late update for an
+        # older message was already fetched from history (updates come in pts order).
         chat.add(view, message.media)
     dialog = cache.dialogs.get(view.chat_id)
     if dialog is None:
         cache.dialogs_stale = cache.dialogs_loaded  # an unknown chat: the list needs a reload
         return
-    if view.id >= dialog.last_id:
+    if view.id > dialog.last_id or (edited and view.id == dialog.last_id):
         dialog.preview, dialog.last_id = list_preview(view, dialog.kind), view.id
-        if not edited:
+        if not edited:  # (an update for a message getDialogs already counted leaves the dialog alone)
             dialog.date, dialog.bumped = view.date, next(cache.bumps)
             dialog.archived = dialog.archived and dialog.muted  # Telegram unarchives unmuted chats
             if not view.out and view.id > dialog.read_inbox_max_id:
