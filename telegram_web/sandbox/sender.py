@@ -42,7 +42,7 @@ class SandboxSender:
         self._reconnecting = False
         self._reconnect_task = None
         self._disconnected_future = None
-        self._tasks = set()
+        self._tasks = {}  # running request task -> its future
         self._queued = []  # (request, future, after) held while reconnecting
 
     # the surface TelegramClient uses -------------------------------------------------------
@@ -127,9 +127,11 @@ class SandboxSender:
             return
         self._user_connected = False
         self._detach()
-        for task in list(self._tasks):
+        in_flight = [(task, future, None) for task, future in self._tasks.items()]
+        for task, _, _ in in_flight:
             task.cancel()
-        for _, future, _ in self._queued:
+        self._tasks.clear()
+        for _, future, _ in in_flight + self._queued:
             if error and not future.done():
                 future.set_exception(error)
             else:
@@ -191,8 +193,8 @@ class SandboxSender:
 
     def _start(self, request, future, after):
         task = helpers.get_running_loop().create_task(self._run(request, future, after))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._tasks[task] = future
+        task.add_done_callback(lambda t: self._tasks.pop(t, None))
 
     async def _run(self, request, future, after):
         if after is not None:

@@ -5,6 +5,9 @@ import time
 
 import pytest
 from telethon import events, functions
+from telethon._updates.messagebox import ENTRY_ACCOUNT
+
+from telegram_web.sandbox import SandboxServer
 
 from .conftest import ALICE_PHONE, login, new_client, run, until
 
@@ -165,3 +168,44 @@ def test_injected_delay_does_not_block_the_loop(server, alice):
         return elapsed, ticks
     elapsed, ticks = run(main())
     assert elapsed >= 0.3 and ticks >= 10
+
+
+def test_long_gap_comes_back_in_difference_slices(server, alice, bob):
+    async def main():
+        client = await login(server, ALICE_PHONE)
+        seen = []
+        client.add_event_handler(lambda e: seen.append(e.raw_text), events.NewMessage())
+        mark = server.request_count()
+        for i in range(150):
+            server.push_message(bob, alice, f'offline {i}', deliver=False)
+        server.push_message(bob, alice, 'online again')
+        await until(lambda: len(seen) == 151)
+        await client.disconnect()
+        return seen, server.requests_since(alice, mark).count('updates.GetDifferenceRequest')
+    seen, calls = run(main())
+    assert sorted(seen) == sorted([f'offline {i}' for i in range(150)] + ['online again'])
+    assert calls >= 2  # a DifferenceSlice, then the rest
+
+
+def test_gap_older_than_the_update_log_gives_difference_too_long():
+    server = SandboxServer(updates_cap=10)
+    alice = server.create_account(ALICE_PHONE, 'Alice')
+    bob = server.create_account('+99966 1 0002', 'Bob', username='bob_builder')
+
+    async def main():
+        client = await login(server, ALICE_PHONE)
+        seen = []
+        client.add_event_handler(lambda e: seen.append(e.raw_text), events.NewMessage())
+        for i in range(30):
+            server.push_message(bob, alice, f'too old {i}', deliver=False)
+        server.push_message(bob, alice, 'trigger')
+        # the client's pts jumps to the server's once it got differenceTooLong
+        await until(lambda: client._message_box.map[ENTRY_ACCOUNT].pts == server.account_info(alice)['pts'])
+        server.push_message(bob, alice, 'after healing')  # in order again: delivered directly
+        await until(lambda: 'after healing' in seen)
+        history = [m.text for m in await client.get_messages('bob_builder', limit=40)]
+        await client.disconnect()
+        return seen, history
+    seen, history = run(main())
+    assert 'too old 0' not in seen  # differenceTooLong: the client refetches history instead
+    assert history[0] == 'after healing' and 'too old 0' in history
