@@ -209,3 +209,27 @@ def test_gap_older_than_the_update_log_gives_difference_too_long():
     seen, history = run(main())
     assert 'too old 0' not in seen  # differenceTooLong: the client refetches history instead
     assert history[0] == 'after healing' and 'too old 0' in history
+
+
+def test_channel_gap_older_than_its_log_gives_channel_difference_too_long():
+    server = SandboxServer(updates_cap=5)
+    alice = server.create_account(ALICE_PHONE, 'Alice')
+    bob = server.create_account('+99966 1 0002', 'Bob')
+    group = server.create_channel(bob, 'Busy group', [alice], megagroup=True)
+
+    async def main():
+        client = await login(server, ALICE_PHONE)
+        seen = []
+        client.add_event_handler(lambda e: seen.append(e.raw_text), events.NewMessage(chats=[group]))
+        mark = server.request_count()
+        for i in range(12):
+            server.push_message(bob, group, f'burst {i}', deliver=False)
+        server.push_message(bob, group, 'trigger')
+        channel_id = -group - 1000000000000
+        await until(lambda: client._message_box.map[channel_id].pts == server.channels[channel_id].pts)
+        server.push_message(bob, group, 'in order again')
+        await until(lambda: 'in order again' in seen)
+        await client.disconnect()
+        return seen, server.requests_since(alice, mark)
+    seen, calls = run(main())
+    assert 'updates.GetChannelDifferenceRequest' in calls and 'burst 0' not in seen
