@@ -39,12 +39,14 @@ class Pushed:
         return self.ids[self.sender_id]
 
     def id_for(self, user_id: int) -> int:
+        """The id as `user_id` sees it."""
         return self.ids[user_id]
 
 
 class ControlMixin:
     # accounts --------------------------------------------------------------------------------
 
+    """Control methods of SandboxServer (world building, events, faults, log)."""
     def create_account(self, phone, first_name, last_name='', *, username=None, password=None, hint='',
                        photo=None, about='', user_id=None, service=False) -> int:
         """Create an account; photo=True makes a generated avatar, bytes set that picture. Returns its id."""
@@ -85,6 +87,7 @@ class ControlMixin:
             return f
 
     def add_contact(self, user_id, contact_id):
+        """Put contact_id in user_id's contacts."""
         with self.lock:
             self.accounts[user_id].contacts.add(contact_id)
 
@@ -308,6 +311,7 @@ class ControlMixin:
             self.faults.add_delay(name, seconds, times)
 
     def clear_faults(self):
+        """Remove every injected error and delay."""
         with self.lock:
             self.faults.clear()
 
@@ -327,6 +331,7 @@ class ControlMixin:
             link.drop(ConnectionError('sandbox dropped the connection'))
 
     def connection_count(self, user_id=None) -> int:
+        """Number of live connections (of user_id's authorizations, or all)."""
         with self.lock:
             return len([l for l in self.links if l.alive and (
                 user_id is None or self.auth_keys[l.key_id].user_id == user_id)])
@@ -348,4 +353,5 @@ class ControlMixin:
 
     @staticmethod
     def canonical_name(name) -> str:
+        """The request name the log and the fault rules use, e.g. 'messages.GetHistoryRequest'."""
         return normalize_name(name)

@@ -31,6 +31,7 @@ class Content:
 class DeliveryMixin:
     # storage helpers ---------------------------------------------------------------------
 
+    """Message fan-out, edits, deletions and reads, with update records and pushes."""
     def box(self, acc: Account, peer: int) -> MessageBox:
         """The message box holding `peer`'s messages for this account (channel-wide for channels)."""
         if kind_of(peer) == 'channel':
@@ -41,12 +42,14 @@ class DeliveryMixin:
         return box
 
     def dialog(self, acc: Account, peer: int) -> DialogState:
+        """The account's DialogState for peer (created when missing)."""
         d = acc.dialogs.get(peer)
         if d is None:
             d = acc.dialogs[peer] = DialogState(peer)
         return d
 
     def unread_count(self, acc: Account, peer: int) -> int:
+        """Incoming messages newer than the dialog read mark."""
         d = acc.dialogs.get(peer)
         read = d.read_inbox_max_id if d else 0
         count = 0
@@ -87,6 +90,7 @@ class DeliveryMixin:
         raise ValueError(kind)
 
     def record_peers(self, record) -> set:
+        """Marked ids a client needs as entities for an update record."""
         if record[0] in ('new', 'edit'):
             return render.message_peers(record[1])
         if record[0] in ('read_in', 'read_out'):

@@ -70,6 +70,7 @@ def build_demo_world(server) -> DemoWorld:
     c = world.contacts
 
     def tick(minutes=7):
+        """Advance the demo clock and return it."""
         nonlocal t
         t += minutes * 60
         return t
@@ -146,6 +147,7 @@ def start_demo_chatter(server, world: DemoWorld, stop: threading.Event, *, inter
     writers = [world.contacts[n] for n in ('Alice', 'Bruno', 'Emma', 'Farah') if n in world.contacts]
 
     def loop():
+        """The chatter thread body."""
         while not stop.wait(rng.uniform(*interval)):
             try:
                 who = rng.choice(writers)

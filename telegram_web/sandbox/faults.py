@@ -23,12 +23,15 @@ class FaultPlan:
         self._delays: list[_Rule] = []
 
     def add_error(self, name, message, times=1, code=None):
+        """Fail requests named `name` with `message`."""
         self._errors.append(_Rule(normalize_name(name), message, times, code))
 
     def add_delay(self, name, seconds, times=None):
+        """Delay requests named `name`."""
         self._delays.append(_Rule(normalize_name(name), float(seconds), times))
 
     def clear(self):
+        """Forget every rule."""
         self._errors.clear()
         self._delays.clear()
 
@@ -75,12 +78,14 @@ class RequestLog:
         self.last_seq = 0
 
     def add(self, key_id, user_id, chain, error=None) -> LogEntry:
+        """Append a log entry."""
         entry = LogEntry(next(self._seq), time.time(), key_id, user_id, chain[-1], tuple(chain), error)
         self.last_seq = entry.seq
         self._entries.append(entry)
         return entry
 
     def entries(self, user_id=None, since=0, key_id=None) -> list[LogEntry]:
+        """Entries after `since`, filtered by user or key."""
         return [e for e in self._entries if e.seq > since
                 and (user_id is None or e.user_id == user_id)
                 and (key_id is None or e.key_id == key_id)]

@@ -32,6 +32,7 @@ def avatar_png(seed: int, size: int = 64) -> bytes:
     r = size / 2
 
     def pixel(x, y):
+        """Colour at (x, y)."""
         d = ((x - r + .5) ** 2 + (y - r + .5) ** 2) ** .5
         if d > r:
             return (255, 255, 255)
@@ -45,6 +46,7 @@ def picture_png(seed: int, width: int = 96, height: int = 64) -> bytes:
     sun_x, sun_y = width * (0.25 + (seed % 3) * 0.2), height * 0.3
 
     def pixel(x, y):
+        """Colour at (x, y)."""
         if (x - sun_x) ** 2 + (y - sun_y) ** 2 < (height * 0.12) ** 2:
             return (255, 224, 102)
         hill = height * (0.65 + 0.12 * ((x * 7 + seed * 13) % width) / width)

@@ -49,6 +49,7 @@ def input_peer(ctx, ip) -> int:
 
 
 def dialog_peer(ctx, dp) -> int:
+    """The marked peer id behind an InputDialogPeer."""
     if isinstance(dp, types.InputDialogPeer):
         return input_peer(ctx, dp.peer)
     raise RpcFail('PEER_ID_INVALID')

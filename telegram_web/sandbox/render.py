@@ -28,12 +28,14 @@ def photo_tl(f: StoredFile, dc: int):
 
 
 def document_tl(f: StoredFile, dc: int):
+    """A types.Document for a stored file."""
     return types.Document(id=f.id, access_hash=f.access_hash, file_reference=f.file_reference,
                           date=f.date, mime_type=f.mime_type, size=len(f.data), dc_id=dc,
                           attributes=list(f.attributes))
 
 
 def media_tl(f: StoredFile | None, dc: int):
+    """MessageMediaPhoto/Document for a stored file (None for none)."""
     if f is None:
         return None
     if f.kind == 'photo':
@@ -64,6 +66,7 @@ def message_tl(m: Msg, dc: int, viewer_id: int | None = None):
 
 
 def status_tl(acc: Account):
+    """Online while active in the last few minutes, else last seen."""
     if acc.service:
         return None
     if now() - acc.last_online < ONLINE_WINDOW:
@@ -72,6 +75,7 @@ def status_tl(acc: Account):
 
 
 def user_tl(acc: Account, viewer_id: int | None, dc: int):
+    """A types.User as viewer_id sees it (phone only for self)."""
     is_self = acc.id == viewer_id
     return types.User(
         id=acc.id, is_self=is_self or None, access_hash=acc.access_hash,
@@ -82,10 +86,12 @@ def user_tl(acc: Account, viewer_id: int | None, dc: int):
 
 
 def chat_photo_tl(f: StoredFile | None, dc: int):
+    """ChatPhoto or ChatPhotoEmpty."""
     return types.ChatPhoto(photo_id=f.id, dc_id=dc) if f else types.ChatPhotoEmpty()
 
 
 def group_tl(g: Group, viewer_id: int | None, dc: int):
+    """A types.Chat (basic group)."""
     return types.Chat(id=g.id, title=g.title, photo=chat_photo_tl(g.photo, dc),
                       participants_count=len(g.members), date=g.date, version=g.version,
                       creator=(g.creator_id == viewer_id) or None,
@@ -93,6 +99,7 @@ def group_tl(g: Group, viewer_id: int | None, dc: int):
 
 
 def channel_tl(c: Channel, viewer_id: int | None, dc: int):
+    """A types.Channel as viewer_id sees it."""
     creator = c.creator_id == viewer_id
     rights = None
     if creator or viewer_id in c.admins:
@@ -107,6 +114,7 @@ def channel_tl(c: Channel, viewer_id: int | None, dc: int):
 
 
 def notify_tl(d: DialogState | None):
+    """PeerNotifySettings with the mute, if any."""
     mute = d.mute_until if d and d.mute_until > now() else None
     return types.PeerNotifySettings(show_previews=True, silent=False, mute_until=mute)
 

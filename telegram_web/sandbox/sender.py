@@ -58,12 +58,14 @@ class SandboxSender:
             return True
 
     def is_connected(self):
+        """Whether the client asked to be connected (and was not disconnected)."""
         return self._user_connected
 
     def _transport_connected(self):
         return self._user_connected and not self._reconnecting and self._link is not None and self._link.alive
 
     async def disconnect(self):
+        """Disconnect, failing pending requests like MTProtoSender."""
         if self._reconnect_task:
             self._reconnect_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -86,6 +88,7 @@ class SandboxSender:
 
     @property
     def disconnected(self):
+        """A future resolved when the connection ends."""
         if self._disconnected_future is None:
             self._disconnected_future = helpers.get_running_loop().create_future()
             self._disconnected_future.set_result(None)
@@ -246,6 +249,7 @@ def attach_sandbox(client, server):
 
     async def no_exported_senders(dc_id):
         # The sandbox has one data centre; reaching here would mean a real network sender.
+        """Refuse: one DC only."""
         raise RuntimeError(f'sandbox: Telethon asked for a sender to DC {dc_id}; the sandbox has only '
                            f'DC {server.dc_id}')
     client._create_exported_sender = no_exported_senders

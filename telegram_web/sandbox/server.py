@@ -123,6 +123,7 @@ class SandboxServer(ControlMixin, DeliveryMixin):
         return struct.unpack('<q', os.urandom(8))[0]
 
     def next_file_id(self) -> int:
+        """A new file id."""
         return next(self._file_ids)
 
     # connections ---------------------------------------------------------------------------
@@ -147,6 +148,7 @@ class SandboxServer(ControlMixin, DeliveryMixin):
             del self.auth_keys[key_id]
 
     def detach(self, link: Link):
+        """Forget a connection."""
         with self.lock:
             link.alive = False
             self.links.discard(link)
@@ -158,6 +160,7 @@ class SandboxServer(ControlMixin, DeliveryMixin):
                 and self.auth_keys[link.key_id].user_id == user_id]
 
     def is_up(self) -> bool:
+        """False while set_down(True)."""
         return not self.down
 
     # requests ------------------------------------------------------------------------------
@@ -213,5 +216,6 @@ class SandboxServer(ControlMixin, DeliveryMixin):
             return True, body
 
     def delay_for(self, name: str) -> float:
+        """Consume the injected delay for this request name."""
         with self.lock:
             return self.faults.delay_for(name)

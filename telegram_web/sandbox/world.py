@@ -31,10 +31,12 @@ def bare_id(peer: int) -> int:
 
 
 def mark_chat(chat_id: int) -> int:
+    """Marked id of a basic group."""
     return utils.get_peer_id(types.PeerChat(chat_id))
 
 
 def mark_channel(channel_id: int) -> int:
+    """Marked id of a channel."""
     return utils.get_peer_id(types.PeerChannel(channel_id))
 
 
@@ -107,9 +109,11 @@ class MessageBox:
         return dropped
 
     def get(self, mid: int) -> Msg | None:
+        """The message with this id, or None."""
         return self.by_id.get(mid)
 
     def remove(self, mid: int) -> Msg | None:
+        """Remove and return a message."""
         msg = self.by_id.pop(mid, None)
         if msg is not None:
             i = bisect.bisect_left(self.ids, mid)
@@ -117,6 +121,7 @@ class MessageBox:
         return msg
 
     def last(self) -> Msg | None:
+        """The newest message, or None."""
         return self.by_id[self.ids[-1]] if self.ids else None
 
     def newest_first(self):
@@ -197,6 +202,7 @@ class Channel:
 
     @property
     def broadcast(self) -> bool:
+        """True for broadcast channels."""
         return not self.megagroup
 
 

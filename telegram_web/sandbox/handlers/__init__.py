@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Handler:
+    """A registered handler and whether it needs an authorized key."""
     fn: object
     auth: bool  # needs an authorized auth key
 
@@ -15,6 +16,7 @@ HANDLERS: dict[int, Handler] = {}
 def handles(*request_classes, auth=True):
     """Register a handler for these request classes (auth=False for login-time requests)."""
     def deco(fn):
+        """Register fn."""
         for cls in request_classes:
             HANDLERS[cls.CONSTRUCTOR_ID] = Handler(fn, auth)
         return fn

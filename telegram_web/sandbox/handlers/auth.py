@@ -58,6 +58,7 @@ def _issue_code(server, phone) -> types.auth.SentCode:
 
 @handles(functions.auth.SendCodeRequest, auth=False)
 def send_code(ctx, r):
+    """auth.sendCode: a random 5-digit code, delivered by 777000 and logged."""
     phone = parse_phone(r.phone_number)
     if r.api_id <= 0 or not r.api_hash:
         raise RpcFail('API_ID_INVALID')
@@ -66,6 +67,7 @@ def send_code(ctx, r):
 
 @handles(functions.auth.ResendCodeRequest, auth=False)
 def resend_code(ctx, r):
+    """auth.resendCode: expire the old hash, issue a new code."""
     phone = parse_phone(r.phone_number)
     pending = ctx.server.codes.get(r.phone_code_hash)
     if pending is None or pending.phone != phone or pending.expired:
@@ -76,6 +78,7 @@ def resend_code(ctx, r):
 
 @handles(functions.auth.CancelCodeRequest, auth=False)
 def cancel_code(ctx, r):
+    """auth.cancelCode: expire the code."""
     pending = ctx.server.codes.get(r.phone_code_hash)
     if pending:
         pending.expired = True
@@ -84,6 +87,7 @@ def cancel_code(ctx, r):
 
 @handles(functions.auth.SignInRequest, auth=False)
 def sign_in(ctx, r):
+    """auth.signIn: check phone, hash and code; SESSION_PASSWORD_NEEDED with 2FA."""
     phone = parse_phone(r.phone_number)
     if not r.phone_code_hash:
         raise RpcFail('PHONE_CODE_HASH_EMPTY')
@@ -107,6 +111,7 @@ def sign_in(ctx, r):
 
 @handles(functions.auth.SignUpRequest, auth=False)
 def sign_up(ctx, r):
+    """auth.signUp: refused (accounts come from the control surface)."""
     raise RpcFail('PHONE_NUMBER_INVALID')  # the sandbox's accounts are made by its control surface
 
 
@@ -119,6 +124,7 @@ def _password_account(ctx):
 
 @handles(functions.account.GetPasswordRequest, auth=False)
 def get_password(ctx, r):
+    """account.getPassword: SRP parameters with a fresh single-use challenge."""
     acc = _password_account(ctx)
     new_algo = types.PasswordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow(
         salt1=os.urandom(8), salt2=os.urandom(16), g=srp.G, p=srp.P_BYTES)
@@ -133,6 +139,7 @@ def get_password(ctx, r):
 
 @handles(functions.auth.CheckPasswordRequest, auth=False)
 def check_password(ctx, r):
+    """auth.checkPassword: real SRP verification of the proof."""
     acc = _password_account(ctx)
     if acc.password is None:
         raise RpcFail('PASSWORD_HASH_INVALID')
@@ -148,6 +155,7 @@ def check_password(ctx, r):
 
 @handles(functions.auth.LogOutRequest)
 def log_out(ctx, r):
+    """auth.logOut: end this key's authorization."""
     ctx.key.user_id = ctx.key.pending_2fa_user = None
     return types.auth.LoggedOut()
 
@@ -172,6 +180,7 @@ def _token_success(ctx, state):
 
 @handles(functions.auth.ExportLoginTokenRequest, auth=False)
 def export_login_token(ctx, r):
+    """auth.exportLoginToken: a new token, or success once one was accepted."""
     server = ctx.server
     for state in list(server.login_tokens.values()):
         if state.key_id == ctx.key.key_id and state.accepted_by is not None:
@@ -187,6 +196,7 @@ def export_login_token(ctx, r):
 
 @handles(functions.auth.ImportLoginTokenRequest, auth=False)
 def import_login_token(ctx, r):
+    """auth.importLoginToken: success when accepted, else the token again."""
     state = _live_token(ctx.server, r.token)
     if state.accepted_by is not None:
         return _token_success(ctx, state)
@@ -207,6 +217,7 @@ def accept_token(server, token, user_id):
 
 @handles(functions.auth.AcceptLoginTokenRequest)
 def accept_login_token(ctx, r):
+    """auth.acceptLoginToken: accept for the caller and notify the exporter."""
     key = accept_token(ctx.server, r.token, ctx.user.id)
     return _authorization_tl(key, current=False)
 
@@ -221,6 +232,7 @@ def _authorization_tl(key, current):
 
 @handles(functions.account.GetAuthorizationsRequest)
 def get_authorizations(ctx, r):
+    """account.getAuthorizations: the caller's authorized keys."""
     keys = [k for k in ctx.server.auth_keys.values() if k.user_id == ctx.user.id]
     return types.account.Authorizations(authorization_ttl_days=180, authorizations=[
         _authorization_tl(k, k.key_id == ctx.key.key_id) for k in keys])
@@ -228,6 +240,7 @@ def get_authorizations(ctx, r):
 
 @handles(functions.account.ResetAuthorizationRequest)
 def reset_authorization(ctx, r):
+    """account.resetAuthorization: end another session by its hash."""
     for k in ctx.server.auth_keys.values():
         if k.user_id == ctx.user.id and k.hash == r.hash and k.key_id != ctx.key.key_id:
             k.user_id = None

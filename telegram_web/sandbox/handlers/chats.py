@@ -11,6 +11,7 @@ from . import handles
 
 @handles(functions.messages.GetChatsRequest)
 def get_chats(ctx, r):
+    """messages.getChats: basic groups by id."""
     chats = []
     for chat_id in r.id:
         g = ctx.server.groups.get(chat_id)
@@ -22,6 +23,7 @@ def get_chats(ctx, r):
 
 @handles(functions.messages.GetFullChatRequest)
 def get_full_chat(ctx, r):
+    """messages.getFullChat: a basic group with its participants."""
     g = ctx.server.groups.get(r.chat_id)
     if g is None or ctx.user.id not in g.members:
         raise RpcFail('CHAT_ID_INVALID')
@@ -37,12 +39,14 @@ def get_full_chat(ctx, r):
 
 @handles(functions.channels.GetChannelsRequest)
 def get_channels(ctx, r):
+    """channels.getChannels: channels by InputChannel (hashes checked)."""
     return types.messages.Chats(chats=[render.channel_tl(input_channel(ctx, ic, member=False), ctx.user.id, ctx.dc)
                                        for ic in r.id])
 
 
 @handles(functions.channels.GetFullChannelRequest)
 def get_full_channel(ctx, r):
+    """channels.getFullChannel: read marks, pts, counts, photo."""
     ch = input_channel(ctx, r.channel)
     acc, peer = ctx.user, mark_channel(ch.id)
     d = acc.dialogs.get(peer)
@@ -58,6 +62,7 @@ def get_full_channel(ctx, r):
 
 @handles(functions.channels.GetParticipantsRequest)
 def get_participants(ctx, r):
+    """channels.getParticipants: members, optionally filtered by name."""
     ch = input_channel(ctx, r.channel)
     if ch.broadcast and ctx.user.id != ch.creator_id and ctx.user.id not in ch.admins:
         raise RpcFail('CHAT_ADMIN_REQUIRED', 403)
@@ -79,6 +84,7 @@ def get_participants(ctx, r):
 
 @handles(functions.messages.GetSponsoredMessagesRequest)
 def get_sponsored_messages(ctx, r):
+    """messages.getSponsoredMessages: ads of a broadcast channel, else empty."""
     peer = input_peer(ctx, r.peer)
     ch = ctx.server.channels.get(-peer - 1000000000000) if peer < -1000000000000 else None
     if ch is None or not ch.broadcast or not ch.sponsored:
@@ -91,4 +97,5 @@ def get_sponsored_messages(ctx, r):
 
 @handles(functions.messages.ViewSponsoredMessageRequest, functions.messages.ClickSponsoredMessageRequest)
 def view_sponsored(ctx, r):
+    """messages.viewSponsoredMessage / clickSponsoredMessage: accepted."""
     return True

@@ -43,6 +43,7 @@ def _listed(server, acc, folder_id):
 
 
 def peer_dialogs_answer(ctx, peers, cls, **extra):
+    """Dialogs of `peers` with their top messages and entities, as `cls`."""
     server, acc = ctx.server, ctx.user
     dialogs = [dialog_tl(server, acc, p) for p in peers]
     tops = [m for m in (server.box(acc, p).last() for p in peers) if m is not None]
@@ -54,6 +55,7 @@ def peer_dialogs_answer(ctx, peers, cls, **extra):
 
 @handles(functions.messages.GetDialogsRequest)
 def get_dialogs(ctx, r):
+    """messages.getDialogs: pinned first, then newest first, paged by offsets."""
     acc = ctx.user
     if r.limit < 0:
         raise RpcFail('LIMIT_INVALID')
@@ -79,18 +81,21 @@ def get_dialogs(ctx, r):
 
 @handles(functions.messages.GetPinnedDialogsRequest)
 def get_pinned_dialogs(ctx, r):
+    """messages.getPinnedDialogs: the pinned dialogs of a folder."""
     pinned, _ = _listed(ctx.server, ctx.user, r.folder_id or 0)
     return peer_dialogs_answer(ctx, pinned, types.messages.PeerDialogs, state=_state(ctx.server, ctx.user))
 
 
 @handles(functions.messages.GetPeerDialogsRequest)
 def get_peer_dialogs(ctx, r):
+    """messages.getPeerDialogs: dialogs of the given peers."""
     peers = [dialog_peer(ctx, p) for p in r.peers]
     return peer_dialogs_answer(ctx, peers, types.messages.PeerDialogs, state=_state(ctx.server, ctx.user))
 
 
 @handles(functions.messages.ToggleDialogPinRequest)
 def toggle_dialog_pin(ctx, r):
+    """messages.toggleDialogPin."""
     d = ctx.server.dialog(ctx.user, dialog_peer(ctx, r.peer))
     d.pinned_at = time.monotonic() if r.pinned else None
     return True
@@ -98,12 +103,14 @@ def toggle_dialog_pin(ctx, r):
 
 @handles(functions.messages.MarkDialogUnreadRequest)
 def mark_dialog_unread(ctx, r):
+    """messages.markDialogUnread."""
     ctx.server.dialog(ctx.user, dialog_peer(ctx, r.peer)).unread_mark = bool(r.unread)
     return True
 
 
 @handles(functions.folders.EditPeerFoldersRequest)
 def edit_peer_folders(ctx, r):
+    """folders.editPeerFolders: archive (1) or unarchive (0)."""
     for fp in r.folder_peers:
         if fp.folder_id not in (0, 1):
             raise RpcFail('FOLDER_ID_INVALID')

@@ -25,4 +25,5 @@ def get_config(ctx, request):
 
 @handles(functions.help.GetNearestDcRequest, auth=False)
 def get_nearest_dc(ctx, request):
+    """help.getNearestDc: always this DC."""
     return types.NearestDc(country='ZZ', this_dc=ctx.dc, nearest_dc=ctx.dc)

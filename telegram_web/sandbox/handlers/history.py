@@ -61,6 +61,7 @@ def messages_answer(ctx, peer, page, count):
 
 @handles(functions.messages.GetHistoryRequest)
 def get_history(ctx, r):
+    """messages.getHistory: a page by offset rules; messagesNotModified on a matching hash."""
     peer = input_peer(ctx, r.peer)
     box = ctx.server.box(ctx.user, peer)
     page = page_of(box.newest_first(), offset_id=r.offset_id, offset_date=r.offset_date,
@@ -72,6 +73,7 @@ def get_history(ctx, r):
 
 @handles(functions.messages.SearchRequest)
 def search(ctx, r):
+    """messages.search: text and media-filter search in one chat, paged like history."""
     peer = input_peer(ctx, r.peer)
     test = _FILTERS.get(type(r.filter))
     if test is None:
@@ -109,10 +111,12 @@ def _wanted_ids(ids, box):
 
 @handles(functions.messages.GetMessagesRequest)
 def get_messages(ctx, r):
+    """messages.getMessages: the caller's messages by id (private chats and groups)."""
     acc = ctx.user
     server = ctx.server
 
     def lookup(mid):
+        """A message of the caller's by id."""
         peer = acc.msg_index.get(mid)
         return server.box(acc, peer).get(mid) if peer is not None else None
     found = [m for m in (lookup(i) for i in _wanted_ids(r.id, lookup)) if m is not None]
@@ -124,6 +128,7 @@ def get_messages(ctx, r):
 
 @handles(functions.channels.GetMessagesRequest)
 def get_channel_messages(ctx, r):
+    """channels.getMessages: channel messages by id."""
     ch = input_channel(ctx, r.channel)
     found = [m for m in (ch.box.get(i) for i in _wanted_ids(r.id, ch.box.get)) if m is not None]
     return messages_answer(ctx, mark_channel(ch.id), found, len(ch.box))
@@ -131,6 +136,7 @@ def get_channel_messages(ctx, r):
 
 @handles(functions.messages.ReadHistoryRequest)
 def read_history(ctx, r):
+    """messages.readHistory: read marks, read-outbox updates for senders."""
     peer = input_peer(ctx, r.peer)
     if kind_of(peer) == 'channel':
         raise RpcFail('PEER_ID_INVALID')  # channels use channels.readHistory
@@ -140,6 +146,7 @@ def read_history(ctx, r):
 
 @handles(functions.channels.ReadHistoryRequest)
 def read_channel_history(ctx, r):
+    """channels.readHistory."""
     ch = input_channel(ctx, r.channel)
     ctx.server.read(ctx.user.id, mark_channel(ch.id), r.max_id, exclude_key=ctx.key.key_id)
     return True
@@ -147,6 +154,7 @@ def read_channel_history(ctx, r):
 
 @handles(functions.messages.DeleteMessagesRequest)
 def delete_messages(ctx, r):
+    """messages.deleteMessages (revoke deletes the other copies too)."""
     acc = ctx.user
     by_peer = {}
     for mid in r.id:
@@ -162,6 +170,7 @@ def delete_messages(ctx, r):
 
 @handles(functions.channels.DeleteMessagesRequest)
 def delete_channel_messages(ctx, r):
+    """channels.deleteMessages."""
     ch = input_channel(ctx, r.channel)
     pts, count = ctx.server.delete(ctx.user.id, mark_channel(ch.id), list(r.id), exclude_key=ctx.key.key_id)
     return types.messages.AffectedMessages(pts=pts, pts_count=count)
@@ -169,6 +178,7 @@ def delete_channel_messages(ctx, r):
 
 @handles(functions.messages.EditMessageRequest)
 def edit_message(ctx, r):
+    """messages.editMessage: text edits, answered with the edit update."""
     peer = input_peer(ctx, r.peer)
     if r.media is not None:
         raise RpcFail('MEDIA_EDIT_INVALID')  # editing media is not modelled

@@ -42,11 +42,13 @@ def _save_part(ctx, file_id, part, data, total=None):
 
 @handles(functions.upload.SaveFilePartRequest)
 def save_file_part(ctx, r):
+    """upload.saveFilePart."""
     return _save_part(ctx, r.file_id, r.file_part, r.bytes)
 
 
 @handles(functions.upload.SaveBigFilePartRequest)
 def save_big_file_part(ctx, r):
+    """upload.saveBigFilePart."""
     return _save_part(ctx, r.file_id, r.file_part, r.bytes, r.file_total_parts)
 
 
@@ -96,6 +98,7 @@ def input_media_file(ctx, media):
 
 @handles(functions.messages.UploadMediaRequest)
 def upload_media(ctx, r):
+    """messages.uploadMedia: store an upload, return its media."""
     input_peer(ctx, r.peer)
     return render.media_tl(input_media_file(ctx, r.media), ctx.dc)
 
@@ -126,6 +129,7 @@ def _located(ctx, loc):
 
 @handles(functions.upload.GetFileRequest)
 def get_file(ctx, r):
+    """upload.getFile: the stored bytes, with Telegram's offset/limit rules."""
     f = _located(ctx, r.location)
     # Telegram's limits: without `precise`, 4 KiB aligned parts that never cross a 1 MiB boundary.
     if r.limit <= 0 or r.limit > 1048576 or r.offset < 0:

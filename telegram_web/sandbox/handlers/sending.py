@@ -57,6 +57,7 @@ def _sent_updates(ctx, peer, result, random_id):
 
 @handles(functions.messages.SendMessageRequest)
 def send_message(ctx, r):
+    """messages.sendMessage: updateShortSentMessage, or Updates for channels."""
     peer = input_peer(ctx, r.peer)
     text = r.message or ''
     if not text.strip():
@@ -77,6 +78,7 @@ def send_message(ctx, r):
 
 @handles(functions.messages.SendMediaRequest)
 def send_media(ctx, r):
+    """messages.sendMedia: an uploaded or existing photo/document."""
     peer = input_peer(ctx, r.peer)
     text = r.message or ''
     if _utf16_len(text) > 1024:
@@ -92,6 +94,7 @@ def send_media(ctx, r):
 
 @handles(functions.messages.ForwardMessagesRequest)
 def forward_messages(ctx, r):
+    """messages.forwardMessages: copies with a forward header."""
     server, acc = ctx.server, ctx.user
     source, target = input_peer(ctx, r.from_peer), input_peer(ctx, r.to_peer)
     if len(r.id) != len(r.random_id):
@@ -118,5 +121,6 @@ def forward_messages(ctx, r):
 
 @handles(functions.messages.SetTypingRequest)
 def set_typing(ctx, r):
+    """messages.setTyping: accepted."""
     input_peer(ctx, r.peer)
     return True

@@ -18,6 +18,7 @@ def _state(server, acc, pts=None):
 
 @handles(functions.updates.GetStateRequest)
 def get_state(ctx, r):
+    """updates.getState."""
     return _state(ctx.server, ctx.user)
 
 
@@ -30,6 +31,7 @@ def _since(log, pts):
 
 @handles(functions.updates.GetDifferenceRequest)
 def get_difference(ctx, r):
+    """updates.getDifference: replay the account update log since pts."""
     server, acc = ctx.server, ctx.user
     if r.pts > acc.pts:
         raise RpcFail('PERSISTENT_TIMESTAMP_INVALID')
@@ -56,6 +58,7 @@ def get_difference(ctx, r):
 
 @handles(functions.updates.GetChannelDifferenceRequest)
 def get_channel_difference(ctx, r):
+    """updates.getChannelDifference: replay the channel's log since pts."""
     server, acc = ctx.server, ctx.user
     ch = input_channel(ctx, r.channel)
     if r.pts <= 0:

@@ -12,11 +12,13 @@ from . import handles
 
 @handles(functions.users.GetUsersRequest)
 def get_users(ctx, r):
+    """users.getUsers (hashes checked)."""
     return [render.user_tl(input_user(ctx, iu), ctx.user.id, ctx.dc) for iu in r.id]
 
 
 @handles(functions.users.GetFullUserRequest)
 def get_full_user(ctx, r):
+    """users.getFullUser."""
     acc = input_user(ctx, r.id)
     viewer = ctx.user
     full = types.UserFull(
@@ -28,6 +30,7 @@ def get_full_user(ctx, r):
 
 @handles(functions.contacts.ResolveUsernameRequest)
 def resolve_username(ctx, r):
+    """contacts.resolveUsername."""
     if not re.fullmatch(r'[A-Za-z][A-Za-z0-9_]{3,31}', r.username or ''):
         raise RpcFail('USERNAME_INVALID')
     peer = ctx.server.usernames.get(r.username.lower())
@@ -39,6 +42,7 @@ def resolve_username(ctx, r):
 
 @handles(functions.contacts.GetContactsRequest)
 def get_contacts(ctx, r):
+    """contacts.getContacts."""
     me = ctx.user
     accs = [ctx.server.accounts[c] for c in sorted(me.contacts) if c in ctx.server.accounts]
     return types.contacts.Contacts(contacts=[types.Contact(a.id, mutual=me.id in a.contacts) for a in accs],
@@ -47,6 +51,7 @@ def get_contacts(ctx, r):
 
 @handles(functions.photos.GetUserPhotosRequest)
 def get_user_photos(ctx, r):
+    """photos.getUserPhotos: the current profile photo."""
     acc = input_user(ctx, r.user_id)
     photos = [render.photo_tl(acc.photo, ctx.dc)] if acc.photo and r.offset == 0 and r.limit > 0 else []
     return types.photos.Photos(photos=photos, users=[render.user_tl(acc, ctx.user.id, ctx.dc)])
@@ -54,12 +59,14 @@ def get_user_photos(ctx, r):
 
 @handles(functions.account.UpdateStatusRequest)
 def update_status(ctx, r):
+    """account.updateStatus: online/offline."""
     ctx.user.last_online = now() - (render.ONLINE_WINDOW if r.offline else 0)
     return True
 
 
 @handles(functions.account.UpdateNotifySettingsRequest)
 def update_notify_settings(ctx, r):
+    """account.updateNotifySettings: a peer's mute."""
     if not isinstance(r.peer, types.InputNotifyPeer):
         return True  # global notification settings are not modelled
     d = ctx.server.dialog(ctx.user, input_peer(ctx, r.peer.peer))
