@@ -215,8 +215,14 @@ class SandboxSender:
             if not self._reconnecting:
                 self._start_reconnect(ConnectionError('sandbox server is down'))
             return
-        ok, payload = self._server.handle(self._link, data)
+        try:
+            ok, payload = self._server.handle(self._link, data)
+        except Exception as e:  # e.g. a request the installed TL schema cannot parse
+            ok, payload = None, e
         if future.done():
+            return
+        if ok is None:
+            future.set_exception(payload)
             return
         if not ok:
             future.set_exception(rpc_message_to_error(types.RpcError(*payload), request))

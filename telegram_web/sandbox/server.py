@@ -183,7 +183,7 @@ class SandboxServer(ControlMixin, DeliveryMixin):
             return SandboxServer._unwrap(reader.tgread_object())[1][-1]
 
     def handle(self, link: Link, data: bytes):
-        """Run one request: return (True, result bytes) or (False, (error code, message))."""
+        """Run one request: (True, result bytes), (False, (error code, message)) or (None, exception)."""
         with BinaryReader(data) as reader:
             obj = reader.tgread_object()
         request, chain, init = self._unwrap(obj)
@@ -212,6 +212,10 @@ class SandboxServer(ControlMixin, DeliveryMixin):
             except RpcFail as e:
                 self.log.add(link.key_id, key.user_id or user_before, chain, e.message)
                 return False, (e.code, e.message)
+            except Exception as e:  # a sandbox bug: fail this call loudly instead of hanging it
+                log.exception('sandbox: the handler for %s failed', name)
+                self.log.add(link.key_id, key.user_id or user_before, chain, 'SANDBOX_BUG')
+                return None, RuntimeError(f'sandbox: the handler for {name} failed: {e!r}')
             self.log.add(link.key_id, key.user_id or user_before, chain)
             return True, body
 

@@ -265,3 +265,18 @@ def test_full_objects_and_lookups_parse_as_on_the_wire(server, alice, bob):
     assert len(photos.photos) == 1 and {u.id for u in participants} == {alice, bob}
     assert group_photo == server.groups[-group].photo.data
     assert [o.id for o in config.dc_options] == [dc] == [nearest.this_dc]
+
+
+def test_a_crashing_handler_fails_the_call_instead_of_hanging_it(server, alice, monkeypatch):
+    from telegram_web.sandbox.handlers import HANDLERS, Handler
+
+    def broken(ctx, request):
+        raise KeyError('oops')
+    monkeypatch.setitem(HANDLERS, functions.help.GetNearestDcRequest.CONSTRUCTOR_ID, Handler(broken, False))
+
+    async def main():
+        client = await login(server, ALICE_PHONE)
+        with pytest.raises(RuntimeError, match='help.GetNearestDcRequest failed'):
+            await client(functions.help.GetNearestDcRequest())
+        await client.disconnect()
+    run(main())
