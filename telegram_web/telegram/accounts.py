@@ -126,6 +126,12 @@ def upsert_user(user: TelegramUserInfo) -> TelegramUser:
     return tg_user
 
 
+def refresh_user(user: TelegramUserInfo) -> None:
+    """Store fresh `get_me()` data of the signed-in user."""
+    upsert_user(user)
+    db.session.commit()
+
+
 def mark_authorized(row: TelegramSession, user: TelegramUserInfo) -> None:
     """Upsert the TelegramUser, mark the session authorized and forget the pending login."""
     upsert_user(user)
@@ -164,6 +170,13 @@ def save_login_state(row: TelegramSession, **state) -> None:
     db.session.commit()
 
 
+def clear_login_state(row: TelegramSession | None) -> None:
+    """Forget the pending login of a row (a new flow, "use another number", or a restart)."""
+    if row is not None and row.login_state is not None:
+        row.login_state = None
+        db.session.commit()
+
+
 def login_state(row: TelegramSession | None) -> dict:
     """Return the pending login of a row ({} when none or unreadable)."""
     if row is None or not row.login_state:
@@ -198,9 +211,9 @@ def _check(query, limit: int, window: int, message: str) -> None:
 def check_code_requests(phone: str) -> None:
     """:raise LimitReached: if this phone had too many code requests in the window."""
     config = current_app.config
+    # Refused attempts never reached Telegram; counting them would push the end of the wait out forever.
     _check(select(AuthAttempt.created_at).where(AuthAttempt.phone_digest == phone_digest(phone),
                                                 AuthAttempt.method == "send_code",
-                                                # Refused attempts never reached Telegram; counting them would push the end of the wait out forever.
                                                 AuthAttempt.error.is_distinct_from(LimitReached.error)),
            config["TELEGRAM_CODE_REQUEST_LIMIT"], config["TELEGRAM_CODE_REQUEST_WINDOW"],
            "Too many login codes were requested for this number.")

@@ -36,10 +36,7 @@ def record(method: str, outcome: str, problem: TelegramProblem | None = None, ph
 def failed(step: str, problem: TelegramProblem, **extra):
     """Re-render the form of `step` (or the phone form when the flow must restart) with the problem."""
     if getattr(problem, "restart", False):
-        row = accounts.owner_session(current_user.id)
-        if row is not None and row.login_state:
-            row.login_state = None
-            accounts.db.session.commit()
+        accounts.clear_login_state(accounts.owner_session(current_user.id))
         step = "phone"
     return login_page(problem.status, step=step, problem=problem, **extra)
 
@@ -166,8 +163,7 @@ def cancel():
     row = accounts.owner_session(current_user.id)
     if row is not None and not row.is_authorized:
         qr_login.cancel(current_app, row.id)
-        row.login_state = None
-        accounts.db.session.commit()
+        accounts.clear_login_state(row)
     return login_page(step="phone")
 
 
@@ -178,8 +174,7 @@ def qr():
     if row is not None and row.is_authorized:
         return redirect(url_for("telegram.index"))
     row = accounts.pending_session(current_user.id)
-    row.login_state = None  # a QR login replaces a phone login in progress
-    accounts.db.session.commit()
+    accounts.clear_login_state(row)  # a QR login replaces a phone login in progress
     try:
         flow = qr_login.start(current_app, get_service(), row.id)
     except TelegramProblem as problem:

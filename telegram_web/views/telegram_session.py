@@ -77,8 +77,7 @@ def user_info():
         user = login.get_me(get_service(), row.id)
     except SessionEnded:
         return ended_elsewhere()
-    accounts.upsert_user(user)
-    accounts.db.session.commit()
+    accounts.refresh_user(user)
     return answer("telegram/session/_user.html", {"user": user.as_json()})
 
 

@@ -78,3 +78,12 @@ def test_logging_in_again_after_ended_elsewhere(app, web, server, account):
     assert web.get("/telegram/user/info/", json=True).status_code == 200
     with app.app_context():
         assert db.session.query(TelegramSession).count() == 1
+
+
+def test_revoked_session_turns_the_next_chat_list_request_into_the_login_page(app, web, server, account):
+    web.login_by_phone(server)
+    server.revoke_sessions(account)
+    chats = web.get("/telegram/chats/", htmx=True)  # what the main page's chat list asks
+    assert chats.status_code == 401 and chats.headers["HX-Redirect"] == "/telegram/"
+    page = web.get("/telegram/")
+    assert "ended elsewhere" in page.get_data(as_text=True) and 'name="phone"' in page.get_data(as_text=True)
