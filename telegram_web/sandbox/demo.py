@@ -160,3 +160,17 @@ def start_demo_chatter(server, world: DemoWorld, stop: threading.Event, *, inter
     thread = threading.Thread(target=loop, name='sandbox-demo-chatter', daemon=True)
     thread.start()
     return thread
+
+
+def create_demo_server(*, chatter=True, stop: threading.Event | None = None, **server_options):
+    """A SandboxServer with the demo world built (server.demo_world) and, by default, the chatter running.
+
+    Stop the chatter with server.demo_stop.set().
+    """
+    from .server import SandboxServer
+    server = SandboxServer(**server_options)
+    server.demo_world = build_demo_world(server)
+    server.demo_stop = stop or threading.Event()
+    if chatter:
+        start_demo_chatter(server, server.demo_world, server.demo_stop)
+    return server

@@ -57,3 +57,13 @@ def test_demo_chatter_keeps_writing_until_stopped(server):
         return thread, seen
     thread, seen = run(main())
     assert not thread.is_alive() and len(seen) >= 3
+
+
+def test_create_demo_server_builds_the_world_and_starts_the_chatter():
+    from telegram_web.sandbox.demo import create_demo_server
+    server = create_demo_server(chatter=True)
+    try:
+        assert server.demo_world.owner == server.phones['9996612345']
+        assert any(t.name == 'sandbox-demo-chatter' for t in threading.enumerate())
+    finally:
+        server.demo_stop.set()
