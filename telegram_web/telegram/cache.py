@@ -113,6 +113,7 @@ class AccountCache:
         self.was_connected = True
         self.unreachable = False  # the last Telegram call failed to connect
         self.watchdog = None
+        self.connection = None  # the sender's connection object last seen (a new one: reconnected)
 
     def chat(self, chat_id: int) -> ChatCache:
         """The chat's cache, created on first use; least recently used chats are dropped."""

@@ -73,6 +73,13 @@ class Changes:
 async def ensure(client, session_id: int) -> AccountCache:
     """The account's cache, with handlers installed and the watchdog running."""
     cache = install(client, session_id)
+    # A new connection object means the client reconnected (the service reconnects a client whose
+    # automatic reconnects failed): updates may have been lost, so windows are checked again.
+    connection = getattr(getattr(client, "_sender", None), "_connection", None)
+    if cache.connection is not None and connection is not cache.connection:
+        cache.distrust()
+        await client.catch_up()
+    cache.connection = connection
     if cache.watchdog is None or cache.watchdog.done():
         cache.watchdog = asyncio.get_running_loop().create_task(watchdog(client, cache))
     return cache
