@@ -18,7 +18,10 @@ DEFAULTS = {
     "SQLALCHEMY_DATABASE_URI": None,  # SQLite in the instance folder when unset
     "TELEGRAM_API_ID": None,
     "TELEGRAM_API_HASH": None,
-    "TELEGRAM_CLIENT_SETTINGS": {"connection_retries": 3, "request_retries": 3, "timeout": 30},
+    # raise_last_call_error: out of retries, Telethon raises Telegram's own error (which we
+    # translate for the page) instead of a generic ValueError.
+    "TELEGRAM_CLIENT_SETTINGS": {"connection_retries": 3, "request_retries": 3, "timeout": 30,
+                                 "raise_last_call_error": True},
     "TELEGRAM_DC_ID": None,
     "TELEGRAM_DC_HOST": None,
     "TELEGRAM_DC_PORT": 443,
@@ -105,13 +108,13 @@ def apply_secrets(config, instance_path: str) -> None:
 
 
 def client_settings(config) -> dict:
-    """Return TELEGRAM_CLIENT_SETTINGS as a dict; :raise ValueError: if it is malformed."""
+    """Return TELEGRAM_CLIENT_SETTINGS over the defaults; :raise ValueError: if it is malformed."""
     value = config.get("TELEGRAM_CLIENT_SETTINGS")
     if isinstance(value, str):
         value = json.loads(value)
     if not isinstance(value, dict):
         raise ValueError("must be a JSON object")
-    return value
+    return {**DEFAULTS["TELEGRAM_CLIENT_SETTINGS"], **value}
 
 
 def telegram_config_problem(config) -> str | None:

@@ -4,7 +4,7 @@ No stack trace ever reaches the browser; unexpected errors are logged and answer
 """
 import logging
 
-from flask import Blueprint, jsonify, make_response, render_template, url_for
+from flask import Blueprint, jsonify, make_response, redirect, render_template, url_for
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -58,8 +58,12 @@ def http_error(exc):
 @bp.app_errorhandler(TelegramProblem)
 def telegram_problem(exc):
     """A Telegram failure a view did not handle itself."""
-    redirect = url_for("telegram.index") if isinstance(exc, SessionEnded) else None
-    return error_response(exc.status, exc.message, exc.retry_after, redirect)
+    if isinstance(exc, SessionEnded):
+        if not (is_htmx() or wants_json()):  # the login page says the session was ended elsewhere
+            db.session.rollback()
+            return redirect(url_for("telegram.index"))
+        return error_response(exc.status, exc.message, exc.retry_after, url_for("telegram.index"))
+    return error_response(exc.status, exc.message, exc.retry_after)
 
 
 @bp.app_errorhandler(Exception)

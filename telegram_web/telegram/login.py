@@ -85,13 +85,6 @@ async def _guarded(coro):
         if problem is None:
             raise
         raise problem from exc
-    except ValueError as exc:
-        # Telethon retries internal errors (AUTH_RESTART among them) and then, unless the client
-        # has raise_last_call_error, gives up with a bare ValueError.
-        if not str(exc).startswith("Request was unsuccessful"):
-            raise
-        raise LoginProblem("Telegram kept failing to answer (internal errors). Start the login again in a "
-                           "moment.", 502, error="RetriesExhausted", restart=True) from exc
 
 
 SENT_VIA = {types.auth.SentCodeTypeApp: "app", types.auth.SentCodeTypeSms: "sms",
