@@ -40,6 +40,9 @@ DEFAULTS = {
     "TELEGRAM_CHECK_FAILURE_LIMIT": 5,  # wrong codes or 2FA passwords per owner...
     "TELEGRAM_CHECK_FAILURE_WINDOW": 15 * 60,  # ...per this many seconds
     "TELEGRAM_QR_LOGIN_CAP": 10 * 60,  # seconds one QR login may wait in all
+    "CHATS_MARK_READ": True,  # opening a chat marks the messages shown read at Telegram
+    "CHATS_MEDIA_MAX_BYTES": 50 * 1024 * 1024,  # largest media file downloaded and served
+    "CHATS_UPLOAD_MAX_BYTES": 20 * 1024 * 1024,  # largest file sent (MAX_CONTENT_LENGTH caps the body too)
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": False,
@@ -50,9 +53,10 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 20 * 1024 * 1024,
 }
 
-BOOL_KEYS = {"TELEGRAM_SANDBOX", "SESSION_COOKIE_SECURE", "REMEMBER_COOKIE_SECURE"}
+BOOL_KEYS = {"TELEGRAM_SANDBOX", "CHATS_MARK_READ", "SESSION_COOKIE_SECURE", "REMEMBER_COOKIE_SECURE"}
 INT_KEYS = {"TELEGRAM_DC_PORT", "TELEGRAM_CALL_TIMEOUT", "TELEGRAM_FLOOD_SLEEP_THRESHOLD",
             "LOGIN_FAILURE_LIMIT", "LOGIN_FAILURE_WINDOW", "MAX_CONTENT_LENGTH",
+            "CHATS_MEDIA_MAX_BYTES", "CHATS_UPLOAD_MAX_BYTES",
             "TELEGRAM_CODE_REQUEST_LIMIT", "TELEGRAM_CODE_REQUEST_WINDOW", "TELEGRAM_CHECK_FAILURE_LIMIT",
             "TELEGRAM_CHECK_FAILURE_WINDOW", "TELEGRAM_QR_LOGIN_CAP"}
 API_CREDENTIALS_HELP = "Create an application at https://my.telegram.org → API development tools."

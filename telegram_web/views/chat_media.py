@@ -26,7 +26,7 @@ def folder(kind: str, session_id: int) -> str:
 def message_file(chat_id: int, message_id: int):
     """A message's photo or file (owner only), streamed from the disk cache; :raise 404, 413:."""
     row = account()
-    limit = int(current_app.config.get("CHATS_MEDIA_MAX_BYTES", 50 * 1024 * 1024))
+    limit = current_app.config["CHATS_MEDIA_MAX_BYTES"]
     found = media.download(get_service(), row.id, chat_id, message_id, folder("media", row.id),
                            thumb=request.args.get("thumb") == "1", max_bytes=limit)
     inline = found.mime.startswith(INLINE_TYPES) and request.args.get("download") != "1"

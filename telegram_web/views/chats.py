@@ -139,7 +139,7 @@ def chat_page(chat_id: int):
 
 def mark_read() -> bool:
     """Whether opening a chat marks its shown messages read at Telegram (CHATS_MARK_READ)."""
-    return bool(current_app.config.get("CHATS_MARK_READ", True))
+    return current_app.config["CHATS_MARK_READ"]
 
 
 def poll_seconds(problem: TelegramProblem | None) -> int:
@@ -250,7 +250,7 @@ def send(chat_id: int):
 
 def save_upload(upload) -> str:
     """Write an upload to a temporary file named like the original; :raise ValueError: if too large."""
-    limit = int(current_app.config.get("CHATS_UPLOAD_MAX_BYTES", 20 * 1024 * 1024))
+    limit = current_app.config["CHATS_UPLOAD_MAX_BYTES"]
     folder = os.path.join(current_app.instance_path, "uploads")
     os.makedirs(folder, exist_ok=True)
     name = os.path.basename(upload.filename.replace("\\", "/")) or "file"
