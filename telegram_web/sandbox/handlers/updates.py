@@ -42,7 +42,17 @@ def get_difference(ctx, r):
         return types.updates.DifferenceTooLong(pts=acc.pts)
     limit = min(DIFF_SLICE, r.pts_total_limit or DIFF_SLICE)
     part = events[:limit]
-    messages, others, peers = [], [], set()
+    messages, others, users, chats = _replay(ctx, part, set())
+    if len(part) < len(events):
+        return types.updates.DifferenceSlice(messages, [], others, chats, users,
+                                             intermediate_state=_state(server, acc, part[-1][0]))
+    return types.updates.Difference(messages, [], others, chats, users, state=_state(server, acc))
+
+
+def _replay(ctx, part, peers):
+    """Messages, other updates, users and chats of a slice of an update log, as a difference carries them."""
+    server, acc = ctx.server, ctx.user
+    messages, others = [], []
     for pts, count, record in part:
         peers |= server.record_peers(record)
         if record[0] == 'new':
@@ -50,10 +60,7 @@ def get_difference(ctx, r):
         else:
             others.append(server.update_tl(record, pts, count, acc.id, ctx.dc))
     users, chats = render.entities(server, peers, acc.id, ctx.dc)
-    if len(part) < len(events):
-        return types.updates.DifferenceSlice(messages, [], others, chats, users,
-                                             intermediate_state=_state(server, acc, part[-1][0]))
-    return types.updates.Difference(messages, [], others, chats, users, state=_state(server, acc))
+    return messages, others, users, chats
 
 
 @handles(functions.updates.GetChannelDifferenceRequest)
@@ -78,14 +85,7 @@ def get_channel_difference(ctx, r):
             dialog=dialog_tl(server, acc, peer), messages=[render.message_tl(m, ctx.dc, acc.id) for m in recent],
             chats=chats, users=users, final=True, timeout=CHANNEL_TIMEOUT)
     part = events[:max(1, min(r.limit or 100, 100))]
-    messages, others, peers = [], [], {peer}
-    for pts, count, record in part:
-        peers |= server.record_peers(record)
-        if record[0] == 'new':
-            messages.append(render.message_tl(record[1], ctx.dc, acc.id))
-        else:
-            others.append(server.update_tl(record, pts, count, acc.id, ctx.dc))
-    users, chats = render.entities(server, peers, acc.id, ctx.dc)
+    messages, others, users, chats = _replay(ctx, part, {peer})
     return types.updates.ChannelDifference(pts=part[-1][0], new_messages=messages, other_updates=others,
                                            chats=chats, users=users, final=len(part) == len(events),
                                            timeout=CHANNEL_TIMEOUT)
