@@ -49,3 +49,28 @@ def test_attempts_newest_first_filtered_and_paginated(app, auth, client):
     assert codes.count("<tr class=\"outcome-") == 10
     assert client.get("/telegram/admin/attempts/?page=9").status_code == 404
     assert client.get("/telegram/admin/attempts/?page=abc").status_code == 200
+
+
+def test_revoke_logs_out_at_telegram_and_deletes_the_session(app_factory):
+    from telegram_web.sandbox import SandboxServer
+    from .chats.conftest import PHONE, link_account
+    from .conftest import AuthActions, add_owner
+    from .helpers import csrf_token
+
+    server = SandboxServer()
+    uid = server.create_account(PHONE, "Ada", "Lovelace")
+    app = app_factory(TELEGRAM_SANDBOX=True, TELEGRAM_SANDBOX_SERVER=server)
+    add_owner(app)
+    session_id = link_account(app, server)
+    assert len(server.sessions(uid)) == 1
+    client = app.test_client()
+    AuthActions(client).login()
+    token = csrf_token(client, "/telegram/admin/")
+    assert client.post("/telegram/admin/sessions/999/revoke/", data={"csrf_token": token}).status_code == 404
+    response = client.post(f"/telegram/admin/sessions/{session_id}/revoke/", headers={"HX-Request": "true"},
+                           data={"csrf_token": token})
+    assert response.headers["HX-Redirect"] == "/telegram/admin/"
+    assert server.sessions(uid) == []
+    with app.app_context():
+        assert db.session.get(TelegramSession, session_id) is None
+    assert "Logged out of Telegram" in client.get("/telegram/admin/").get_data(as_text=True)

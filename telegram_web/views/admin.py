@@ -1,11 +1,12 @@
 """Owner-only admin pages: stored sessions, Telegram users, auth attempts. Read-only but for revoke."""
-from flask import Blueprint, abort, request
+from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
 from ..extensions import db
 from ..models import AuthAttempt, TelegramSession, TelegramUser
-from ..web import render
+from ..web import is_htmx, render
+from .telegram_session import end_session
 
 bp = Blueprint("admin", __name__, url_prefix="/telegram/admin")
 
@@ -20,6 +21,19 @@ def sessions():
     rows = db.session.scalars(select(TelegramSession).filter_by(owner_id=current_user.id)
                               .order_by(TelegramSession.created_at.desc())).all()
     return render("telegram/admin/sessions.html", "telegram/admin/_sessions.html", sessions=rows)
+
+
+@bp.route("/sessions/<int:session_id>/revoke/", methods=["POST"])
+def revoke(session_id: int):
+    """Log the session out at Telegram and delete it here; :raise 404: if it is not the owner's."""
+    row = db.session.get(TelegramSession, session_id)
+    if row is None or row.owner_id != current_user.id:
+        abort(404, "There is no such session.")
+    _remote, message = end_session(row)
+    flash(message)
+    if is_htmx():
+        return "", 200, {"HX-Redirect": url_for("admin.sessions")}
+    return redirect(url_for("admin.sessions"), 303)
 
 
 @bp.route("/users/")

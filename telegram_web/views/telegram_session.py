@@ -81,10 +81,8 @@ def user_info():
     return answer("telegram/session/_user.html", {"user": user.as_json()})
 
 
-@bp.route("/session/reset/", methods=["POST"])
-def reset():
-    """Log out at Telegram, delete the stored session and its cache, back to the login page."""
-    row = accounts.owner_session(current_user.id)
+def end_session(row) -> tuple[bool | None, str]:
+    """Log out at Telegram and delete the stored session and its cache; return (remote logout done, message)."""
     remote = None
     if row is not None:
         qr_login.cancel(current_app, row.id)
@@ -95,10 +93,16 @@ def reset():
             service.forget(row.id)
         accounts.delete_session(row)
     if remote is False:
-        message = ("The session was removed here, but Telegram could not be told (it was unreachable or "
-                   "refused): end it in Telegram under Settings → Devices.")
-    else:
-        message = "Logged out of Telegram; the stored session was deleted."
+        return remote, ("The session was removed here, but Telegram could not be told (it was unreachable or "
+                        "refused): end it in Telegram under Settings → Devices.")
+    return remote, "Logged out of Telegram; the stored session was deleted."
+
+
+@bp.route("/session/reset/", methods=["POST"])
+def reset():
+    """Log out at Telegram, delete the stored session and its cache, back to the login page."""
+    row = accounts.owner_session(current_user.id)
+    remote, message = end_session(row)
     if wants_json():
         return jsonify(reset=True, remote_logout=bool(remote), message=message)
     flash(message)
