@@ -69,3 +69,39 @@ def test_missing_settings_keep_the_app_up_and_the_page_says_which(tmp_path, capl
     assert response.status_code == 503
     assert "TELEGRAM_API_ID is not set" in response.get_data(as_text=True)
     assert client.get("/healthz").status_code == 200
+
+
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(app):
+    from telegram_web.extensions import db
+    with app.app_context(), db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_custom_server_is_applied_through_telethons_public_api(app_factory, tmp_path):
+    import rsa
+    from telethon.crypto import rsa as telethon_rsa
+    from telegram_web.extensions import db
+    from telegram_web.models import TelegramSession
+    from .conftest import add_owner
+
+    public_key, _private = rsa.newkeys(512)
+    pem = tmp_path / "server.pem"
+    pem.write_bytes(public_key.save_pkcs1())
+    app = app_factory(TELEGRAM_DC_ID="2", TELEGRAM_DC_HOST="149.154.167.40", TELEGRAM_DC_PORT=443,
+                      TELEGRAM_RSA_KEY_FILE=str(pem))
+    assert telethon_rsa._compute_fingerprint(public_key) in telethon_rsa._server_keys
+    add_owner(app)
+    with app.app_context():
+        row = TelegramSession(owner_id=1)
+        db.session.add(row)
+        db.session.commit()
+        session_id = row.id
+    service = app.extensions["telegram"]
+
+    async def session_address():
+        session = service._make_client(session_id).session  # not connected: no network
+        return session.dc_id, session.server_address, session.port
+
+    with app.app_context():
+        assert service.run(session_address) == (2, "149.154.167.40", 443)

@@ -179,10 +179,9 @@ def _custom_dc(config):
     if not config.get("TELEGRAM_DC_ID") or not config.get("TELEGRAM_DC_HOST"):
         return None
     if config.get("TELEGRAM_RSA_KEY_FILE"):
-        import rsa
         from telethon.crypto import rsa as telethon_rsa
         with open(config["TELEGRAM_RSA_KEY_FILE"], "rb") as fh:
-            telethon_rsa.add_key(rsa.PublicKey.load_pkcs1(fh.read()), old=False)
+            telethon_rsa.add_key(fh.read(), old=False)  # Telethon parses the PEM itself
     return int(config["TELEGRAM_DC_ID"]), config["TELEGRAM_DC_HOST"], int(config.get("TELEGRAM_DC_PORT") or 443)
 
 
