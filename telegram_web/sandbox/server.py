@@ -9,6 +9,7 @@ import collections
 import itertools
 import logging
 import os
+import pickle
 import secrets
 import struct
 import threading
@@ -162,6 +163,25 @@ class SandboxServer(ControlMixin, DeliveryMixin):
     def is_up(self) -> bool:
         """False while set_down(True)."""
         return not self.down
+
+    # durability ----------------------------------------------------------------------------
+
+    # What Telegram stores durably: accounts, chats, messages, files, auth keys and their
+    # authorizations, pending codes. Not connections, injected faults or the request log.
+    _STATE = ('accounts', 'phones', 'usernames', 'groups', 'channels', 'files', 'auth_keys', 'codes',
+              'sent_codes', 'login_tokens', '_user_ids', '_group_ids', '_channel_ids', '_file_ids')
+
+    def export_state(self) -> bytes:
+        """The stored world as bytes (for a test that restarts the process hosting the sandbox)."""
+        with self.lock:
+            return pickle.dumps({name: getattr(self, name) for name in self._STATE})
+
+    def import_state(self, blob: bytes) -> None:
+        """Replace the stored world with one from `export_state` (trusted bytes only: it is a pickle)."""
+        state = pickle.loads(blob)
+        with self.lock:
+            for name in self._STATE:
+                setattr(self, name, state[name])
 
     # requests ------------------------------------------------------------------------------
 

@@ -189,7 +189,7 @@ def poll(row, chat_id: int, cursor):
     except (chats.ChatNotFound, chats.ChatUnavailable):
         raise
     except TelegramProblem as exc:
-        if wants_json():
+        if wants_json() or isinstance(exc, SessionEnded):  # an ended session goes to the login page
             raise
         # Keep the shown messages; say why and poll no faster than Telegram allows.
         return fragment("telegram/chats/_poll_trouble.html", chat_id=chat_id, cursor=cursor, problem=exc,
