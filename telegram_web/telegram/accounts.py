@@ -41,6 +41,7 @@ class TelegramUserInfo:
     username: str | None
     phone: str | None  # masked
     full_phone: str | None = field(default=None, repr=False)  # stored with TelegramUser, never shown
+    photo_id: int | None = None  # the profile photo, for the avatar URL
 
     @property
     def name(self) -> str:
@@ -120,6 +121,7 @@ def upsert_user(user: TelegramUserInfo) -> TelegramUser:
     """Create or update the TelegramUser row from fresh `get_me()` data."""
     tg_user = db.session.get(TelegramUser, user.id) or TelegramUser(id=user.id)
     tg_user.first_name, tg_user.last_name, tg_user.username = user.first_name, user.last_name, user.username
+    tg_user.photo_id = user.photo_id
     if user.full_phone:
         tg_user.phone = "+" + user.full_phone.lstrip("+")
     db.session.add(tg_user)
@@ -147,7 +149,7 @@ def user_info(row: TelegramSession | None) -> TelegramUserInfo | None:
     if tg_user is None:
         return None
     return TelegramUserInfo(tg_user.id, tg_user.first_name, tg_user.last_name, tg_user.username,
-                            mask_phone(tg_user.phone))
+                            mask_phone(tg_user.phone), photo_id=tg_user.photo_id)
 
 
 def clear_cache(session_id: int) -> None:

@@ -108,7 +108,8 @@ async def user_from(client) -> TelegramUserInfo:
     # client.get_me() answers None for a revoked session; asking directly lets the error through,
     # so the service marks the session ended elsewhere.
     me = (await client(functions.users.GetUsersRequest([types.InputUserSelf()])))[0]
-    return TelegramUserInfo(me.id, me.first_name, me.last_name, me.username, mask_phone(me.phone), me.phone)
+    return TelegramUserInfo(me.id, me.first_name, me.last_name, me.username, mask_phone(me.phone), me.phone,
+                            photo_id=getattr(me.photo, "photo_id", None))
 
 
 # Coroutines (loop thread) --------------------------------------------------------------

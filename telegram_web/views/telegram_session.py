@@ -1,5 +1,6 @@
 """The linked session: status and info (from the database), the signed-in user (from Telegram), reset."""
-from flask import Blueprint, current_app, flash, jsonify, make_response, redirect, url_for
+from flask import (Blueprint, current_app, flash, jsonify, make_response, redirect, render_template, request,
+                   url_for)
 from flask_login import current_user
 
 from ..telegram import accounts, login, qr_login
@@ -78,6 +79,8 @@ def user_info():
     except SessionEnded:
         return ended_elsewhere()
     accounts.refresh_user(user)
+    if request.headers.get("HX-Target") == "tg-me":  # the signed-in user's chip above the chat list
+        return render_template("telegram/session/_me.html", tg_user=user, refreshed=True)
     return answer("telegram/session/_user.html", {"user": user.as_json()})
 
 
