@@ -1,0 +1,144 @@
+"""kill -9 of the app process while a browser polls and sends; the restarted process needs no new login.
+
+Design: the sandbox lives inside the app's process, so its state would die with it, while a real
+Telegram keeps its auth keys across the client's restarts. The child (app_process.py) therefore
+runs a sandbox that writes its stored world to a file after every request it answers (before the
+answer is delivered, as Telegram commits before replying) through `SandboxServer.export_state`, and
+a restarted child loads it with `import_state`. Nothing is more lenient than Telegram: an auth key
+the sandbox never authorized still gets AUTH_KEY_UNREGISTERED. The test then checks what the app
+itself must guarantee: its SQLite database survives the kill (`PRAGMA integrity_check`), the
+encrypted session it stored is enough to talk to Telegram again, and every message it confirmed
+as sent is still there.
+
+Guards: the session store writing the auth key durably at login (DbSession), SQLite's journal
+(a torn write fails integrity_check), the process lock released by the kernel with the process.
+"""
+import http.client
+import http.cookiejar
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from ..helpers import OWNER_PASSWORD, OWNER_USERNAME
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def start(instance, state):
+    child = subprocess.Popen([sys.executable, "-m", "tests.faults.app_process", instance, state], cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    line = child.stdout.readline()  # the child prints READY once it serves (or dies: empty line)
+    assert line.startswith("READY"), f"the app process did not start: {line!r}"
+    _, port, bob = line.split()
+    return child, f"http://127.0.0.1:{port}", int(bob)
+
+
+class Browser:
+    """A cookie-keeping HTTP client that signs the owner in through the real form."""
+
+    def __init__(self, base):
+        self.base = base
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        html = self.get("/login")[1]
+        token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+        self.request("/login", {"username": OWNER_USERNAME, "password": OWNER_PASSWORD, "csrf_token": token})
+        html = self.get("/telegram/")[1]
+        self.token = re.search(r'"X-CSRFToken": "([^"]+)"', html).group(1)
+
+    def request(self, path, data=None, headers=None):
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        req = urllib.request.Request(self.base + path, data=body, headers=headers or {})
+        try:
+            with self.opener.open(req, timeout=10) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read().decode()
+
+    def get(self, path, **headers):
+        return self.request(path, headers=headers)
+
+    def htmx(self, path, data=None):
+        return self.request(path, data, {"HX-Request": "true", "HX-Target": "messages", "X-CSRFToken": self.token})
+
+
+def test_kill_9_during_polling_then_restart_needs_no_new_login(tmp_path):
+    instance, state = str(tmp_path / "instance"), str(tmp_path / "sandbox.state")
+    child, base, bob = start(instance, state)
+    sent, errors, stop = [], [], threading.Event()
+    try:
+        browser = Browser(base)
+        status, html = browser.get(f"/telegram/chats/{bob}/")
+        assert status == 200 and "hello" in html
+        poll = re.search(r'id="chat-poll"[^>]*hx-get="([^"]+)"', html, re.S).group(1).replace("&amp;", "&")
+        query = dict(urllib.parse.parse_qsl(poll.split("?", 1)[1]))
+
+        def poller():
+            while not stop.is_set():
+                try:
+                    status, _ = browser.htmx(poll)
+                    if status not in (200, 204):
+                        errors.append(status)
+                except (OSError, http.client.HTTPException):
+                    return  # the process is gone
+
+        def sender():
+            for number in range(1000):
+                if stop.is_set():
+                    return
+                text = f"message {number}"
+                try:
+                    status, _ = browser.htmx(f"/telegram/chats/{bob}/messages/", {"text": text, **query})
+                except (OSError, http.client.HTTPException):
+                    return
+                if status == 200:
+                    sent.append(text)  # confirmed to the browser: must survive the kill
+
+        threads = [threading.Thread(target=poller) for _ in range(4)] + [threading.Thread(target=sender)]
+        for thread in threads:
+            thread.start()
+        deadline = time.monotonic() + 10
+        while len(sent) < 5 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.kill(child.pid, signal.SIGKILL)  # mid-poll, mid-send: no shutdown code runs
+        child.wait(10)
+        stop.set()
+        for thread in threads:
+            thread.join(10)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait(10)
+    assert len(sent) >= 5 and errors == []
+
+    database = os.path.join(instance, "telegram_web.db")
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+    child, base, bob = start(instance, state)
+    try:
+        browser = Browser(base)  # the owner signs in to the app; no Telegram login happens
+        status, body = browser.get("/telegram/chats/", Accept="application/json")
+        assert status == 200 and "Bob Builder" in body, body
+        status, body = browser.get(f"/telegram/chats/{bob}/messages/?limit=100", Accept="application/json")
+        assert status == 200, body
+        for text in ["hello", *sent]:
+            assert f'"{text}"' in body
+        status, body = browser.get("/telegram/")
+        assert 'name="phone"' not in body  # not sent to the Telegram login page
+    finally:
+        child.send_signal(signal.SIGTERM)
+        try:
+            child.wait(10)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait(10)
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
