@@ -1,0 +1,184 @@
+"""Browser tests: the app in sandbox mode on a free loopback port, driven in Debian's chromium.
+
+Fixtures: `sandbox` (an offline Telegram holding the demo world; `@pytest.mark.token_ttl(s)`
+shortens its QR tokens), `serve(owner=True, linked=False)` (the app on a LiveServer),
+`page` (a fresh context that fails the test on console errors and failed requests that the
+scenario did not announce with `page.problems.expect(fragment)`). Helpers drive the real
+forms: `sign_in` (the owner), `link_by_phone` (the Telegram login UI).
+"""
+import os
+import threading
+
+import pytest
+from werkzeug.serving import make_server
+
+from telegram_web.extensions import db
+from telegram_web.models import TelegramSession, User
+from telegram_web.sandbox import SandboxServer
+from telegram_web.sandbox.demo import DEMO_PASSWORD, DEMO_PHONE, build_demo_world
+from telegram_web.telegram import accounts, login
+
+from ..conftest import add_owner
+from ..helpers import OWNER_PASSWORD, OWNER_USERNAME
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+expect = playwright_api.expect
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-quic"]
+SCREENSHOTS = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                           "docs", "screenshots")
+VIEWPORT = {"width": 1200, "height": 800}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "token_ttl(seconds): QR login token lifetime in the sandbox")
+
+
+def pytest_collection_modifyitems(items):
+    """Every test in this folder drives the browser."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    for item in items:
+        if str(item.fspath).startswith(here):
+            item.add_marker(pytest.mark.browser)
+
+
+class LiveServer:
+    """A real HTTP server for one app, in a thread of this process."""
+
+    def __init__(self, app):
+        self.app = app
+        self._server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self._server.server_port}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+
+    def stop(self):
+        """Stop serving and wait for the thread."""
+        self._server.shutdown()
+        self._thread.join(5)
+
+
+@pytest.fixture
+def sandbox(request):
+    """A fresh offline Telegram with the demo world (no chatter thread: pushes stay deterministic)."""
+    marker = request.node.get_closest_marker("token_ttl")
+    server = SandboxServer(login_token_ttl=marker.args[0]) if marker else SandboxServer()
+    server.demo_world = build_demo_world(server)
+    return server
+
+
+def link_demo_account(app, server) -> int:
+    """Link the demo account without the UI (send code, code, 2FA password); return the session id."""
+    phone = accounts.normalise_phone(DEMO_PHONE)
+    with app.app_context():
+        owner = db.session.query(User).one()
+        row = TelegramSession(owner_id=owner.id)
+        db.session.add(row)
+        db.session.commit()
+        service = app.extensions["telegram"]
+        sent = login.send_code(service, row.id, phone)
+        result = login.sign_in_code(service, row.id, phone, sent.phone_code_hash, server.last_code(phone))
+        if isinstance(result, login.PasswordNeeded):
+            result = login.sign_in_password(service, row.id, DEMO_PASSWORD)
+        accounts.mark_authorized(row, result)
+        return row.id
+
+
+@pytest.fixture
+def serve(app_factory, sandbox):
+    """Start the sandbox app on a free port: `serve(owner=True, linked=False, **config)` → LiveServer."""
+    started = []
+
+    def start(owner=True, linked=False, **overrides):
+        app = app_factory(TELEGRAM_SANDBOX=True, TELEGRAM_SANDBOX_SERVER=sandbox, **overrides)
+        if owner or linked:
+            add_owner(app)
+        if linked:
+            link_demo_account(app, sandbox)
+        live = LiveServer(app)
+        started.append(live)
+        return live
+
+    yield start
+    for live in started:  # before app_factory shuts the apps down
+        live.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless chromium for the whole run."""
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: scripts/test.sh installs Debian's chromium")
+    with playwright_api.sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+class PageProblems:
+    """Console errors and failed requests seen by a page; a scenario may expect some."""
+
+    def __init__(self, page):
+        self.console_errors = []
+        self.failed_requests = []
+        self.expected = []
+        page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(
+            f"console: {msg.text} ({msg.location.get('url', '')})"))
+        page.on("pageerror", lambda exc: self.console_errors.append(f"page error: {exc}"))
+        page.on("requestfailed", lambda req: self.failed_requests.append(
+            f"request failed: {req.method} {req.url} ({req.failure})"))
+
+    def expect(self, fragment: str):
+        """Allow problems whose text contains `fragment` (a scenario provokes them)."""
+        self.expected.append(fragment)
+
+    def unexpected(self) -> list[str]:
+        """The problems no scenario announced."""
+        return [p for p in self.console_errors + self.failed_requests
+                if not any(fragment in p for fragment in self.expected)]
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context and page; fails the test on unexpected console errors or failed requests."""
+    context = browser.new_context(viewport=VIEWPORT)
+    context.set_default_timeout(10000)
+    page = context.new_page()
+    page.problems = PageProblems(page)
+    yield page
+    page.wait_for_timeout(200)  # let a last in-flight request finish or fail visibly
+    problems = page.problems.unexpected()
+    context.close()
+    assert not problems, f"console errors or failed requests: {problems}"
+
+
+def screenshot(page, name: str) -> None:
+    """Save a small PNG of the viewport for the README (docs/screenshots/NAME.png)."""
+    os.makedirs(SCREENSHOTS, exist_ok=True)
+    page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}.png"))
+
+
+def sign_in(page, live, username=OWNER_USERNAME, password=OWNER_PASSWORD) -> None:
+    """Sign the owner in through the real login form; ends on /telegram/."""
+    page.goto(live.url + "/login")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    page.wait_for_url(live.url + "/telegram/")
+
+
+def link_by_phone(page, server, phone=DEMO_PHONE, password=DEMO_PASSWORD) -> None:
+    """On the Telegram login page: phone, the code the sandbox sent, the 2FA password; ends on the chats."""
+    page.get_by_label("Phone number").fill(phone)
+    page.get_by_role("button", name="Send code").click()
+    code_box = page.get_by_label("Code")
+    expect(code_box).to_be_visible()
+    code_box.fill(server.last_code(phone))
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    password_box = page.get_by_label("2FA password")
+    expect(password_box).to_be_visible()
+    password_box.fill(password)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(page.locator("#chat-items")).to_be_visible()
