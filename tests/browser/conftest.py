@@ -157,6 +157,8 @@ def page(browser):
 def screenshot(page, name: str) -> None:
     """Save a small PNG of the viewport for the README (docs/screenshots/NAME.png)."""
     os.makedirs(SCREENSHOTS, exist_ok=True)
+    page.wait_for_function("() => !document.querySelector('.htmx-request')")
+    page.wait_for_timeout(300)  # indicator fade-outs (200 ms) end
     page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}.png"))
 
 
