@@ -1,0 +1,54 @@
+"""Scenario 5: opening a chat shows its history and pushes the URL; a reload keeps it open."""
+from .conftest import expect, screenshot, sign_in
+
+HISTORY = ["Hi Dana! Are we still on for Saturday?", "Yes! Can’t wait.", "Here is the place"]
+
+
+def wait_images(page, selector):
+    """Wait until every image under `selector` has loaded (and is not broken)."""
+    page.wait_for_function("sel => [...document.querySelectorAll(sel + ' img')]"
+                           ".every(img => img.complete && img.naturalWidth > 0)", arg=selector)
+
+
+def assert_alice_open(page, alice):
+    chat = page.locator("#chat")
+    expect(chat.get_by_role("heading", level=1)).to_have_text("Alice Martin")
+    expect(chat).to_have_attribute("data-chat-id", str(alice))
+    texts = page.locator("#messages .msg .text")
+    for text in HISTORY[:2]:
+        expect(texts.filter(has_text=text)).to_have_count(1)
+    photo_message = page.locator("#messages .msg").filter(has_text=HISTORY[2])
+    expect(photo_message.locator("a.photo img")).to_be_visible()
+    expect(page.locator("#messages blockquote.reply")).to_contain_text("Hi Dana!")  # the reply quotes it
+    expect(page.locator("#composer textarea")).to_be_visible()
+
+
+def test_open_chat_pushes_url_and_survives_reload(page, serve, sandbox):
+    alice = sandbox.demo_world.contacts["Alice"]
+    live = serve(linked=True)
+    sign_in(page, live)
+    expect(page.get_by_role("heading", name="Pick a chat")).to_be_visible()
+    page.evaluate("window.notReloaded = true")
+
+    page.locator(f"#chat-{alice} a").click()
+    page.wait_for_url(f"{live.url}/telegram/chats/{alice}/")
+    assert_alice_open(page, alice)
+    # The chat pane was swapped in; the page itself was not reloaded.
+    assert page.evaluate("window.notReloaded") is True
+    order = page.locator("#messages .msg .text").all_inner_texts()
+    assert [t for t in order if t in HISTORY[:2]] == HISTORY[:2]  # oldest at the top
+    wait_images(page, "#chat-pane")
+    wait_images(page, "#chat-items")
+    screenshot(page, "main")
+
+    page.reload()
+    assert page.url == f"{live.url}/telegram/chats/{alice}/"
+    assert page.evaluate("window.notReloaded") is None
+    assert_alice_open(page, alice)
+    expect(page.locator(f"#chat-{alice}")).to_have_class("chat-item current")  # the list comes with the page
+
+    # Back goes to the chat-less main page the URL was pushed from.
+    page.go_back()
+    page.wait_for_url(f"{live.url}/telegram/")
+    expect(page.get_by_role("heading", name="Pick a chat")).to_be_visible()
+    expect(page.locator("#chat")).to_have_count(0)
