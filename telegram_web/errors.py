@@ -4,7 +4,7 @@ No stack trace ever reaches the browser; unexpected errors are logged and answer
 """
 import logging
 
-from flask import Blueprint, jsonify, make_response, redirect, render_template, url_for
+from flask import Blueprint, current_app, jsonify, make_response, redirect, render_template, url_for
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -52,6 +52,10 @@ def http_error(exc):
     """Any HTTP error raised by a view (abort) or by routing."""
     if exc.code is None or exc.code < 400:
         return exc
+    if exc.code == 413:  # werkzeug's own text does not say what the limit is
+        limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
+        return error_response(413, f"The request is larger than this server accepts ({limit / 1048576:.3g} MB, "
+                                   "MAX_CONTENT_LENGTH). Nothing was sent.")
     return error_response(exc.code, exc.description or TITLES.get(exc.code, "Error"))
 
 

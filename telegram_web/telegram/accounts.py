@@ -60,7 +60,7 @@ def normalise_phone(raw: str) -> str:
     text = (raw or "").strip()
     if not text:
         raise PhoneInputError("Enter your phone number in international format, e.g. +44 7700 900123.")
-    if re.search(r"[^\d\s\-().+]", text):
+    if re.search(r"[^\d\s\-().+]", text, re.ASCII):
         raise PhoneInputError("A phone number has only digits (spaces, dashes and brackets are fine), "
                               "e.g. +44 7700 900123.")
     if "+" in re.sub(r"[\s()]", "", text)[1:]:

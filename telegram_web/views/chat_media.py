@@ -6,13 +6,14 @@ from flask import Blueprint, abort, current_app, request, send_file
 from ..telegram import media
 from ..telegram.clients import get_service
 from . import require_telegram_config
-from .chats import account, not_linked, session_ended, NotLinkedYet
+from .chats import account, check_url_ids, not_linked, session_ended, NotLinkedYet
 from ..telegram.errors import SessionEnded
 
 bp = Blueprint("chat_media", __name__, url_prefix="/telegram")
 bp.before_request(require_telegram_config)
 bp.register_error_handler(NotLinkedYet, not_linked)
 bp.register_error_handler(SessionEnded, session_ended)
+bp.url_value_preprocessor(lambda _endpoint, values: check_url_ids(values))
 
 INLINE_TYPES = ("image/", "video/", "audio/")
 

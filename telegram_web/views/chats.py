@@ -80,15 +80,38 @@ def full_page(status: int = 200, **context):
     return response
 
 
-def int_arg(name: str, default: int | None = None, low: int = 0, high: int = 2 ** 63 - 1) -> int | None:
-    """An integer query argument; :raise 400: if it is not one."""
+MAX_ID = 2 ** 63 - 1  # Telegram's ids are 64-bit at most
+MAX_MESSAGE_ID = 2 ** 31 - 1  # message ids are 32-bit
+
+
+@bp.url_value_preprocessor
+def check_ids(_endpoint, values):
+    """Ids in the URL that no Telegram chat or message can have; :raise 404: before Telegram is asked."""
+    check_url_ids(values)
+
+
+def check_url_ids(values) -> None:
+    """:raise 404: if a chat id does not fit in 64 bits or a message id in 32 (shared with chat_media)."""
+    for name in ("chat_id", "peer_id"):
+        if name in (values or {}) and abs(values[name]) > MAX_ID:
+            abort(404, "This chat is unknown to your Telegram account.")
+    if (values or {}).get("message_id", 0) > MAX_MESSAGE_ID:
+        abort(404, "No such message in this chat.")
+
+
+def int_arg(name: str, default: int | None = None, low: int = 0, high: int = MAX_ID) -> int | None:
+    """An integer query argument, clamped to [low, high]; :raise 400: if it is not a 64-bit whole number."""
     value = request.values.get(name)
     if value in (None, ""):
         return default
     try:
+        if not value.isascii():  # int() would take other scripts' digits
+            raise ValueError(value)
         number = int(value)
     except ValueError:
         abort(400, f"'{name}' must be a whole number.")
+    if abs(number) > MAX_ID:
+        abort(400, f"'{name}' is out of range.")
     return max(low, min(high, number))
 
 
@@ -116,10 +139,10 @@ def chat_list():
 
 def cursor_args() -> chats.Cursor | None:
     """The poll cursor from the request, or None when the request has none."""
-    after = int_arg("after")
+    after = int_arg("after", high=MAX_MESSAGE_ID)
     if after is None:
         return None
-    return chats.Cursor(int_arg("epoch", 0), int_arg("v", 0), after, int_arg("oldest", 0))
+    return chats.Cursor(int_arg("epoch", 0), int_arg("v", 0), after, int_arg("oldest", 0, high=MAX_MESSAGE_ID))
 
 
 @bp.route("/chats/<int(signed=True):chat_id>/")
@@ -152,7 +175,7 @@ def messages(chat_id: int):
     """Messages: the newest page, a poll (`after`: 204 when nothing changed) or older ones (`before`)."""
     row = account()
     service, limit = get_service(), int_arg("limit", chats.PAGE, 1, 100)
-    before, cursor = int_arg("before"), cursor_args()
+    before, cursor = int_arg("before", high=MAX_MESSAGE_ID), cursor_args()
     if before is not None:
         views = chats.older(service, row.id, chat_id, before, limit=limit)
         if wants_json():

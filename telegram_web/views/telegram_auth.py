@@ -74,10 +74,16 @@ def save_sent(row, number: str, sent: login.CodeSent) -> None:
                               via=sent.via, next_via=sent.next_via, timeout=sent.timeout)
 
 
+class CodeFirst(login.LoginProblem):
+    """A 2FA password arrived while the code step is still open: the code form is shown again."""
+
+
 def pending(step: str):
     """Return (row, state) of the login in progress; :raise LoginProblem: if there is none."""
     row = accounts.owner_session(current_user.id)
     state = accounts.login_state(row)
+    if step == "password" and state.get("step") == "code" and row is not None and not row.is_authorized:
+        raise CodeFirst("Enter the code Telegram sent you first.", 409, error="CodeFirst")
     if row is None or row.is_authorized or state.get("step") not in ("code", "password") or (
             step == "code" and not state.get("phone_code_hash")):
         raise login.LoginProblem("This login is no longer in progress. Start again.", 409,
@@ -112,7 +118,7 @@ def verify():
     code = re.sub(r"[\s-]", "", request.form.get("code", ""))  # pasted codes come with spaces
     try:
         row, state = pending("code")
-        if not code.isdigit() or len(code) > 12:
+        if not (code.isascii() and code.isdigit()) or len(code) > 12:
             raise login.LoginProblem("Enter the code Telegram sent you (digits only).", error="BadCodeInput")
         accounts.check_failures(current_user.id)
     except LimitReached as problem:
@@ -146,7 +152,7 @@ def password():
         record("password", "error", problem, state.get("phone"))
         return failed("password", problem)
     except TelegramProblem as problem:
-        return failed("password", problem)
+        return failed("code" if isinstance(problem, CodeFirst) else "password", problem)
     try:
         user = login.sign_in_password(get_service(), row.id, secret)
     except TelegramProblem as problem:
