@@ -1,0 +1,86 @@
+"""Shared by the benchmarks: a sandbox app with a linked account, timing helpers (not collected by pytest)."""
+import os
+import re
+import statistics
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+from telegram_web import create_app  # noqa: E402
+from telegram_web.extensions import db  # noqa: E402
+from telegram_web.models import TelegramSession, User  # noqa: E402
+from telegram_web.sandbox import SandboxServer  # noqa: E402
+from telegram_web.telegram import accounts, login  # noqa: E402
+from werkzeug.security import generate_password_hash  # noqa: E402
+
+PHONE = "447700900555"
+OWNER, PASSWORD = "owner", "bench password 123"
+
+
+def make_app(server: SandboxServer):
+    """A sandbox app on a temporary instance folder, owner created and Telegram account linked."""
+    instance = tempfile.mkdtemp(prefix="telegram_web_bench_")
+    app = create_app({"TELEGRAM_SANDBOX": True, "TELEGRAM_SANDBOX_SERVER": server, "TELEGRAM_CALL_TIMEOUT": 30,
+                      "CHATS_MARK_READ": False}, instance_path=instance)
+    with app.app_context():
+        owner = User(username=OWNER, password_hash=generate_password_hash(PASSWORD))
+        db.session.add(owner)
+        db.session.commit()
+        row = TelegramSession(owner_id=owner.id)
+        db.session.add(row)
+        db.session.commit()
+        service = app.extensions["telegram"]
+        sent = login.send_code(service, row.id, PHONE)
+        user = login.sign_in_code(service, row.id, PHONE, sent.phone_code_hash, server.last_code(PHONE))
+        accounts.mark_authorized(row, user)
+        app.config["BENCH_SESSION_ID"] = row.id
+    return app
+
+
+def signed_in(app):
+    """A test client signed in as the owner; returns (client, csrf token)."""
+    client = app.test_client()
+    html = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    client.post("/login", data={"username": OWNER, "password": PASSWORD, "csrf_token": token})
+    html = client.get("/telegram/").get_data(as_text=True)
+    return client, re.search(r'"X-CSRFToken": "([^"]+)"', html).group(1)
+
+
+def poll_url(html: str) -> str:
+    """The poll URL a page or fragment carries."""
+    return re.search(r'id="chat-poll"[^>]*hx-get="([^"]+)"', html, re.S).group(1).replace("&amp;", "&")
+
+
+def pct(values, q):
+    """The q-th percentile (0-100) of values, in the values' unit."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+def p50(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def rss_mb() -> float:
+    """Resident set size of this process, MB."""
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def table(title, header, rows):
+    """Print a fixed-width table."""
+    print(f"\n## {title}\n")
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+    line = lambda cells: "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
+    print(line(header))
+    print("| " + " | ".join("-" * w for w in widths) + " |")
+    for row in rows:
+        print(line(row))
