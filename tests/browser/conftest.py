@@ -130,14 +130,14 @@ class PageProblems:
         page.on("requestfailed", lambda req: self.failed_requests.append(
             f"request failed: {req.method} {req.url} ({req.failure})"))
 
-    def expect(self, fragment: str):
-        """Allow problems whose text contains `fragment` (a scenario provokes them)."""
-        self.expected.append(fragment)
+    def expect(self, *fragments: str):
+        """Allow problems whose text contains all of `fragments` (a scenario provokes them)."""
+        self.expected.append(fragments)
 
     def unexpected(self) -> list[str]:
         """The problems no scenario announced."""
         return [p for p in self.console_errors + self.failed_requests
-                if not any(fragment in p for fragment in self.expected)]
+                if not any(all(f in p for f in fragments) for fragments in self.expected)]
 
 
 @pytest.fixture
