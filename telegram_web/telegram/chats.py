@@ -15,7 +15,7 @@ from .cache import WINDOW, AccountCache
 from .convert import ChatSummary, MessageView, message_view, summary_from_dialog, summary_from_entity
 from .errors import TelegramProblem, translate
 from .history import PAGE, ChatNotFound, ChatUnavailable  # noqa: F401 - re-exported for views
-from .updates import install, remember_names, watchdog
+from .updates import install, remember_names, resync, watchdog
 
 DIALOG_PAGE = 100  # dialogs per getDialogs request (Telegram's maximum)
 DIALOG_REFRESH = 300  # seconds: a stale dialog list is reloaded at most this often
@@ -77,8 +77,7 @@ async def ensure(client, session_id: int) -> AccountCache:
     # automatic reconnects failed): updates may have been lost, so windows are checked again.
     connection = getattr(getattr(client, "_sender", None), "_connection", None)
     if cache.connection is not None and connection is not cache.connection:
-        cache.distrust()
-        await client.catch_up()
+        await resync(client, cache)
     cache.connection = connection
     if cache.watchdog is None or cache.watchdog.done():
         cache.watchdog = asyncio.get_running_loop().create_task(watchdog(client, cache))

@@ -65,17 +65,22 @@ def _after_reconnect(client, cache: AccountCache) -> None:
     original = getattr(sender, "_auto_reconnect_callback", None)
 
     async def reconnected():
-        cache.distrust()  # updates may have been lost: re-check windows against history
         if original is not None:
             await original()
         try:
-            await client.catch_up()
+            await resync(client, cache)
         except Exception:  # noqa: BLE001 - the next watchdog round tries again
             log.warning("catching up after a reconnect failed", exc_info=True)
-        cache.last_update = time.monotonic()
 
     if sender is not None and hasattr(sender, "_auto_reconnect_callback"):
         sender._auto_reconnect_callback = reconnected
+
+
+async def resync(client, cache: AccountCache) -> None:
+    """After a reconnect updates may have been lost: distrust cached windows and catch up."""
+    cache.distrust()  # windows are re-checked against history before they are trusted again
+    await client.catch_up()
+    cache.last_update = time.monotonic()
 
 
 def remember_names(cache: AccountCache, *entities) -> None:
@@ -162,9 +167,7 @@ async def watchdog(client, cache: AccountCache) -> None:
             idle_rounds = 0
             if not cache.was_connected:  # reconnected: Telethon does not catch up by itself
                 cache.was_connected = True
-                cache.distrust()
-                await client.catch_up()
-                cache.last_update = time.monotonic()
+                await resync(client, cache)
             elif time.monotonic() - cache.last_update > SILENCE:
                 await client.catch_up()  # the update stream can stall silently
                 cache.last_update = time.monotonic()
