@@ -106,9 +106,13 @@ def serve(app_factory, sandbox):
         live.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
-    """One headless chromium for the whole run."""
+    """One headless chromium for this folder's tests.
+
+    Package scope, not session: Playwright's sync API keeps an asyncio loop running in the
+    main thread while it is started, and the other tests' asyncio.run() must not see it.
+    """
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: scripts/test.sh installs Debian's chromium")
     with playwright_api.sync_playwright() as pw:
@@ -141,8 +145,11 @@ class PageProblems:
 
 
 @pytest.fixture
-def page(browser):
-    """A fresh browser context and page; fails the test on unexpected console errors or failed requests."""
+def page(browser, serve):
+    """A fresh browser context and page; fails the test on unexpected console errors or failed requests.
+
+    It asks for `serve` so that it is closed before the servers stop (else their last requests fail).
+    """
     context = browser.new_context(viewport=VIEWPORT)
     context.set_default_timeout(10000)
     page = context.new_page()
