@@ -27,8 +27,10 @@ expect = playwright_api.expect
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-quic"]
-SCREENSHOTS = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
-                           "docs", "screenshots")
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# The README shows these two, so they are committed; every other scenario's screenshot goes to
+# tests/screenshots/ (git-ignored), which keeps the repository small.
+README_SCREENSHOTS = {"login", "main"}
 VIEWPORT = {"width": 1200, "height": 800}
 
 
@@ -162,11 +164,13 @@ def page(browser, serve):
 
 
 def screenshot(page, name: str) -> None:
-    """Save a small PNG of the viewport for the README (docs/screenshots/NAME.png)."""
-    os.makedirs(SCREENSHOTS, exist_ok=True)
+    """Save a PNG of the viewport: docs/screenshots/ for the README's, else tests/screenshots/."""
+    folder = os.path.join(ROOT, "docs", "screenshots") if name in README_SCREENSHOTS else \
+        os.path.join(ROOT, "tests", "screenshots")
+    os.makedirs(folder, exist_ok=True)
     page.wait_for_function("() => !document.querySelector('.htmx-request')")
     page.wait_for_timeout(300)  # indicator fade-outs (200 ms) end
-    page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}.png"))
+    page.screenshot(path=os.path.join(folder, f"{name}.png"))
 
 
 def sign_in(page, live, username=OWNER_USERNAME, password=OWNER_PASSWORD) -> None:
