@@ -3,6 +3,7 @@ import logging
 import os
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import cli, security
 from .config import DEFAULTS, apply_secrets, load_environment
@@ -30,6 +31,9 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     cli.init_app(app)
     register_blueprints(app)
     create_tables(app)
+    if app.config["TRUSTED_PROXY_COUNT"]:  # client IPs (login lockout, attempts) from the proxy's headers
+        count = app.config["TRUSTED_PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)
 
     from .telegram.clients import TelegramService
     app.extensions["telegram"] = TelegramService(app)

@@ -82,3 +82,19 @@ def test_owner_password_is_never_logged(auth, caplog):
     auth.login()
     assert "correct horse battery" not in caplog.text
     assert "wrong password!" not in caplog.text
+
+
+def test_lockout_uses_the_forwarded_address_only_behind_a_trusted_proxy(app_factory):
+    from .conftest import AuthActions, add_owner
+
+    for proxies, expected_ip in ((0, "127.0.0.1"), (1, "203.0.113.7")):
+        app = app_factory(TRUSTED_PROXY_COUNT=proxies)
+        if proxies == 0:
+            add_owner(app)
+        client = app.test_client()
+        client.environ_base["HTTP_X_FORWARDED_FOR"] = "203.0.113.7"
+        AuthActions(client).login(password="wrong password!")
+        with app.app_context():
+            from telegram_web.models import LoginFailure
+            ips = db.session.scalars(db.select(LoginFailure.client_ip).order_by(LoginFailure.id.desc())).first()
+        assert ips == expected_ip
