@@ -1,43 +1,76 @@
-"""Load: N concurrent pollers against the app served by waitress (one process, 8 threads), loopback.
+"""Load: concurrent pollers in separate processes against the app served by waitress (one process, threads).
 
     .venv/bin/python bench/load.py [--delay 0.05] [--pollers 50] [--duration 60] [--threads 8]
+                                   [--intervals 10,1,0] [--procs 2] [--write-every 1]
 
-Each poller is a signed-in browser polling the open chat like the page does (`--interval` s
-between its polls: 1 s is ten times the page's rate; 0 is back to back, a saturation test); a contact writes one message a second so some polls carry news.
+The server side is this process: the app under waitress (`--threads`), the in-process Telegram sandbox with
+`--delay` s injected on every Telegram request, and a contact writing one message every `--write-every` s.
+The pollers run in `--procs` separate client processes (bench/load_client.py, standard library, asyncio), so
+the load generator does not share this process's GIL; on this machine it still shares the CPUs, which is why
+the table shows the CPU time of both sides. Each poller is a signed-in browser tab polling the open chat the
+way the page does, starting at a random point of its first interval (tabs are not opened in step).
+One row per interval: 10 s is the page's rate, 1 s ten times that, 0 back to back (saturation).
+Latencies are measured by the client (request written → whole response read, over loopback); "server ms"
+is the time inside the WSGI app for the same polls (the rest is queueing in waitress and the network stack).
 """
 import argparse
-import http.cookiejar
-import re
+import json
+import logging
+import os
+import resource
+import subprocess
+import sys
 import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 
 import waitress
 
-from common import OWNER, PASSWORD, make_app, p50, pct, poll_url, rss_mb, table
+from common import OWNER, PASSWORD, make_app, p50, pct, rss_mb, table
 from telegram_web.sandbox import SandboxServer
 
+HERE = os.path.dirname(os.path.abspath(__file__))
+logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "Task queue depth" lines at saturation
 
-class Poller:
-    def __init__(self, base):
-        self.base = base
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-        token = re.search(r'name="csrf_token" value="([^"]+)"', self.get("/login")[1]).group(1)
-        self.get("/login", {"username": OWNER, "password": PASSWORD, "csrf_token": token})
 
-    def get(self, path, data=None, headers=None):
-        body = urllib.parse.urlencode(data).encode() if data else None
-        request = urllib.request.Request(self.base + path, data=body, headers=headers or {})
+class Timed:
+    """WSGI wrapper: time inside the app for poll requests (until the response body is closed)."""
+
+    def __init__(self, app):
+        self.app, self.times, self.lock = app, [], threading.Lock()
+
+    def __call__(self, environ, start_response):
+        if "after=" not in environ.get("QUERY_STRING", ""):
+            return self.app(environ, start_response)
+        begin = time.perf_counter()
+        result = self.app(environ, start_response)
+        return Closing(result, lambda: self.record(time.perf_counter() - begin))
+
+    def record(self, seconds):
+        with self.lock:
+            self.times.append(seconds)
+
+
+class Closing:
+    def __init__(self, result, done):
+        self.result, self.done = result, done
+
+    def __iter__(self):
+        return iter(self.result)
+
+    def close(self):
         try:
-            with self.opener.open(request, timeout=10) as response:
-                return response.status, response.read().decode()
-        except urllib.error.HTTPError as exc:
-            return exc.code, exc.read().decode()
+            if hasattr(self.result, "close"):
+                self.result.close()
+        finally:
+            self.done()
 
 
-def run(delay, pollers, duration, threads, interval):
+def cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def scenario(delay, pollers, duration, threads, interval, procs, write_every, seed):
     server = SandboxServer()
     me = server.create_account("447700900555", "Ada", "Lovelace")
     bob = server.create_account("447700900001", "Bob", "Builder")
@@ -45,62 +78,78 @@ def run(delay, pollers, duration, threads, interval):
         server.push_message(bob, me, f"message {number}")
     server.inject_delay("*", delay)
     app = make_app(server)
-    web = waitress.create_server(app, host="127.0.0.1", port=0, threads=threads)
-    serving = threading.Thread(target=web.run, daemon=True)
-    serving.start()
+    timed = Timed(app)
+    web = waitress.create_server(timed, host="127.0.0.1", port=0, threads=threads)
+    threading.Thread(target=web.run, daemon=True).start()
     base = f"http://127.0.0.1:{web.effective_port}"
-    clients = [Poller(base) for _ in range(pollers)]
-    html = clients[0].get(f"/telegram/chats/{bob}/")[1]
-    start_url = poll_url(html)
-    stop = threading.Event()
-    results = [[] for _ in clients]  # (seconds, status)
-    headers = {"HX-Request": "true", "HX-Target": "messages"}
+    shares = [pollers // procs + (1 if i < pollers % procs else 0) for i in range(procs)]
+    clients = []
+    try:
+        for index, share in enumerate(s for s in shares if s):
+            clients.append(subprocess.Popen(
+                [sys.executable, os.path.join(HERE, "load_client.py"), "--base", base, "--chat", str(bob),
+                 "--username", OWNER, "--password", PASSWORD, "--pollers", str(share),
+                 "--interval", str(interval), "--duration", str(duration), "--seed", str(seed * 100 + index)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True))
+        for client in clients:  # every tab signed in and showing the chat
+            if client.stdout.readline().strip() != "READY":
+                raise RuntimeError("a load client failed to start")
+        stop = threading.Event()
 
-    def poll(index):
-        url, client, out = start_url, clients[index], results[index]
-        while not stop.is_set():
-            begin = time.perf_counter()
-            try:
-                status, body = client.get(url, headers=headers)
-            except OSError:
-                status, body = 599, ""
-            out.append((time.perf_counter() - begin, status))
-            if status == 200 and 'id="chat-poll"' in body:
-                url = poll_url(body)
-            stop.wait(interval)
+        def chatter():
+            number = 0
+            while not stop.wait(write_every):
+                server.push_message(bob, me, f"live {number}")
+                number += 1
 
-    def chatter():
-        number = 0
-        while not stop.wait(1.0):
-            server.push_message(bob, me, f"live {number}")
-            number += 1
-
-    workers = [threading.Thread(target=poll, args=(i,)) for i in range(pollers)] + [threading.Thread(target=chatter)]
-    mark = server.request_count()
-    began = time.perf_counter()
-    for worker in workers:
-        worker.start()
-    time.sleep(duration)
-    stop.set()
-    for worker in workers:
-        worker.join(15)
-    elapsed = time.perf_counter() - began
-    requests = len(server.requests_since(me, mark))
-    web.close()
-    app.extensions["telegram"].shutdown()
-    samples = [x for out in results for x in out]
+        writer = threading.Thread(target=chatter)
+        timed.times.clear()
+        mark, cpu, began = server.request_count(), cpu_seconds(), time.perf_counter()
+        writer.start()
+        for client in clients:
+            client.stdin.write("GO\n")
+            client.stdin.flush()
+        reports = [json.loads(client.stdout.readline()) for client in clients]
+        stop.set()
+        writer.join()
+        elapsed = time.perf_counter() - began
+        server_cpu = cpu_seconds() - cpu
+        requests = len(server.requests_since(me, mark))
+        for client in clients:
+            client.wait(30)
+    finally:
+        for client in clients:
+            if client.poll() is None:
+                client.kill()
+        web.close()
+        app.extensions["telegram"].shutdown()
+    samples = [x for report in reports for x in report["samples"]]
     times = [x[0] for x in samples]
     errors = sum(1 for x in samples if x[1] not in (200, 204))
     news = sum(1 for x in samples if x[1] == 200)
-    rows = [[pollers, f"{duration:g}", threads, len(samples), f"{len(samples) / elapsed:.0f}",
-             f"{p50(times) * 1000:.1f}", f"{pct(times, 99) * 1000:.1f}", f"{max(times) * 1000:.0f}", errors, news,
-             requests, f"{rss_mb():.0f}"]]
-    table(f"Load (waitress, {threads} threads, loopback; injected latency {delay * 1000:.0f} ms; "
-          f"{interval:g} s between a poller's polls)",
-          ["pollers", "seconds", "threads", "polls", "req/s", "p50 ms", "p99 ms", "max ms", "errors",
-           "polls with news", "Telegram requests", "RSS MB"], rows)
-    print(f"\nSUMMARY load: {pollers} pollers, {len(samples) / elapsed:.0f} req/s, p50 {p50(times) * 1000:.1f} ms, "
-          f"p99 {pct(times, 99) * 1000:.1f} ms, {errors} errors (goal p99 <= 50 ms, 0 errors)")
+    client_cpu = sum(r["cpu_seconds"] for r in reports)
+    label = {0: "0 (back to back)", 10: "10 (the page)"}.get(interval, f"{interval:g}")
+    row = [label, pollers, f"{duration:g}", len(samples), f"{len(samples) / elapsed:.1f}", f"{p50(times):.1f}",
+           f"{pct(times, 99):.1f}", f"{max(times):.0f}" if times else "-",
+           f"{p50(timed.times) * 1000:.1f}", f"{pct(timed.times, 99) * 1000:.1f}", errors, news, requests,
+           f"{server_cpu / elapsed * 100:.0f}%", f"{client_cpu / elapsed * 100:.0f}%", f"{rss_mb():.0f}"]
+    return row, (len(samples) / elapsed, p50(times), pct(times, 99), errors)
+
+
+def run(delay, pollers, duration, threads, intervals, procs, write_every):
+    rows, summaries = [], []
+    for number, interval in enumerate(intervals):
+        row, (rate, median, p99, errors) = scenario(delay, pollers, duration, threads, interval, procs,
+                                                    write_every, number + 1)
+        rows.append(row)
+        summaries.append(f"{interval:g} s: {rate:.0f} req/s, p50 {median:.1f} ms, p99 {p99:.1f} ms, {errors} errors")
+        print(f"# interval {interval:g} s done: {summaries[-1]}", file=sys.stderr, flush=True)
+    table(f"Load (waitress, {threads} threads; {pollers} pollers in {procs} client processes over loopback; "
+          f"injected latency {delay * 1000:.0f} ms; a contact writes every {write_every:g} s)",
+          ["interval s", "pollers", "seconds", "polls", "req/s", "p50 ms", "p99 ms", "max ms", "server p50 ms",
+           "server p99 ms", "errors", "polls with news", "Telegram requests", "server CPU", "client CPU",
+           "server RSS MB"], rows)
+    print(f"\nSUMMARY load: {pollers} pollers; " + "; ".join(summaries) + " (goal p99 <= 50 ms, 0 errors)")
 
 
 if __name__ == "__main__":
@@ -109,7 +158,10 @@ if __name__ == "__main__":
     parser.add_argument("--pollers", type=int, default=50)
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--threads", type=int, default=8)
-    parser.add_argument("--interval", type=float, default=1.0,
-                        help="seconds each poller waits between polls (the page waits 10; 0: back to back)")
+    parser.add_argument("--intervals", default="10,1,0",
+                        help="seconds between a poller's polls, one row each (the page: 10; 0: back to back)")
+    parser.add_argument("--procs", type=int, default=2, help="client processes the pollers are spread over")
+    parser.add_argument("--write-every", type=float, default=1.0, help="seconds between the contact's messages")
     args = parser.parse_args()
-    run(args.delay, args.pollers, args.duration, args.threads, args.interval)
+    run(args.delay, args.pollers, args.duration, args.threads, [float(x) for x in args.intervals.split(",")],
+        args.procs, args.write_every)

@@ -1,9 +1,9 @@
 #!/bin/sh
-# All benchmarks in one run, as recorded in bench/RESULTS.md.
+# All benchmarks in one run, as recorded in bench/RESULTS.md (run on an otherwise idle machine).
 set -e
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 $PY bench/poll_cost.py --delay 0.05 --polls 40
 $PY bench/scale.py --delay 0.05 --sizes 100,1000,5000 --messages 10000 --repeat 15
-$PY bench/load.py --delay 0.05 --pollers 50 --duration "${DURATION:-60}" --interval 1
-$PY bench/load.py --delay 0.05 --pollers 50 --duration "${DURATION:-60}" --interval 0
+# Pollers in 2 client processes (bench/load_client.py); one row each for 10 s (the page), 1 s and back to back.
+$PY bench/load.py --delay 0.05 --pollers 50 --duration "${DURATION:-60}" --intervals 10,1,0 --procs 2 --write-every 1
