@@ -1,5 +1,6 @@
 """The owner's account: first-run setup, login and logout (Flask-Login)."""
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from flask import (Blueprint, current_app, flash, jsonify, make_response, redirect, render_template,
                    request, url_for)
@@ -127,8 +128,13 @@ def login():
 
 def safe_next(target: str | None) -> str:
     """Return `target` if it is a path on this site, else the home page."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
+    # Browsers drop tabs and newlines in URLs and read a backslash as a slash, so "/\t/evil"
+    # or "/\\evil" would leave the site: refuse any of those outright.
+    if (target and target.startswith("/") and target.isprintable() and " " not in target
+            and "\\" not in target and not target.startswith("//")):
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc:
+            return target
     return url_for("main.index")
 
 

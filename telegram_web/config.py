@@ -115,16 +115,34 @@ def apply_secrets(config, instance_path: str) -> None:
 
 def client_settings(config) -> dict:
     """Return TELEGRAM_CLIENT_SETTINGS over the defaults; :raise ValueError: if it is malformed."""
-    value = config.get("TELEGRAM_CLIENT_SETTINGS")
+    value = config.get("TELEGRAM_CLIENT_SETTINGS") or {}
     if isinstance(value, str):
         value = json.loads(value)
     if not isinstance(value, dict):
         raise ValueError("must be a JSON object")
+    unknown = set(value) - telegram_client_options()
+    if unknown:
+        raise ValueError(f"unknown option(s): {', '.join(sorted(unknown))}")
     return {**DEFAULTS["TELEGRAM_CLIENT_SETTINGS"], **value}
+
+
+def telegram_client_options() -> set[str]:
+    """Keyword options of Telethon's TelegramClient that TELEGRAM_CLIENT_SETTINGS may set."""
+    import inspect
+
+    from telethon import TelegramClient
+    # The app sets these itself (telegram/clients.py).
+    own = {"self", "session", "api_id", "api_hash", "flood_sleep_threshold", "device_model", "app_version"}
+    return set(inspect.signature(TelegramClient.__init__).parameters) - own
 
 
 def telegram_config_problem(config) -> str | None:
     """Return a sentence naming the wrong Telegram setting, or None when all are usable."""
+    try:
+        client_settings(config)
+    except ValueError as exc:
+        return ('TELEGRAM_CLIENT_SETTINGS must be a JSON object of TelegramClient options, e.g. '
+                f'{{"connection_retries": 3, "request_retries": 3, "timeout": 30}} ({exc}).')
     if config.get("TELEGRAM_SANDBOX"):
         return None
     api_id = config.get("TELEGRAM_API_ID")
@@ -137,11 +155,6 @@ def telegram_config_problem(config) -> str | None:
         return f"TELEGRAM_API_HASH is not set. {API_CREDENTIALS_HELP}"
     if not re.fullmatch(r"[0-9a-fA-F]{32}", str(api_hash).strip()):
         return f"TELEGRAM_API_HASH must be 32 hexadecimal characters (the 'App api_hash'). {API_CREDENTIALS_HELP}"
-    try:
-        client_settings(config)
-    except ValueError:
-        return ('TELEGRAM_CLIENT_SETTINGS must be a JSON object, e.g. '
-                '{"connection_retries": 3, "request_retries": 3, "timeout": 30}.')
     return custom_server_problem(config)
 
 

@@ -27,27 +27,16 @@ class LoopThread:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self.generation = 0  # bumped on every (re)start; clients of an older loop are stale
-        self._on_restart = []
-
-    def on_restart(self, callback) -> None:
-        """Call `callback()` whenever the loop is started again after dying."""
-        self._on_restart.append(callback)
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:
         """The running loop, starting (or restarting) the thread when needed."""
         with self._lock:
             if self._thread is None or not self._thread.is_alive():
-                restarted = self._thread is not None
-                if restarted:
+                if self._thread is not None:  # clients of the dead loop are recreated (see `generation`)
                     log.error("the Telegram loop thread died; starting a new one")
                 self._start()
-                callbacks = list(self._on_restart) if restarted else []
-            else:
-                callbacks = []
-        for callback in callbacks:
-            callback()
-        return self._loop
+            return self._loop
 
     def _start(self) -> None:
         loop = asyncio.new_event_loop()
@@ -79,10 +68,6 @@ class LoopThread:
     def call_soon(self, callback, *args) -> None:
         """Schedule a plain callback on the loop from any thread."""
         self.loop.call_soon_threadsafe(callback, *args)
-
-    def is_loop_thread(self) -> bool:
-        """Return whether the caller runs on the loop thread."""
-        return self._thread is not None and threading.current_thread() is self._thread
 
     def stop(self) -> None:
         """Stop the loop (used by tests that kill the thread, and at exit)."""

@@ -55,6 +55,8 @@ class TelegramUser(db.Model):
 class TelegramSession(db.Model):
     """One linked (or linking) Telegram account per owner; the Telethon session is encrypted."""
 
+    # Never reuse a deleted session's id: caches on disk are keyed by it.
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("user.id"), unique=True)
     # Fernet token of the StringSession (data centre + auth key); never stored in clear.

@@ -1,4 +1,5 @@
 """Admin pages: owner only, no secrets, attempts filtered and paginated."""
+import os
 from datetime import timedelta
 
 from telegram_web.extensions import db
@@ -63,6 +64,9 @@ def test_revoke_logs_out_at_telegram_and_deletes_the_session(app_factory):
     add_owner(app)
     session_id = link_account(app, server)
     assert len(server.sessions(uid)) == 1
+    cached = os.path.join(app.instance_path, "media", str(session_id))
+    os.makedirs(cached)
+    open(os.path.join(cached, "1_2.jpg"), "wb").close()
     client = app.test_client()
     AuthActions(client).login()
     token = csrf_token(client, "/telegram/admin/")
@@ -71,6 +75,7 @@ def test_revoke_logs_out_at_telegram_and_deletes_the_session(app_factory):
                            data={"csrf_token": token})
     assert response.headers["HX-Redirect"] == "/telegram/admin/"
     assert server.sessions(uid) == []
+    assert not os.path.exists(cached)  # the account's cached files went with it
     with app.app_context():
         assert db.session.get(TelegramSession, session_id) is None
     assert "Logged out of Telegram" in client.get("/telegram/admin/").get_data(as_text=True)

@@ -43,6 +43,8 @@ def test_unparseable_instance_config_names_file_and_line(tmp_path):
     ({"TELEGRAM_API_ID": "1", "TELEGRAM_API_HASH": "xyz"}, "TELEGRAM_API_HASH"),
     ({"TELEGRAM_API_ID": "1", "TELEGRAM_API_HASH": "0" * 32, "TELEGRAM_CLIENT_SETTINGS": "{bad"},
      "TELEGRAM_CLIENT_SETTINGS"),
+    ({"TELEGRAM_API_ID": "1", "TELEGRAM_API_HASH": "0" * 32, "TELEGRAM_CLIENT_SETTINGS": '{"retries": 3}'},
+     "unknown option(s): retries"),
     ({"TELEGRAM_API_ID": "1", "TELEGRAM_API_HASH": "0" * 32, "TELEGRAM_DC_ID": "2"}, "TELEGRAM_DC_HOST"),
     ({"TELEGRAM_API_ID": "1", "TELEGRAM_API_HASH": "0" * 32, "TELEGRAM_DC_ID": "2",
       "TELEGRAM_DC_HOST": "149.154.167.40", "TELEGRAM_RSA_KEY_FILE": "/nonexistent.pem"}, "TELEGRAM_RSA_KEY_FILE"),
@@ -105,3 +107,8 @@ def test_custom_server_is_applied_through_telethons_public_api(app_factory, tmp_
 
     with app.app_context():
         assert service.run(session_address) == (2, "149.154.167.40", 443)
+
+
+def test_unknown_client_option_is_named_in_sandbox_mode_too():
+    problem = telegram_config_problem({"TELEGRAM_SANDBOX": True, "TELEGRAM_CLIENT_SETTINGS": {"retries": 3}})
+    assert "TELEGRAM_CLIENT_SETTINGS" in problem and "retries" in problem

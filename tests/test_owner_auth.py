@@ -1,4 +1,6 @@
 """The owner's account: setup, login, logout, lockout, CSRF."""
+import pytest
+
 from telegram_web.extensions import db
 from telegram_web.models import User
 
@@ -69,11 +71,20 @@ def test_post_without_csrf_token_is_400(auth, client):
     assert "<html" not in response.get_data(as_text=True)
 
 
-def test_login_redirect_only_goes_to_this_site(auth, client):
+@pytest.mark.parametrize("target", ["//evil.example/", "/\t/evil.example", "/\\evil.example",
+                                    "https://evil.example/", "/\n/evil.example", " //evil.example"])
+def test_login_redirect_only_goes_to_this_site(auth, client, target):
     token = csrf_token(client, "/login")
-    response = client.post("/login?next=//evil.example/", data={
+    response = client.post("/login", query_string={"next": target}, data={
         "username": "owner", "password": "correct horse battery", "csrf_token": token})
     assert response.headers["Location"] == "/"
+
+
+def test_login_redirect_keeps_a_local_path(auth, client):
+    token = csrf_token(client, "/login")
+    response = client.post("/login", query_string={"next": "/telegram/chats/5/?x=1"}, data={
+        "username": "owner", "password": "correct horse battery", "csrf_token": token})
+    assert response.headers["Location"] == "/telegram/chats/5/?x=1"
 
 
 def test_owner_password_is_never_logged(auth, caplog):

@@ -5,6 +5,8 @@ Plain helpers for request threads; nothing here talks to Telegram.
 import hashlib
 import hmac
 import json
+import os
+import shutil
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -158,9 +160,15 @@ def clear_cache(session_id: int) -> None:
     db.session.execute(delete(UpdateState).filter_by(session_id=session_id))
 
 
+# Per-account file caches under the instance folder (see views/chat_media.folder).
+FILE_CACHES = ("media", "avatars")
+
+
 def delete_session(row: TelegramSession) -> None:
-    """Delete a session row with its entity cache and update state."""
+    """Delete a session row with its entity cache, update state and cached files."""
     clear_cache(row.id)
+    for kind in FILE_CACHES:  # the account's photos and files must not outlive its session
+        shutil.rmtree(os.path.join(current_app.instance_path, kind, str(row.id)), ignore_errors=True)
     db.session.delete(row)
     db.session.commit()
 

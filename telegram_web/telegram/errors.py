@@ -41,12 +41,6 @@ class SessionUnreadable(TelegramProblem):
     status = 409
 
 
-class NotLinked(TelegramProblem):
-    """No authorized Telegram account is linked yet."""
-
-    status = 409
-
-
 SESSION_ENDED_ERRORS = (tg_errors.AuthKeyUnregisteredError, tg_errors.SessionRevokedError,
                         tg_errors.UserDeactivatedError, tg_errors.AuthKeyDuplicatedError,
                         tg_errors.UserDeactivatedBanError, tg_errors.SessionExpiredError)
@@ -75,7 +69,10 @@ def translate(exc: BaseException) -> TelegramProblem | None:
     if isinstance(exc, tg_errors.ApiIdInvalidError):
         return TelegramNotConfigured("Telegram rejected the API credentials (TELEGRAM_API_ID / TELEGRAM_API_HASH). "
                                      "Check them at https://my.telegram.org.")
-    if isinstance(exc, (ConnectionError, OSError)):
+    # A dead or broken connection: refused, reset, cut mid-read (IncompleteReadError is an
+    # EOFError), or garbage on the wire.
+    if isinstance(exc, (ConnectionError, OSError, EOFError, tg_errors.InvalidBufferError,
+                        tg_errors.SecurityError)):
         return TelegramProblem("Telegram cannot be reached right now. Showing what is known; "
                                "this page recovers by itself once Telegram is back.", 503)
     if isinstance(exc, tg_errors.ServerError):

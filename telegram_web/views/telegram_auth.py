@@ -179,8 +179,8 @@ def qr():
     row = accounts.owner_session(current_user.id)
     if row is not None and row.is_authorized:
         return redirect(url_for("telegram.index"))
+    # A GET changes no stored state (a phone login in progress stays until one of them succeeds).
     row = accounts.pending_session(current_user.id)
-    accounts.clear_login_state(row)  # a QR login replaces a phone login in progress
     try:
         flow = qr_login.start(current_app, get_service(), row.id)
     except TelegramProblem as problem:
