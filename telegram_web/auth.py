@@ -1,5 +1,4 @@
 """The owner's account: first-run setup, login and logout (Flask-Login)."""
-from datetime import timedelta
 from urllib.parse import urlsplit
 
 from flask import (Blueprint, current_app, flash, jsonify, make_response, redirect, render_template,
@@ -9,7 +8,8 @@ from sqlalchemy import func, select
 
 from .errors import error_response
 from .extensions import db, login_manager
-from .models import LoginFailure, User, utcnow
+from .limits import retry_after
+from .models import LoginFailure, User
 from .web import client_ip, is_htmx, wants_json
 
 bp = Blueprint("auth", __name__)
@@ -85,15 +85,11 @@ def setup():
     return make_response(render_template("auth/setup.html", error=error, username=username), 422 if error else 200)
 
 
-def recent_failures(username: str, ip: str) -> tuple[int, int]:
-    """Return (failed logins for username+IP in the window, seconds until the oldest expires)."""
-    window = current_app.config["LOGIN_FAILURE_WINDOW"]
-    since = utcnow() - timedelta(seconds=window)
-    times = db.session.scalars(select(LoginFailure.created_at).where(
-        LoginFailure.username == username, LoginFailure.client_ip == ip,
-        LoginFailure.created_at > since).order_by(LoginFailure.created_at)).all()
-    wait = int((times[0] - since).total_seconds()) + 1 if times else 0
-    return len(times), wait
+def locked_out_for(username: str, ip: str) -> int | None:
+    """Seconds this username+IP must wait after too many failed logins, or None."""
+    query = select(LoginFailure.created_at).where(LoginFailure.username == username, LoginFailure.client_ip == ip)
+    return retry_after(query, LoginFailure.created_at, current_app.config["LOGIN_FAILURE_LIMIT"],
+                       current_app.config["LOGIN_FAILURE_WINDOW"])
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -106,8 +102,8 @@ def login():
     error, status = None, 200
     username = request.form.get("username", "").strip()[:64]
     if request.method == "POST":
-        failures, wait = recent_failures(username, client_ip())
-        if failures >= current_app.config["LOGIN_FAILURE_LIMIT"]:
+        wait = locked_out_for(username, client_ip())
+        if wait is not None:
             minutes, seconds = divmod(wait, 60)
             error, status = f"Too many failed logins. Try again in {minutes} min {seconds} s.", 429
         else:

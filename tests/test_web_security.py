@@ -60,6 +60,6 @@ def test_unexpected_error_is_500_without_trace(app, auth, client):
 
 
 def test_ui_calls_itself_unofficial(client):
-    html = client.get(f"/setup").get_data(as_text=True)
+    html = client.get("/setup").get_data(as_text=True)
     assert "unofficial Telegram client" in html
     assert csrf_token(client, "/setup")

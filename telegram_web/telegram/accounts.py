@@ -16,6 +16,7 @@ from sqlalchemy import delete, select
 
 from ..crypto import SessionDecryptError
 from ..extensions import db
+from ..limits import retry_after
 from ..models import AuthAttempt, EntityCacheEntry, TelegramSession, TelegramUser, UpdateState, utcnow
 from .errors import TelegramProblem, format_wait
 
@@ -210,11 +211,8 @@ def record_attempt(owner_id: int, method: str, outcome: str, *, error: str | Non
 
 
 def _check(query, limit: int, window: int, message: str) -> None:
-    since = utcnow() - timedelta(seconds=window)
-    times = db.session.scalars(query.where(AuthAttempt.created_at > since)
-                               .order_by(AuthAttempt.created_at)).all()
-    if len(times) >= limit:
-        wait = int((times[-limit] - since).total_seconds()) + 1
+    wait = retry_after(query, AuthAttempt.created_at, limit, window)
+    if wait is not None:
         raise LimitReached(f"{message} Try again in {format_wait(wait)}.", retry_after=wait)
 
 

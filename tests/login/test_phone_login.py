@@ -1,6 +1,6 @@
 """Phone login end to end through the endpoints, real Telethon and the sandbox."""
 from telegram_web.extensions import db
-from telegram_web.models import TelegramSession, TelegramUser
+from telegram_web.models import TelegramUser
 
 from .conftest import DIGITS, HINT, TWO_FA, Web, attempts, session_row
 
