@@ -13,7 +13,7 @@ from telethon import errors as tg
 from . import history
 from .cache import WINDOW, AccountCache
 from .convert import ChatSummary, MessageView, message_view, summary_from_dialog, summary_from_entity
-from .errors import TelegramProblem, translate
+from .errors import SessionEnded, TelegramProblem, translate
 from .history import PAGE, ChatNotFound, ChatUnavailable  # noqa: F401 - re-exported for views
 from .updates import install, remember_names, resync, watchdog
 
@@ -119,7 +119,7 @@ async def _chat_list(client, session_id: int, q: str, offset: int, limit: int) -
             await load_dialogs(client, cache, more=True)  # at most one more request per page
     except Exception as exc:
         problem = translate(exc)
-        if problem is None or not cache.dialogs_loaded:
+        if problem is None or not cache.dialogs_loaded or isinstance(problem, SessionEnded):
             raise
     needle = q.casefold().strip()
 
@@ -175,7 +175,7 @@ async def _open(client, session_id: int, chat_id: int, limit: int, mark_read: bo
         raise
     except Exception as exc:  # Telegram unreachable or flooding: show what is known, say why
         problem = translate(exc)
-        if problem is None:
+        if problem is None or isinstance(problem, SessionEnded):  # the login page, not a banner
             raise
     views = chat.newest(limit)
     if problem is None:
