@@ -6,7 +6,7 @@ offsets are UTF-16 code units, hence add_surrogate/del_surrogate around slicing.
 from datetime import datetime, timedelta, timezone
 
 from markupsafe import Markup, escape
-from telethon.helpers import add_surrogate, del_surrogate
+from telethon.helpers import add_surrogate, del_surrogate, within_surrogate
 from telethon.tl import types
 
 SAFE_SCHEMES = ("http://", "https://", "tg://", "mailto:", "tel:")
@@ -58,23 +58,39 @@ def render_entities(text: str | None, entities) -> Markup:
     """Return `text` as HTML with its formatting entities; every character of text is escaped."""
     if not text:
         return Markup("")
+    try:
+        return _render(text, entities)
+    except (ValueError, TypeError, AttributeError):  # malformed entities never cost the page: plain text
+        return escape(text)
+
+
+def _snap(wide: str, index: int) -> int:
+    """An entity boundary moved off the middle of a surrogate pair (forward, as Telethon's unparse)."""
+    index = min(index, len(wide))
+    while within_surrogate(wide, index):
+        index += 1
+    return index
+
+
+def _render(text: str, entities) -> Markup:
     wide = add_surrogate(text)
-    usable = [e for e in (entities or []) if e.length > 0 and 0 <= e.offset < len(wide)]
+    # Each entity's (start, end) in UTF-16 units, never splitting a surrogate pair.
+    spans = [(e, _snap(wide, e.offset), _snap(wide, e.offset + e.length)) for e in (entities or [])
+             if e.length > 0 and 0 <= e.offset < len(wide)]
+    usable = [(e, start, end) for e, start, end in spans if start < end]
     if not usable:
         return escape(text)
     # Cut the text at every entity boundary; each piece is wrapped in the entities covering it,
     # outermost (earliest, longest) first, so the output always nests correctly.
-    usable.sort(key=lambda e: (e.offset, -e.length))
-    cuts = sorted({0, len(wide), *(e.offset for e in usable),
-                   *(min(e.offset + e.length, len(wide)) for e in usable)})
+    usable.sort(key=lambda span: (span[1], -span[2]))
+    cuts = sorted({0, len(wide), *(start for _, start, _ in usable), *(end for _, _, end in usable)})
     out = []
     for start, end in zip(cuts, cuts[1:]):
         piece = escape(del_surrogate(wide[start:end]))
-        covering = [e for e in usable if e.offset <= start and end <= e.offset + e.length]
+        covering = [span for span in usable if span[1] <= start and end <= span[2]]
         opens, closes = [], []
-        for entity in covering:
-            own_text = del_surrogate(wide[entity.offset:entity.offset + entity.length])
-            opening, closing = _tags(entity, own_text)
+        for entity, own_start, own_end in covering:
+            opening, closing = _tags(entity, del_surrogate(wide[own_start:own_end]))
             opens.append(opening)
             closes.insert(0, closing)
         out.append("".join(opens) + str(piece) + "".join(closes))

@@ -158,3 +158,16 @@ def test_unknown_and_malformed_chat_ids_are_404(browser):
     assert browser.get("/telegram/chats/987654321/", target="chat-pane").status_code == 404
     assert browser.get("/telegram/chats/abc/").status_code == 404
     assert browser.get("/telegram/chats/987654321/messages/", target="chat-pane").status_code == 404
+
+
+def test_entity_boundary_inside_an_emoji_renders(server, me, browser):
+    """Offsets are UTF-16: a boundary between the two halves of 😀 moves off it (as Telethon's unparse does)."""
+    bob = server.create_account("447700900001", "Bob", "Builder")
+    server.push_message(bob, me, "a😀b", entities=[types.MessageEntityBold(2, 2)])
+    server.push_message(bob, me, "x😀y😀", entities=[types.MessageEntityItalic(0, 2), types.MessageEntityBold(5, 1)])
+    for path in ("/telegram/chats/", f"/telegram/chats/{bob}/"):
+        response = browser.get(path)
+        assert response.status_code == 200, path
+    data = browser.get(f"/telegram/chats/{bob}/messages/", json=True).json["messages"]
+    assert data[0]["text"] == "a😀b" and data[0]["html"] == "a😀<strong>b</strong>"
+    assert data[1]["html"] == "<em>x😀</em>y😀"
