@@ -5,6 +5,7 @@ import tempfile
 
 from flask import Blueprint, abort, current_app, jsonify, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
+from werkzeug.utils import secure_filename
 
 from ..telegram import accounts, chats, formatting
 from ..telegram.clients import get_service
@@ -276,12 +277,15 @@ def save_upload(upload) -> str:
     limit = current_app.config["CHATS_UPLOAD_MAX_BYTES"]
     folder = os.path.join(current_app.instance_path, "uploads")
     os.makedirs(folder, exist_ok=True)
-    name = os.path.basename(upload.filename.replace("\\", "/")) or "file"
+    name = secure_filename(upload.filename) or "file"  # never "..", ".", a NUL or a separator
     # A directory of its own keeps the original file name, which Telethon sends to Telegram.
     path = os.path.join(tempfile.mkdtemp(dir=folder), name[-120:])
-    upload.save(path)
-    if os.path.getsize(path) > limit:
+    try:
+        upload.save(path)
+        if os.path.getsize(path) > limit:
+            raise ValueError(f"The file is larger than {limit // (1024 * 1024)} MB (CHATS_UPLOAD_MAX_BYTES). "
+                             "Nothing was sent.")
+    except BaseException:
         shutil.rmtree(os.path.dirname(path), ignore_errors=True)
-        raise ValueError(f"The file is larger than {limit // (1024 * 1024)} MB (CHATS_UPLOAD_MAX_BYTES). "
-                         "Nothing was sent.")
+        raise
     return path

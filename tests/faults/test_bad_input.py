@@ -9,7 +9,7 @@ change (owner, Telegram session rows, the chat at the sandbox) is the same after
 
 Guards: int_arg's 400 (views.chats), the route converters, PhoneInputError, verify's digits check,
 CSRFProtect + errors.csrf_error, the 413 handler, Flask's signed expiring session cookie and
-flask-login's strong session protection, the Jinja autoescape, save_upload's basename and size check,
+flask-login's strong session protection, the Jinja autoescape, save_upload's secure_filename and size check (its folder removed on failure),
 and the chat/message id bounds check before Telegram is asked (see `check_ids` in views.chats).
 """
 import html
@@ -38,6 +38,11 @@ def case(id, world, method, path, *, data=None, headers=None, status, says, file
     return pytest.param(dict(world=world, method=method, path=path, data=data or {}, headers=headers or {},
                              status=status, says=says, files=files, csrf=csrf, json=json, htmx=htmx,
                              check=check, changes=changes), id=id)
+
+
+def no_uploads(tmp_path) -> bool:
+    """No temporary upload folder is left behind."""
+    return not [p for p in tmp_path.rglob("*") if "uploads" in p.parts[:-1]]
 
 
 def upload(size, name="big.bin", mime="application/octet-stream"):
@@ -156,6 +161,15 @@ CASES = [
     case("upload-traversal-name", "chats", "POST", "/telegram/chats/{bob}/messages/",
          files=upload(10, "../../../../escaped.txt", "text/plain"), status=200, says="",
          changes=True, check=lambda tmp_path: not list(tmp_path.rglob("escaped.txt"))),
+    case("upload-dotdot-name", "chats", "POST", "/telegram/chats/{bob}/messages/",
+         files=upload(10, "..", "text/plain"), status=200, says="", changes=True, check=lambda p: no_uploads(p)),
+    case("upload-dot-name", "chats", "POST", "/telegram/chats/{bob}/messages/",
+         files=upload(10, ".", "text/plain"), status=200, says="", changes=True, check=lambda p: no_uploads(p)),
+    case("upload-nul-name", "chats", "POST", "/telegram/chats/{bob}/messages/",
+         files=upload(10, "a\x00b.txt", "text/plain"), status=200, says="", changes=True,
+         check=lambda p: no_uploads(p)),
+    case("upload-over-limit-leaves-no-folder", "chats", "POST", "/telegram/chats/{bob}/messages/",
+         files=upload(UPLOAD_MAX + 1024), status=400, says="larger than", check=lambda p: no_uploads(p)),
     # Media and avatar URLs.
     case("media-traversal", "chats", "GET", "/telegram/media/..%2F..%2Fsecret_key/1/", status=404,
          says="not found"),
