@@ -225,9 +225,10 @@ async def _send(client, session_id: int, chat_id: int, text: str, path: str | No
     cache = await ensure(client, session_id)
     try:
         if path:
-            message = await client.send_file(chat_id, path, caption=text, force_document=not as_photo)
+            message = await client.send_file(chat_id, path, caption=text, force_document=not as_photo,
+                                             parse_mode=None)  # sent as typed, no Markdown
         else:
-            message = await client.send_message(chat_id, text)
+            message = await client.send_message(chat_id, text, parse_mode=None)
     except tg.ChatWriteForbiddenError as exc:
         raise ChatUnavailable("You cannot write in this chat.") from exc
     except (ValueError, *history.UNAVAILABLE) as exc:

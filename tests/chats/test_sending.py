@@ -111,3 +111,17 @@ def test_chat_the_account_left_says_so(server, me, browser):
     server.inject_error("messages.getHistory", "CHANNEL_PRIVATE")
     response = browser.get(f"/telegram/chats/{channel}/", target="chat-pane")
     assert response.status_code == 403 and "no longer a member" in response.get_data(as_text=True)
+
+
+def test_text_is_sent_as_typed_without_markdown(server, me, browser):
+    bob, _, cursor = open_chat(server, me, browser)
+    typed = "call __init__ and **x**, `code` [a](b)"
+    response = browser.post(f"/telegram/chats/{bob}/messages/", {"text": typed, **cursor})
+    assert response.status_code == 200
+    picture = avatar_png(3)
+    response = browser.post(f"/telegram/chats/{bob}/messages/",
+                            {"text": "**bold** caption", "file": (io.BytesIO(picture), "pic.png", "image/png")})
+    assert response.status_code == 200
+    sent = browser.get(f"/telegram/chats/{bob}/messages/", json=True).json["messages"]
+    assert [m["text"] for m in sent[-2:]] == [typed, "**bold** caption"]
+    assert "<strong>" not in sent[-2]["html"] and "<strong>" not in sent[-1]["html"]
