@@ -206,6 +206,16 @@ def changes_json(found) -> dict:
             "deleted": found.deleted, "cursor": vars(found.cursor)}
 
 
+def reset_pane(row, chat_id: int, status: int = 200):
+    """The window was replaced (a gap, a restart, no cursor): the whole chat instead of a patch."""
+    page = chats.open_chat(get_service(), row.id, chat_id, mark_read=mark_read())
+    if wants_json():
+        return jsonify(reset=True, **page_json(page)), status
+    response = fragment("telegram/chats/_chat.html", page=page, poll_seconds=poll_seconds(page.problem))
+    response.headers.update({"HX-Retarget": "#chat-pane", "HX-Reswap": "innerHTML"})
+    return response
+
+
 def poll(row, chat_id: int, cursor):
     """Changes since the cursor; 204 when there are none (the cache answered, Telegram was not asked)."""
     try:
@@ -219,14 +229,7 @@ def poll(row, chat_id: int, cursor):
         return fragment("telegram/chats/_poll_trouble.html", chat_id=chat_id, cursor=cursor, problem=exc,
                         poll_seconds=poll_seconds(exc))
     if found.reset:
-        if wants_json():
-            return jsonify(reset=True, **page_json(chats.open_chat(get_service(), row.id, chat_id,
-                                                                   mark_read=mark_read())))
-        # The window was replaced (a gap, a restart): the pane re-renders instead of patching.
-        page = chats.open_chat(get_service(), row.id, chat_id, mark_read=mark_read())
-        response = fragment("telegram/chats/_chat.html", page=page, poll_seconds=poll_seconds(page.problem))
-        response.headers.update({"HX-Retarget": "#chat-pane", "HX-Reswap": "innerHTML"})
-        return response
+        return reset_pane(row, chat_id)
     if wants_json():
         return jsonify(changes_json(found))
     if not (found.new or found.edited or found.deleted) and request.args.get("trouble") != "1":
@@ -264,10 +267,12 @@ def send(chat_id: int):
     finally:
         if path:
             shutil.rmtree(os.path.dirname(path), ignore_errors=True)
+    if target() is None and not wants_json():
+        return redirect(url_for("chats.chat_page", chat_id=chat_id))
+    if found.reset:  # the cursor is not of this window: the answer is the chat, the sent message included
+        return reset_pane(row, chat_id, 201)
     if wants_json():
         return jsonify(changes_json(found)), 201
-    if target() is None:
-        return redirect(url_for("chats.chat_page", chat_id=chat_id))
     return fragment("telegram/chats/_changes.html", found=found, chat_id=chat_id, poll_seconds=POLL_SECONDS,
                     group=request.args.get("group") == "1", sent=True)
 

@@ -125,3 +125,21 @@ def test_text_is_sent_as_typed_without_markdown(server, me, browser):
     sent = browser.get(f"/telegram/chats/{bob}/messages/", json=True).json["messages"]
     assert [m["text"] for m in sent[-2:]] == [typed, "**bold** caption"]
     assert "<strong>" not in sent[-2]["html"] and "<strong>" not in sent[-1]["html"]
+
+
+def test_json_send_without_a_cursor_answers_with_the_sent_message(server, me, browser):
+    bob, _, _ = open_chat(server, me, browser)
+    response = browser.post(f"/telegram/chats/{bob}/messages/", {"text": "from a script"}, json=True)
+    assert response.status_code == 201
+    assert response.json["reset"] is True and "from a script" in [m["text"] for m in response.json["messages"]]
+    assert response.json["cursor"]["after"] == max(m["id"] for m in response.json["messages"])
+
+
+def test_send_after_the_window_was_reset_re_renders_the_pane_with_the_sent_message(server, me, browser):
+    bob, _, cursor = open_chat(server, me, browser)
+    stale = {**cursor, "epoch": str(int(cursor["epoch"]) + 1)}  # the window was replaced since the last poll
+    response = browser.post(f"/telegram/chats/{bob}/messages/", {"text": "still shown", **stale})
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200 and "still shown" in body and "hello" in body
+    assert response.headers["HX-Retarget"] == "#chat-pane" and response.headers["HX-Reswap"] == "innerHTML"
+    assert re.search(r"<textarea[^>]*></textarea>", body)  # the composer is empty again
