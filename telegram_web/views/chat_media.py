@@ -15,7 +15,13 @@ bp.register_error_handler(NotLinkedYet, not_linked)
 bp.register_error_handler(SessionEnded, session_ended)
 bp.url_value_preprocessor(lambda _endpoint, values: check_url_ids(values))
 
-INLINE_TYPES = ("image/", "video/", "audio/")
+# Shown in the page (and opened in a tab) only when the type cannot carry script; anything else a
+# sender declared (image/svg+xml, text/html, video/whatever) is a download.
+INLINE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4", "video/webm",
+                          "audio/ogg", "audio/mpeg", "audio/mp4"})
+# On the file's own response only (a document opened in a tab): no script, no origin, nothing loaded
+# but the file itself. The page's <img>/<video> are governed by the page's policy, not this one.
+MEDIA_POLICY = "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'"
 
 
 def folder(kind: str, session_id: int) -> str:
@@ -30,10 +36,11 @@ def message_file(chat_id: int, message_id: int):
     limit = current_app.config["CHATS_MEDIA_MAX_BYTES"]
     found = media.download(get_service(), row.id, chat_id, message_id, folder("media", row.id),
                            thumb=request.args.get("thumb") == "1", max_bytes=limit)
-    inline = found.mime.startswith(INLINE_TYPES) and request.args.get("download") != "1"
+    inline = found.mime.split(";")[0].strip().lower() in INLINE_TYPES and request.args.get("download") != "1"
     response = send_file(found.path, mimetype=found.mime, as_attachment=not inline, download_name=found.name,
                          max_age=86400, conditional=True)
     response.headers["Cache-Control"] = "private, max-age=86400"
+    response.headers["Content-Security-Policy"] = MEDIA_POLICY
     return response
 
 
@@ -47,4 +54,5 @@ def avatar(peer_id: int):
         abort(404, "No profile photo.")
     response = send_file(path, mimetype="image/jpeg", max_age=7 * 86400, conditional=True)
     response.headers["Cache-Control"] = "private, max-age=604800" + (", immutable" if photo_id else "")
+    response.headers["Content-Security-Policy"] = MEDIA_POLICY
     return response

@@ -46,3 +46,28 @@ def test_media_of_an_unknown_message_is_404(server, me, browser):
     server.push_message(bob, me, "text only")
     browser.get(f"/telegram/chats/{bob}/")
     assert browser.get(f"/telegram/media/{bob}/999/").status_code == 404
+
+
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>'
+
+
+def test_only_safe_media_types_are_served_inline_and_every_file_is_sandboxed(server, me, browser):
+    bob = server.create_account("447700900001", "Bob", "Builder")
+    server.push_message(bob, me, "pic", photo=avatar_png(5))
+    server.push_message(bob, me, "", document=SVG, mime_type="image/svg+xml", file_name="evil.svg")
+    server.push_message(bob, me, "", document=b"<html><script>1</script>", mime_type="video/html",
+                        file_name="evil.html")
+    server.push_message(bob, me, "", document=b"OggS" + bytes(300), mime_type="audio/ogg", kind="voice")
+    html = browser.get(f"/telegram/chats/{bob}/").get_data(as_text=True)
+    photo, svg, fake_video, voice = server.message_ids(me, bob)[-4:]
+    thumb = re.search(r'<img[^>]+src="(/telegram/media/[^"]+thumb=1[^"]*)"', html).group(1).replace("&amp;", "&")
+    for url, inline in ((thumb, True), (f"/telegram/media/{bob}/{photo}/", True),
+                        (f"/telegram/media/{bob}/{voice}/", True),
+                        (f"/telegram/media/{bob}/{svg}/", False), (f"/telegram/media/{bob}/{fake_video}/", False)):
+        response = browser.get(url)
+        assert response.status_code == 200, url
+        disposition = response.headers.get("Content-Disposition", "")
+        assert disposition.startswith("inline" if inline else "attachment"), (url, disposition)
+        policy = response.headers["Content-Security-Policy"]
+        assert "sandbox" in policy and "default-src 'none'" in policy, url
+    assert browser.get(f"/telegram/chats/{bob}/").headers["Content-Security-Policy"].startswith("default-src 'self'")
