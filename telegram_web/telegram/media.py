@@ -4,6 +4,7 @@ A file already on disk costs no Telegram request. Media is downloaded from the c
 Telethon media when the chat's window has it; an expired file reference
 (FileReferenceExpiredError: references last hours) re-fetches the message once.
 """
+import asyncio
 import json
 import os
 from dataclasses import dataclass
@@ -66,8 +67,36 @@ async def _message(client, chat_id: int, message_id: int):
     return message.media
 
 
+_downloads: dict[str, asyncio.Future] = {}  # path -> the download in progress (loop thread only)
+
+
 async def _download(client, session_id: int, chat_id: int, message_id: int, path: str, thumb: bool,
                     max_bytes: int) -> StoredMedia:
+    """One download per file at a time: concurrent requests for the same path share it."""
+    loop = asyncio.get_running_loop()
+    shared = _downloads.get(path)
+    if shared is not None and shared.get_loop() is loop:
+        return await asyncio.shield(shared)
+    future = _downloads[path] = loop.create_future()
+    try:
+        found = await _fetch(client, session_id, chat_id, message_id, path, thumb, max_bytes)
+        future.set_result(found)
+        return found
+    except asyncio.CancelledError:  # this request timed out: the others sharing it may try again
+        future.set_exception(TelegramProblem("Telegram did not answer in time. Try again in a moment.", 504))
+        future.exception()
+        raise
+    except BaseException as exc:
+        future.set_exception(exc)
+        future.exception()  # retrieved here, so an unshared failure is not logged as "never retrieved"
+        raise
+    finally:
+        if _downloads.get(path) is future:
+            del _downloads[path]
+
+
+async def _fetch(client, session_id: int, chat_id: int, message_id: int, path: str, thumb: bool,
+                 max_bytes: int) -> StoredMedia:
     cache = await ensure(client, session_id)
     chat = cache.chats.get(chat_id)
     media = chat.media.get(message_id) if chat is not None else None
@@ -89,11 +118,13 @@ async def _download(client, session_id: int, chat_id: int, message_id: int, path
         if chat is not None and message_id in chat.messages:
             chat.media[message_id] = media
         await client.download_media(media, file=partial, thumb=size)
-    os.replace(partial, path)
     facts = {"mime": info.mime_type or "application/octet-stream",
              "name": info.name or f"{chat_id}_{message_id}{info.ext or ''}"}
-    with open(path + ".json", "w", encoding="utf-8") as fh:
+    # The facts first, each file complete before it is in place: `stored` never sees half of either.
+    with open(path + ".json.part", "w", encoding="utf-8") as fh:
         json.dump(facts, fh)
+    os.replace(path + ".json.part", path + ".json")
+    os.replace(partial, path)
     return StoredMedia(path, facts["mime"], facts["name"])
 
 

@@ -1,7 +1,11 @@
 """Channels (sponsored messages, no composer), marking read, media with expired file references."""
+import pathlib
 import re
+import threading
 
 from telegram_web.sandbox.images import avatar_png
+
+from .conftest import Browser
 
 
 def test_channel_shows_sponsored_and_no_composer(server, me, browser):
@@ -71,3 +75,26 @@ def test_only_safe_media_types_are_served_inline_and_every_file_is_sandboxed(ser
         policy = response.headers["Content-Security-Policy"]
         assert "sandbox" in policy and "default-src 'none'" in policy, url
     assert browser.get(f"/telegram/chats/{bob}/").headers["Content-Security-Policy"].startswith("default-src 'self'")
+
+
+def test_concurrent_downloads_of_one_file_share_one_download(app, server, me, browser):
+    bob = server.create_account("447700900001", "Bob", "Builder")
+    server.push_message(bob, me, "pic", photo=avatar_png(6))
+    html = browser.get(f"/telegram/chats/{bob}/").get_data(as_text=True)
+    url = re.search(r'<a class="photo" href="([^"]+)"', html).group(1)
+    browsers = [browser, Browser(app)]
+    server.inject_delay("upload.GetFileRequest", 0.5, times=1)
+    mark = server.request_count()
+    results = [None, None]
+
+    def fetch(number):
+        results[number] = browsers[number].get(url)
+    threads = [threading.Thread(target=fetch, args=(n,)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert [r.status_code for r in results] == [200, 200] and [r.data for r in results] == [avatar_png(6)] * 2
+    assert server.requests_since(me, mark).count("upload.GetFileRequest") == 1
+    files = sorted(p.name for p in (pathlib.Path(app.instance_path) / "media").rglob("*") if p.is_file())
+    assert len(files) == 2 and not [name for name in files if name.endswith(".part")], files  # file + facts
