@@ -89,6 +89,10 @@ async def refresh(client, cache: AccountCache, chat: ChatCache) -> None:
     try:
         await _refresh(client, cache, chat)
         future.set_result(None)
+    except asyncio.CancelledError:  # the starting request timed out: the ones sharing it may try again
+        future.set_exception(TelegramProblem("Telegram did not answer in time. Try again in a moment.", 504))
+        future.exception()
+        raise
     except BaseException as exc:
         future.set_exception(exc)
         future.exception()  # retrieved here, so an unshared failure is not logged as "never retrieved"

@@ -9,14 +9,16 @@ Guards (each test fails without its guard):
   poll keeping what is known (chats._open, views.chats.poll), the composer keeping the typed text;
 - AUTH_KEY_UNREGISTERED: SessionEnded (TelegramService.call marks the row, never deletes it);
 - INTERNAL (500): errors.translate's ServerError branch;
-- the loop thread killed: TelegramService.client dropping clients of an older loop generation.
+- the loop thread killed: TelegramService.client dropping clients of an older loop generation;
+- a shared history refresh whose starting request timed out: history.refresh giving the requests sharing
+  it a TelegramProblem (504, try again) instead of its CancelledError.
 """
 import threading
 import time
 
 from telegram_web.loop import loop_thread
 
-from .conftest import poll_url, stored, wait_until
+from .conftest import FAST, Browser, poll_url, stored, wait_until
 
 PHONE = "447700900555"
 
@@ -157,3 +159,27 @@ def test_the_loop_thread_killed_the_next_request_works(app, server, me, bob, bro
                           lambda r: "on the new loop" in r.get_data(as_text=True))
     assert "on the new loop" in response.get_data(as_text=True)
     assert stored(app)["sessions"] == before["sessions"]
+
+
+def test_a_timed_out_refresh_gives_the_request_sharing_it_a_problem_not_a_500(server, me, bob, build):
+    app = build(TELEGRAM_CLIENT_SETTINGS=FAST, TELEGRAM_CALL_TIMEOUT=1, TELEGRAM_FLOOD_SLEEP_THRESHOLD=0)
+    first, second = Browser(app), Browser(app)
+    assert first.get("/telegram/chats/", json=True).status_code == 200  # the list is known; the chat is not open
+    server.inject_delay("messages.getHistory", 2.5, times=1)  # the first request's refresh outlives its 1 s
+    results = {}
+
+    def open_pane(name, browser):
+        results[name] = browser.get(f"/telegram/chats/{bob}/", target="chat-pane")
+    starter = threading.Thread(target=open_pane, args=("first", first))
+    starter.start()
+    time.sleep(0.4)  # the second request arrives while the first one's getHistory is under way: it shares it
+    sharer = threading.Thread(target=open_pane, args=("second", second))
+    sharer.start()
+    starter.join(10)
+    sharer.join(10)
+    assert results["first"].status_code == 504 and "did not answer in 1 s" in results["first"].get_data(as_text=True)
+    body = results["second"].get_data(as_text=True)
+    assert results["second"].status_code in (200, 504), body[:300]
+    assert "did not answer" in body and "Try again" in body
+    server.clear_faults()
+    assert "hello" in open_chat(second, bob)
