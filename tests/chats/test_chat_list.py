@@ -123,3 +123,21 @@ def wait_for(call, ok, timeout=5.0):
         if ok(result) or time.monotonic() > deadline:
             return result
         time.sleep(0.05)
+
+
+def test_list_poll_keeps_the_chats_loaded_by_scrolling(server, me, browser):
+    people = []
+    for n in range(120):
+        people.append(server.create_account(f"4477009{n:05d}", f"Person {n:03d}"))
+        server.push_message(people[-1], me, f"hello {n}")
+    first = browser.get("/telegram/chats/", target="chat-lists").get_data(as_text=True)
+    poll = re.search(r'<div id="chat-list" hx-get="([^"]+)"[^>]*hx-include="([^"]+)"', first, re.S)
+    url, include = poll.group(1).replace("&amp;", "&"), poll.group(2)
+    assert include == "#chat-items input[name=limit]" and "limit=" not in url  # the count comes from the list
+    assert re.findall(r'<input type="hidden" name="limit" value="(\d+)"', first) == ["50"]
+    more = browser.get("/telegram/chats/?offset=50", target="chat-more").get_data(as_text=True)
+    # The new sentinel (replacing the old one and its count) says how many are shown now.
+    assert re.findall(r'<input type="hidden" name="limit" value="(\d+)"', more) == ["100"]
+    server.push_message(people[60], me, "news")  # the list changes: the poll re-renders it
+    changed = wait_for(lambda: browser.get(url + "&limit=100", target="chat-list"), lambda r: r.status_code == 200)
+    assert changed.get_data(as_text=True).count('<li class="chat-item') == 100
