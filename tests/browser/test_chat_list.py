@@ -50,3 +50,30 @@ def test_chat_list_avatars_badges_and_filter(page, serve):
     expect(page.locator("#chat-list")).to_contain_text("No chat matches “no such chat”.")
     search.fill("")
     expect(items).to_have_count(total)
+
+
+
+
+
+def test_scrolling_loads_more_chats_and_the_list_poll_keeps_them(page, serve, sandbox):
+    owner = sandbox.demo_world.owner
+    people = [sandbox.create_account(f"4477009{n:05d}", f"Person {n:03d}") for n in range(60)]
+    for n, person in enumerate(people):
+        sandbox.push_message(person, owner, f"hello {n}")
+    live = serve(linked=True)
+    sign_in(page, live)
+    items = page.locator("#chat-items .chat-item")
+    expect(items).to_have_count(50)
+    # The list scrolls inside its pane, not the window: "More chats…" loads when it comes into view there,
+    # as items of this list (not a whole page nested in it).
+    page.locator("#chat-items li.more").scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelectorAll('#chat-items .chat-item').length > 50")
+    expect(page.locator("#chat-list")).to_have_count(1)
+    shown = items.count()
+    sandbox.push_message(people[0], owner, "news")  # the list changes: the next poll (10 s) re-renders it
+    with page.expect_response(lambda r: "/telegram/chats/?" in r.url and "v=" in r.url and r.status == 200,
+                              timeout=25000) as polled:
+        pass
+    assert f"limit={shown}" in polled.value.url
+    expect(items).to_have_count(shown)
+    expect(item(page, "Person 000")).to_contain_text("news")

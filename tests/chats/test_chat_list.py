@@ -100,7 +100,7 @@ def test_long_lists_load_more_when_scrolled(server, me, browser):
         other = server.create_account(f"4477009{n:05d}", f"Person {n:03d}")
         server.push_message(other, me, f"hello {n}")
     first = browser.get("/telegram/chats/", target="chat-lists").get_data(as_text=True)
-    assert first.count('<li class="chat-item') == 50 and 'hx-trigger="revealed"' in first
+    assert first.count('<li class="chat-item') == 50 and 'hx-trigger="intersect once"' in first
     seen = set(re.findall(r'id="chat-(-?\d+)"', first))
     offset = 50
     while True:
@@ -109,7 +109,7 @@ def test_long_lists_load_more_when_scrolled(server, me, browser):
         assert not seen.intersection(ids)
         seen.update(ids)
         offset += len(ids)
-        if 'hx-trigger="revealed"' not in more:
+        if 'hx-trigger="intersect once"' not in more:
             break
     assert len(seen) == 131  # and the 'Telegram' login-code chat
 
