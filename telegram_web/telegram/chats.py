@@ -1,6 +1,6 @@
-"""Chats for the views: dialog list, an open chat, polls, older pages, sending, marking read.
+"""Chats for the views: dialog list, an open chat, polls, older pages, marking read.
 
-The only module views call for chats. Each public function runs one coroutine on the
+The module views call for chats (sending is in sending.py, files in media.py). Each public function runs one coroutine on the
 loop thread through `service.call` and returns plain dataclasses; the cache (cache.py,
 kept current by updates.py) answers whatever it can without asking Telegram.
 """
@@ -12,15 +12,13 @@ from telethon import errors as tg
 
 from . import history
 from .cache import WINDOW, AccountCache
-from .convert import ChatSummary, MessageView, message_view, summary_from_dialog, summary_from_entity
+from .convert import ChatSummary, MessageView, summary_from_dialog, summary_from_entity
 from .errors import SessionEnded, TelegramProblem, translate
 from .history import PAGE, ChatNotFound, ChatUnavailable  # noqa: F401 - re-exported for views
 from .updates import install, remember_names, resync, watchdog
 
 DIALOG_PAGE = 100  # dialogs per getDialogs request (Telegram's maximum)
 DIALOG_REFRESH = 300  # seconds: a stale dialog list is reloaded at most this often
-MAX_TEXT = 4096
-MAX_CAPTION = 1024
 
 
 @dataclass
@@ -220,25 +218,6 @@ async def _older(client, session_id: int, chat_id: int, before: int, limit: int)
     return views
 
 
-async def _send(client, session_id: int, chat_id: int, text: str, path: str | None, as_photo: bool,
-                cursor: Cursor) -> Changes:
-    cache = await ensure(client, session_id)
-    try:
-        if path:
-            message = await client.send_file(chat_id, path, caption=text, force_document=not as_photo,
-                                             parse_mode=None)  # sent as typed, no Markdown
-        else:
-            message = await client.send_message(chat_id, text, parse_mode=None)
-    except tg.ChatWriteForbiddenError as exc:
-        raise ChatUnavailable("You cannot write in this chat.") from exc
-    except (ValueError, *history.UNAVAILABLE) as exc:
-        raise history.unavailable(exc) from exc
-    chat = cache.chat(chat_id)
-    if chat.trusted:
-        chat.add(message_view(message, cache.names), message.media)
-    return await _changes(client, session_id, chat_id, cursor, False)
-
-
 # Request-thread side ------------------------------------------------------------------
 
 def _hooked(service):
@@ -266,18 +245,3 @@ def changes(service, session_id: int, chat_id: int, cursor: Cursor, *, mark_read
 def older(service, session_id: int, chat_id: int, before: int, *, limit: int = PAGE) -> list[MessageView]:
     """Messages older than `before`, oldest first; :raise ChatNotFound, ChatUnavailable, TelegramProblem:."""
     return _hooked(service).call(session_id, _older, session_id, chat_id, before, limit)
-
-
-def send(service, session_id: int, chat_id: int, cursor: Cursor, text: str, *, path: str | None = None,
-         as_photo: bool = False) -> Changes:
-    """Send text (or a file with a caption) and return what changed since `cursor`, the sent message included.
-
-    :raise ValueError: if the text is too long (nothing is sent); :raise TelegramProblem: if sending failed.
-    """
-    limit = MAX_CAPTION if path else MAX_TEXT
-    if len(text) > limit:
-        raise ValueError(f"The message is {len(text)} characters long; Telegram allows at most {limit}"
-                         + (" in a caption." if path else ".") + " Nothing was sent.")
-    if not text.strip() and not path:
-        raise ValueError("Type a message or attach a file.")
-    return _hooked(service).call(session_id, _send, session_id, chat_id, text, path, as_photo, cursor)
