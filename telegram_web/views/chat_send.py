@@ -7,7 +7,6 @@ import shutil
 import tempfile
 
 from flask import current_app, jsonify, redirect, request, url_for
-from werkzeug.utils import secure_filename
 
 from ..telegram import chats, sending
 from ..telegram.clients import get_service
@@ -63,7 +62,7 @@ def save_upload(upload) -> str:
     limit = current_app.config["CHATS_UPLOAD_MAX_BYTES"]
     folder = os.path.join(current_app.instance_path, "uploads")
     os.makedirs(folder, exist_ok=True)
-    name = secure_filename(upload.filename) or "file"  # never "..", ".", a NUL or a separator
+    name = upload_name(upload.filename)
     # A directory of its own keeps the original file name, which Telethon sends to Telegram.
     path = os.path.join(tempfile.mkdtemp(dir=folder), name[-120:])
     try:
@@ -75,3 +74,11 @@ def save_upload(upload) -> str:
         shutil.rmtree(os.path.dirname(path), ignore_errors=True)
         raise
     return path
+
+
+def upload_name(raw: str | None) -> str:
+    """The uploaded file's own name, safe as a path part: no separators, NUL or control characters,
+    never "." or ".."; other scripts are kept (Telegram shows the name, e.g. "Отчёт.pdf")."""
+    name = os.path.basename((raw or "").replace("\\", "/"))
+    name = "".join(ch for ch in name if ch.isprintable()).strip()
+    return "file" if name in ("", ".", "..") else name

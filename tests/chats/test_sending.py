@@ -143,3 +143,13 @@ def test_send_after_the_window_was_reset_re_renders_the_pane_with_the_sent_messa
     assert response.status_code == 200 and "still shown" in body and "hello" in body
     assert response.headers["HX-Retarget"] == "#chat-pane" and response.headers["HX-Reswap"] == "innerHTML"
     assert re.search(r"<textarea[^>]*></textarea>", body)  # the composer is empty again
+
+
+def test_a_file_keeps_its_own_name_in_any_script(server, me, browser):
+    bob, _, cursor = open_chat(server, me, browser)
+    response = browser.post(f"/telegram/chats/{bob}/messages/",
+                            {"text": "", "file": (io.BytesIO(b"%PDF-1.4 report"), "Отчёт.pdf", "application/pdf"),
+                             **cursor})
+    assert response.status_code == 200
+    sent = browser.get(f"/telegram/chats/{bob}/messages/", json=True).json["messages"][-1]
+    assert sent["media"]["name"] == "Отчёт.pdf"
