@@ -15,6 +15,7 @@ from .cache import AccountCache, ChatCache
 from .convert import MessageView, message_view
 from .errors import TelegramProblem
 from .formatting import render_entities
+from .sharing import settle
 from .updates import remember_names
 
 PAGE = 50
@@ -87,16 +88,7 @@ async def refresh(client, cache: AccountCache, chat: ChatCache) -> None:
     chat.refreshing = asyncio.get_running_loop().create_future()
     future = chat.refreshing
     try:
-        await _refresh(client, cache, chat)
-        future.set_result(None)
-    except asyncio.CancelledError:  # the starting request timed out: the ones sharing it may try again
-        future.set_exception(TelegramProblem("Telegram did not answer in time. Try again in a moment.", 504))
-        future.exception()
-        raise
-    except BaseException as exc:
-        future.set_exception(exc)
-        future.exception()  # retrieved here, so an unshared failure is not logged as "never retrieved"
-        raise
+        await settle(future, _refresh(client, cache, chat))
     finally:
         chat.refreshing = None
 

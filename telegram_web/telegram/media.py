@@ -16,6 +16,7 @@ from telethon.tl.custom.file import File
 from .chats import _hooked, ensure
 from .errors import TelegramProblem
 from .history import ChatNotFound, UNAVAILABLE, unavailable
+from .sharing import settle
 
 THUMB_EDGE = 320  # pixels: the photo size shown inline
 
@@ -79,17 +80,7 @@ async def _download(client, session_id: int, chat_id: int, message_id: int, path
         return await asyncio.shield(shared)
     future = _downloads[path] = loop.create_future()
     try:
-        found = await _fetch(client, session_id, chat_id, message_id, path, thumb, max_bytes)
-        future.set_result(found)
-        return found
-    except asyncio.CancelledError:  # this request timed out: the others sharing it may try again
-        future.set_exception(TelegramProblem("Telegram did not answer in time. Try again in a moment.", 504))
-        future.exception()
-        raise
-    except BaseException as exc:
-        future.set_exception(exc)
-        future.exception()  # retrieved here, so an unshared failure is not logged as "never retrieved"
-        raise
+        return await settle(future, _fetch(client, session_id, chat_id, message_id, path, thumb, max_bytes))
     finally:
         if _downloads.get(path) is future:
             del _downloads[path]
