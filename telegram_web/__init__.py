@@ -36,7 +36,10 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)
 
     from .telegram.clients import TelegramService
-    app.extensions["telegram"] = TelegramService(app)
+    from .telegram.updates import install as install_update_cache
+    service = app.extensions["telegram"] = TelegramService(app)
+    # Every client gets the update-fed cache before its first update arrives.
+    service.client_hooks.append(install_update_cache)
     return app
 
 

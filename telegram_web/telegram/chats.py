@@ -220,28 +220,21 @@ async def _older(client, session_id: int, chat_id: int, before: int, limit: int)
 
 # Request-thread side ------------------------------------------------------------------
 
-def _hooked(service):
-    """Install the cache on every new client from now on (handlers before the first update)."""
-    if install not in service.client_hooks:
-        service.client_hooks.append(install)
-    return service
-
-
 def chat_list(service, session_id: int, *, q: str = "", offset: int = 0, limit: int = 50) -> ChatList:
     """A page of the chat list; :raise TelegramProblem: only when nothing is known yet."""
-    return _hooked(service).call(session_id, _chat_list, session_id, q, offset, limit)
+    return service.call(session_id, _chat_list, session_id, q, offset, limit)
 
 
 def open_chat(service, session_id: int, chat_id: int, *, limit: int = PAGE, mark_read: bool = True) -> ChatPage:
     """A chat's newest messages; :raise ChatNotFound, ChatUnavailable, TelegramProblem:."""
-    return _hooked(service).call(session_id, _open, session_id, chat_id, limit, mark_read)
+    return service.call(session_id, _open, session_id, chat_id, limit, mark_read)
 
 
 def changes(service, session_id: int, chat_id: int, cursor: Cursor, *, mark_read: bool = True) -> Changes:
     """What changed since `cursor` (no Telegram request while nothing did); :raise TelegramProblem:."""
-    return _hooked(service).call(session_id, _changes, session_id, chat_id, cursor, mark_read)
+    return service.call(session_id, _changes, session_id, chat_id, cursor, mark_read)
 
 
 def older(service, session_id: int, chat_id: int, before: int, *, limit: int = PAGE) -> list[MessageView]:
     """Messages older than `before`, oldest first; :raise ChatNotFound, ChatUnavailable, TelegramProblem:."""
-    return _hooked(service).call(session_id, _older, session_id, chat_id, before, limit)
+    return service.call(session_id, _older, session_id, chat_id, before, limit)

@@ -13,7 +13,7 @@ from telethon import errors as tg
 from telethon.tl import types
 from telethon.tl.custom.file import File
 
-from .chats import _hooked, ensure
+from .chats import ensure
 from .errors import TelegramProblem
 from .history import ChatNotFound, UNAVAILABLE, unavailable
 from .sharing import settle
@@ -142,7 +142,7 @@ def download(service, session_id: int, chat_id: int, message_id: int, folder: st
              max_bytes: int) -> StoredMedia:
     """The message's file on disk, downloading it once; :raise TooLarge, ChatNotFound, TelegramProblem:."""
     path = media_path(folder, chat_id, message_id, thumb)
-    return stored(path) or _hooked(service).call(session_id, _download, session_id, chat_id, message_id, path,
+    return stored(path) or service.call(session_id, _download, session_id, chat_id, message_id, path,
                                                  thumb, max_bytes)
 
 
@@ -151,5 +151,5 @@ def avatar(service, session_id: int, peer_id: int, photo_id: int | None, folder:
     path = os.path.join(folder, f"{peer_id}_{photo_id or 'current'}.jpg")
     if os.path.exists(path):
         return path
-    found = _hooked(service).call(session_id, _avatar, session_id, peer_id, photo_id, path)
+    found = service.call(session_id, _avatar, session_id, peer_id, photo_id, path)
     return path if found else None

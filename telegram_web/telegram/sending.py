@@ -2,7 +2,7 @@
 from telethon import errors as tg
 
 from . import history
-from .chats import Changes, ChatUnavailable, Cursor, _changes, _hooked, ensure
+from .chats import Changes, ChatUnavailable, Cursor, _changes, ensure
 from .convert import message_view
 
 MAX_TEXT = 4096
@@ -40,4 +40,4 @@ def send(service, session_id: int, chat_id: int, cursor: Cursor, text: str, *, p
                          + (" in a caption." if path else ".") + " Nothing was sent.")
     if not text.strip() and not path:
         raise ValueError("Type a message or attach a file.")
-    return _hooked(service).call(session_id, _send, session_id, chat_id, text, path, as_photo, cursor)
+    return service.call(session_id, _send, session_id, chat_id, text, path, as_photo, cursor)
