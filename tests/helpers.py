@@ -1,5 +1,6 @@
 """Small helpers shared by the tests."""
 import re
+import time
 
 from werkzeug.security import generate_password_hash
 
@@ -17,3 +18,13 @@ def csrf_token(client, path: str = "/login") -> str:
     match = _TOKEN.search(html)
     assert match, f"no CSRF token on {path}"
     return match.group(1) or match.group(2)
+
+
+def wait_until(call, ok, timeout: float = 8.0):
+    """Call until `ok(result)` or the timeout; return the last result (the loop thread works in its own time)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = call()
+        if ok(result) or time.monotonic() > deadline:
+            return result
+        time.sleep(0.05)

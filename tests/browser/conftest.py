@@ -12,12 +12,11 @@ import threading
 import pytest
 from werkzeug.serving import make_server
 
-from telegram_web.extensions import db
-from telegram_web.models import TelegramSession, User
 from telegram_web.sandbox import SandboxServer
 from telegram_web.sandbox.demo import DEMO_PASSWORD, DEMO_PHONE, build_demo_world
-from telegram_web.telegram import accounts, login
+from telegram_web.telegram import accounts
 
+from ..chats.conftest import link_account
 from ..conftest import add_owner
 from ..helpers import OWNER_PASSWORD, OWNER_USERNAME
 
@@ -73,19 +72,7 @@ def sandbox(request):
 
 def link_demo_account(app, server) -> int:
     """Link the demo account without the UI (send code, code, 2FA password); return the session id."""
-    phone = accounts.normalise_phone(DEMO_PHONE)
-    with app.app_context():
-        owner = db.session.query(User).one()
-        row = TelegramSession(owner_id=owner.id)
-        db.session.add(row)
-        db.session.commit()
-        service = app.extensions["telegram"]
-        sent = login.send_code(service, row.id, phone)
-        result = login.sign_in_code(service, row.id, phone, sent.phone_code_hash, server.last_code(phone))
-        if isinstance(result, login.PasswordNeeded):
-            result = login.sign_in_password(service, row.id, DEMO_PASSWORD)
-        accounts.mark_authorized(row, result)
-        return row.id
+    return link_account(app, server, accounts.normalise_phone(DEMO_PHONE), DEMO_PASSWORD)
 
 
 @pytest.fixture

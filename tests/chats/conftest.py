@@ -24,16 +24,18 @@ def me(server):
     return server.create_account(PHONE, "Ada", "Lovelace", username="ada")
 
 
-def link_account(app, server) -> int:
-    """Create the session row and sign it in with the code the sandbox sent; return its id."""
+def link_account(app, server, phone: str = PHONE, password: str | None = None) -> int:
+    """Create the session row and sign it in with the code the sandbox sent (and 2FA); return its id."""
     with app.app_context():
         owner = db.session.query(User).one()
         row = TelegramSession(owner_id=owner.id)
         db.session.add(row)
         db.session.commit()
         service = app.extensions["telegram"]
-        sent = login.send_code(service, row.id, PHONE)
-        user = login.sign_in_code(service, row.id, PHONE, sent.phone_code_hash, server.last_code(PHONE))
+        sent = login.send_code(service, row.id, phone)
+        user = login.sign_in_code(service, row.id, phone, sent.phone_code_hash, server.last_code(phone))
+        if isinstance(user, login.PasswordNeeded):
+            user = login.sign_in_password(service, row.id, password)
         accounts.mark_authorized(row, user)
         return row.id
 

@@ -4,6 +4,7 @@ import re
 from telegram_web.sandbox.images import avatar_png
 
 from .conftest import requests_during
+from ..helpers import wait_until
 
 
 def world(server, me):
@@ -70,7 +71,7 @@ def test_list_poll_answers_204_without_telegram_when_nothing_changed(server, me,
     world(server, me)
     html = browser.get("/telegram/chats/", target="chat-lists").get_data(as_text=True)
     poll = re.search(r'id="chat-list" hx-get="([^"]+)"', html).group(1).replace("&amp;", "&")
-    settled = wait_for(lambda: browser.get(poll, target="chat-list"), lambda r: r.status_code == 204)
+    settled = wait_until(lambda: browser.get(poll, target="chat-list"), lambda r: r.status_code == 204)
     assert settled.status_code == 204  # (updates of the world's messages may still be arriving)
     response, cost = requests_during(server, me, lambda: browser.get(poll, target="chat-list"))
     assert response.status_code == 204 and cost == []
@@ -81,7 +82,7 @@ def test_list_poll_reorders_on_a_new_message(server, me, browser):
     html = browser.get("/telegram/chats/", target="chat-lists").get_data(as_text=True)
     poll = re.search(r'id="chat-list" hx-get="([^"]+)"', html).group(1).replace("&amp;", "&")
     server.push_message(peers["bob"], peers["supergroup"], "news!")
-    response = wait_for(lambda: browser.get(poll, target="chat-list"), lambda r: r.status_code == 200)
+    response = wait_until(lambda: browser.get(poll, target="chat-list"), lambda r: r.status_code == 200)
     items = re.findall(r'<span class="chat-name">(?:<span[^>]*>[^<]*</span>)?([^<]+)', response.get_data(as_text=True))
     assert items[:2] == ["Carol Danvers", "Big group"]
     assert "Bob: news!" in response.get_data(as_text=True)
@@ -114,15 +115,6 @@ def test_long_lists_load_more_when_scrolled(server, me, browser):
     assert len(seen) == 131  # and the 'Telegram' login-code chat
 
 
-def wait_for(call, ok, timeout=5.0):
-    """Call until `ok(result)` (updates arrive on the loop thread asynchronously)."""
-    import time
-    deadline = time.monotonic() + timeout
-    while True:
-        result = call()
-        if ok(result) or time.monotonic() > deadline:
-            return result
-        time.sleep(0.05)
 
 
 def test_list_poll_keeps_the_chats_loaded_by_scrolling(server, me, browser):
@@ -139,5 +131,5 @@ def test_list_poll_keeps_the_chats_loaded_by_scrolling(server, me, browser):
     # The new sentinel (replacing the old one and its count) says how many are shown now.
     assert re.findall(r'<input type="hidden" name="limit" value="(\d+)"', more) == ["100"]
     server.push_message(people[60], me, "news")  # the list changes: the poll re-renders it
-    changed = wait_for(lambda: browser.get(url + "&limit=100", target="chat-list"), lambda r: r.status_code == 200)
+    changed = wait_until(lambda: browser.get(url + "&limit=100", target="chat-list"), lambda r: r.status_code == 200)
     assert changed.get_data(as_text=True).count('<li class="chat-item') == 100

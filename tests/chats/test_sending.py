@@ -6,6 +6,7 @@ from telegram_web.sandbox.images import avatar_png
 
 from .conftest import Browser
 from .test_history import poll_url
+from ..helpers import wait_until
 
 
 def open_chat(server, me, browser):
@@ -92,15 +93,6 @@ def test_telegram_unreachable_shows_a_banner_and_polls_recover(server, me, build
     assert "back again" in body and '<div id="chat-banner" hx-swap-oob="true"></div>' in body
 
 
-def wait_until(call, ok, timeout=5.0):
-    """Call until `ok(result)`: the reconnect happens on the loop thread in its own time."""
-    import time
-    deadline = time.monotonic() + timeout
-    while True:
-        result = call()
-        if ok(result) or time.monotonic() > deadline:
-            return result
-        time.sleep(0.05)
 
 
 def test_chat_the_account_left_says_so(server, me, browser):

@@ -1,6 +1,5 @@
 """Fault tests: the chats app on the sandbox, with Telegram failing in the ways the sandbox can inject."""
 import re
-import time
 
 import pytest
 
@@ -38,14 +37,6 @@ def poll_url(html: str) -> str:
     return re.search(r'id="chat-poll"[^>]*hx-get="([^"]+)"', html, re.S).group(1).replace("&amp;", "&")
 
 
-def wait_until(call, ok, timeout=8.0):
-    """Call until `ok(result)` (reconnects and updates happen on the loop thread in their own time)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = call()
-        if ok(result) or time.monotonic() > deadline:
-            return result
-        time.sleep(0.05)
 
 
 def stored(app) -> dict:

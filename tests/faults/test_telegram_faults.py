@@ -18,7 +18,8 @@ import time
 
 from telegram_web.loop import loop_thread
 
-from .conftest import FAST, Browser, poll_url, stored, wait_until
+from ..helpers import wait_until
+from .conftest import FAST, Browser, poll_url, stored
 
 PHONE = "447700900555"
 
