@@ -12,6 +12,22 @@ from telegram_web.sandbox import SandboxServer
 from .conftest import ALICE_PHONE, login, new_client, run, until
 
 
+def heal_a_gap(server, alice, sender, peer, missed, pushed, chats=None):
+    """Push one message without delivering it (a pts gap), then one delivered; return what the
+    NewMessage handler saw and the requests Alice's client made meanwhile."""
+    async def main():
+        client = await login(server, ALICE_PHONE)
+        seen = []
+        client.add_event_handler(lambda e: seen.append(e.raw_text), events.NewMessage(chats=chats))
+        mark = server.request_count()
+        server.push_message(sender, peer, missed, deliver=False)  # pts advances, no push
+        server.push_message(sender, peer, pushed)
+        await until(lambda: len(seen) == 2)
+        await client.disconnect()
+        return seen, server.requests_since(alice, mark)
+    return run(main())
+
+
 def test_new_message_handler_fires_for_a_push_from_another_thread(server, alice, bob):
     async def main():
         client = await login(server, ALICE_PHONE)
@@ -27,17 +43,7 @@ def test_new_message_handler_fires_for_a_push_from_another_thread(server, alice,
 
 
 def test_account_gap_is_healed_by_get_difference(server, alice, bob):
-    async def main():
-        client = await login(server, ALICE_PHONE)
-        seen = []
-        client.add_event_handler(lambda e: seen.append(e.raw_text), events.NewMessage())
-        mark = server.request_count()
-        server.push_message(bob, alice, 'lost on the way', deliver=False)  # pts advances, no push
-        server.push_message(bob, alice, 'arrives')
-        await until(lambda: len(seen) == 2)
-        await client.disconnect()
-        return seen, server.requests_since(alice, mark)
-    seen, calls = run(main())
+    seen, calls = heal_a_gap(server, alice, bob, alice, 'lost on the way', 'arrives')
     assert sorted(seen) == ['arrives', 'lost on the way']
     assert 'updates.GetDifferenceRequest' in calls
 
@@ -46,17 +52,8 @@ def test_channel_gap_is_healed_by_get_channel_difference(server, alice, bob):
     group = server.create_channel(bob, 'Supergroup', [alice], megagroup=True)
     server.push_message(bob, group, 'before')
 
-    async def main():
-        client = await login(server, ALICE_PHONE)  # the dialogs give the client the channel's pts
-        seen = []
-        client.add_event_handler(lambda e: seen.append(e.raw_text), events.NewMessage(chats=[group]))
-        mark = server.request_count()
-        server.push_message(bob, group, 'missed', deliver=False)
-        server.push_message(bob, group, 'pushed')
-        await until(lambda: len(seen) == 2)
-        await client.disconnect()
-        return seen, server.requests_since(alice, mark)
-    seen, calls = run(main())
+    # the dialogs loaded at login give the client the channel's pts
+    seen, calls = heal_a_gap(server, alice, bob, group, 'missed', 'pushed', chats=[group])
     assert sorted(seen) == ['missed', 'pushed']
     assert 'updates.GetChannelDifferenceRequest' in calls
 
