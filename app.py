@@ -7,8 +7,18 @@ from dotenv import load_dotenv
 load_dotenv()  # a .env file beside app.py, when present
 
 from telegram_web import create_app  # noqa: E402 - after .env, which may configure it
+from telegram_web.config import parse_bool  # noqa: E402
 
-app = create_app()
+
+def telegram_backend():
+    """The offline sandbox when TELEGRAM_SANDBOX says so (demo mode), else None: real Telegram."""
+    if not parse_bool(os.environ.get("TELEGRAM_SANDBOX", "")):
+        return None
+    from telegram_sandbox.demo_mode import demo_backend
+    return demo_backend()
+
+
+app = create_app(telegram_backend=telegram_backend())
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="telegram_web, an unofficial Telegram web client")

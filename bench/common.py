@@ -11,7 +11,7 @@ sys.path.insert(0, ROOT)
 from telegram_web import create_app  # noqa: E402
 from telegram_web.extensions import db  # noqa: E402
 from telegram_web.models import TelegramSession, User  # noqa: E402
-from telegram_web.sandbox import SandboxServer  # noqa: E402
+from telegram_sandbox import SandboxBackend, SandboxServer  # noqa: E402
 from telegram_web.telegram import accounts, login  # noqa: E402
 from werkzeug.security import generate_password_hash  # noqa: E402
 
@@ -22,8 +22,8 @@ OWNER, PASSWORD = "owner", "bench password 123"
 def make_app(server: SandboxServer):
     """A sandbox app on a temporary instance folder, owner created and Telegram account linked."""
     instance = tempfile.mkdtemp(prefix="telegram_web_bench_")
-    app = create_app({"TELEGRAM_SANDBOX": True, "TELEGRAM_SANDBOX_SERVER": server, "TELEGRAM_CALL_TIMEOUT": 30,
-                      "CHATS_MARK_READ": False}, instance_path=instance)
+    app = create_app({"TELEGRAM_CALL_TIMEOUT": 30, "CHATS_MARK_READ": False}, instance_path=instance,
+                     telegram_backend=SandboxBackend(server))
     with app.app_context():
         owner = User(username=OWNER, password_hash=generate_password_hash(PASSWORD))
         db.session.add(owner)

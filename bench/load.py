@@ -26,7 +26,7 @@ import time
 import waitress
 
 from common import OWNER, PASSWORD, make_app, p50, pct, rss_mb, table
-from telegram_web.sandbox import SandboxServer
+from telegram_sandbox import SandboxServer
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "Task queue depth" lines at saturation

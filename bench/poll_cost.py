@@ -10,7 +10,7 @@ from telethon import TelegramClient
 
 from common import make_app, p50, pct, poll_url, signed_in, table
 from telegram_web.extensions import db
-from telegram_web.sandbox import SandboxServer, attach_sandbox
+from telegram_sandbox import SandboxServer
 from telegram_web.telegram.clients import get_service
 from telegram_web.telegram.convert import message_view
 from telegram_web.telegram.session_store import DbSession
@@ -31,7 +31,7 @@ def add_baseline_route(app):
         async def fetch():
             client = TelegramClient(DbSession(engine, service.cipher, app.config["BENCH_SESSION_ID"]),
                                     service.api_id, service.api_hash)
-            attach_sandbox(client, service.sandbox)
+            service.backend.attach(client)
             await client.connect()
             try:
                 messages = await client.get_messages(peers[chat_id], limit=50)

@@ -6,7 +6,7 @@ import argparse
 import time
 
 from common import make_app, p50, poll_url, rss_mb, signed_in, table
-from telegram_web.sandbox import SandboxServer
+from telegram_sandbox import SandboxServer
 
 
 def timed(call, repeat):

@@ -13,8 +13,13 @@ from .extensions import csrf, db, login_manager
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def create_app(test_config: dict | None = None, instance_path: str | None = None) -> Flask:
-    """Build the app: defaults < instance/config.py < environment < `test_config`."""
+def create_app(test_config: dict | None = None, instance_path: str | None = None, *,
+               telegram_backend=None) -> Flask:
+    """Build the app: defaults < instance/config.py < environment < `test_config`.
+
+    `telegram_backend` replaces Telegram with an offline stand-in (the sandbox's
+    `SandboxBackend`); the entry point chooses it, this package never imports one.
+    """
     app = Flask(__name__, instance_relative_config=True,
                 instance_path=instance_path or os.environ.get("TELEGRAM_WEB_INSTANCE") or os.path.join(ROOT, "instance"),
                 template_folder=os.path.join(ROOT, "templates"), static_folder=os.path.join(ROOT, "static"))
@@ -37,7 +42,9 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
 
     from .telegram.clients import TelegramService
     from .telegram.updates import install as install_update_cache
-    service = app.extensions["telegram"] = TelegramService(app)
+    service = app.extensions["telegram"] = TelegramService(app, backend=telegram_backend)
+    # Every page wears the backend's badge ("sandbox") so an offline demo is never mistaken for Telegram.
+    app.jinja_env.globals["offline_backend"] = telegram_backend.name if telegram_backend else None
     # Every client gets the update-fed cache before its first update arrives.
     service.client_hooks.append(install_update_cache)
     return app

@@ -26,7 +26,6 @@ DEFAULTS = {
     "TELEGRAM_DC_HOST": None,
     "TELEGRAM_DC_PORT": 443,
     "TELEGRAM_RSA_KEY_FILE": None,
-    "TELEGRAM_SANDBOX": False,
     # How long a view waits for one Telegram call before answering 504.
     "TELEGRAM_CALL_TIMEOUT": 20,
     # Flood waits up to this many seconds are slept by Telethon inside the call;
@@ -55,7 +54,7 @@ DEFAULTS = {
     "TRUSTED_PROXY_COUNT": 0,
 }
 
-BOOL_KEYS = {"TELEGRAM_SANDBOX", "CHATS_MARK_READ", "SESSION_COOKIE_SECURE", "REMEMBER_COOKIE_SECURE"}
+BOOL_KEYS = {"CHATS_MARK_READ", "SESSION_COOKIE_SECURE", "REMEMBER_COOKIE_SECURE"}
 INT_KEYS = {"TELEGRAM_DC_PORT", "TELEGRAM_CALL_TIMEOUT", "TELEGRAM_FLOOD_SLEEP_THRESHOLD",
             "LOGIN_FAILURE_LIMIT", "LOGIN_FAILURE_WINDOW", "MAX_CONTENT_LENGTH",
             "CHATS_MEDIA_MAX_BYTES", "CHATS_UPLOAD_MAX_BYTES", "TRUSTED_PROXY_COUNT",
@@ -84,8 +83,6 @@ def load_environment(config) -> None:
                 log.error("%s must be a whole number; ignoring %r", key, value)
                 continue
         config[key] = value
-    if isinstance(config.get("TELEGRAM_SANDBOX"), str):
-        config["TELEGRAM_SANDBOX"] = parse_bool(config["TELEGRAM_SANDBOX"])
 
 
 def load_or_create_secret(instance_path: str, filename: str, make) -> bytes:
@@ -136,14 +133,17 @@ def telegram_client_options() -> set[str]:
     return set(inspect.signature(TelegramClient.__init__).parameters) - own
 
 
-def telegram_config_problem(config) -> str | None:
-    """Return a sentence naming the wrong Telegram setting, or None when all are usable."""
+def telegram_config_problem(config, offline: bool = False) -> str | None:
+    """Return a sentence naming the wrong Telegram setting, or None when all are usable.
+
+    `offline`: an offline backend (the sandbox) supplies its own credentials.
+    """
     try:
         client_settings(config)
     except ValueError as exc:
         return ('TELEGRAM_CLIENT_SETTINGS must be a JSON object of TelegramClient options, e.g. '
                 f'{{"connection_retries": 3, "request_retries": 3, "timeout": 30}} ({exc}).')
-    if config.get("TELEGRAM_SANDBOX"):
+    if offline:
         return None
     api_id = config.get("TELEGRAM_API_ID")
     if api_id in (None, ""):

@@ -1,6 +1,8 @@
 """Fixtures: an app on a temporary instance folder, its client and CLI runner, the owner."""
 import pytest
 
+from telegram_sandbox import SandboxBackend
+
 from telegram_web import create_app
 from telegram_web.extensions import db
 from telegram_web.models import User
@@ -20,8 +22,11 @@ def app_factory(tmp_path):
     """Build apps on one instance folder (a second build is a restart); shut them down after."""
     built = []
 
-    def build(**overrides):
-        app = create_app({**BASE_CONFIG, **overrides}, instance_path=str(tmp_path / "instance"))
+    def build(sandbox=None, **overrides):
+        """`sandbox`: a SandboxServer that stands in for Telegram (through the app's backend seam)."""
+        backend = SandboxBackend(sandbox) if sandbox is not None else None
+        app = create_app({**BASE_CONFIG, **overrides}, instance_path=str(tmp_path / "instance"),
+                         telegram_backend=backend)
         built.append(app)
         return app
 

@@ -53,14 +53,14 @@ def test_attempts_newest_first_filtered_and_paginated(app, auth, client):
 
 
 def test_revoke_logs_out_at_telegram_and_deletes_the_session(app_factory):
-    from telegram_web.sandbox import SandboxServer
+    from telegram_sandbox import SandboxServer
     from .chats.conftest import PHONE, link_account
     from .conftest import AuthActions, add_owner
     from .helpers import csrf_token
 
     server = SandboxServer()
     uid = server.create_account(PHONE, "Ada", "Lovelace")
-    app = app_factory(TELEGRAM_SANDBOX=True, TELEGRAM_SANDBOX_SERVER=server)
+    app = app_factory(sandbox=server)
     add_owner(app)
     session_id = link_account(app, server)
     assert len(server.sessions(uid)) == 1

@@ -8,7 +8,7 @@ import time
 import urllib.parse
 import urllib.request
 
-from telegram_web.sandbox.demo import DEMO_PASSWORD, DEMO_PHONE
+from telegram_sandbox.demo import DEMO_PASSWORD, DEMO_PHONE
 
 from .test_processes import ROOT, free_port
 

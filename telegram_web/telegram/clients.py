@@ -20,7 +20,6 @@ from ..models import TelegramSession, utcnow
 from ..process_lock import ProcessLock
 from .errors import (SessionEnded, SessionUnreadable, TelegramBusyElsewhere, TelegramNotConfigured,
                      translate)
-from .demo_mode import sandbox_server
 from .session_store import DbSession
 
 log = logging.getLogger("telegram_web.telegram")
@@ -29,16 +28,18 @@ log = logging.getLogger("telegram_web.telegram")
 class TelegramService:
     """Owns the Telethon clients of one app; stored as `app.extensions['telegram']`."""
 
-    def __init__(self, app):
+    def __init__(self, app, backend=None):
         config = app.config
-        self.config_problem = telegram_config_problem(config)
+        # An offline stand-in for Telegram (the sandbox), given by the entry point: the one seam
+        # through which it plugs in. It supplies credentials and is attached to every new client.
+        self.backend = backend
+        self.config_problem = telegram_config_problem(config, offline=backend is not None)
         if self.config_problem:
             log.error("Telegram is not configured: %s", self.config_problem)
         self.timeout = config["TELEGRAM_CALL_TIMEOUT"]
         self.flood_sleep_threshold = config["TELEGRAM_FLOOD_SLEEP_THRESHOLD"]
-        self.sandbox = sandbox_server(config)
-        self.api_id = 1 if config["TELEGRAM_SANDBOX"] else int(config.get("TELEGRAM_API_ID") or 0)
-        self.api_hash = "0" * 32 if config["TELEGRAM_SANDBOX"] else str(config.get("TELEGRAM_API_HASH") or "")
+        self.api_id = backend.api_id if backend else int(config.get("TELEGRAM_API_ID") or 0)
+        self.api_hash = backend.api_hash if backend else str(config.get("TELEGRAM_API_HASH") or "")
         self.settings = {} if self.config_problem else client_settings(config)
         self.custom_dc = None if self.config_problem else _custom_dc(config)
         self.cipher = SessionCipher(config["SESSION_ENCRYPTION_KEY"])
@@ -89,6 +90,10 @@ class TelegramService:
             raise
         self._touch(session_id)
         return result
+
+    def login_hints(self, phone: str | None) -> dict | None:
+        """What an offline backend lets the login page show (demo phone, code, password); None for Telegram."""
+        return self.backend.login_hints(phone) if self.backend is not None else None
 
     def forget(self, session_id: int, *, reason: str | None = None) -> None:
         """Drop the account's client; with a reason, mark the row unusable (never delete it)."""
@@ -154,9 +159,8 @@ class TelegramService:
                                 flood_sleep_threshold=self.flood_sleep_threshold,
                                 device_model="telegram_web", app_version="unofficial web client",
                                 **self.settings)
-        if self.sandbox is not None:
-            from ..sandbox import attach_sandbox
-            attach_sandbox(client, self.sandbox)
+        if self.backend is not None:
+            self.backend.attach(client)
         return client
 
     async def drop(self, session_id: int) -> None:

@@ -1,5 +1,5 @@
 """Blueprints of the Telegram client pages, one module per concern."""
-from flask import current_app, make_response, render_template
+from flask import make_response, render_template
 
 from ..telegram.clients import get_service
 from ..web import wants_json
@@ -12,5 +12,4 @@ def require_telegram_config():
         return None
     if wants_json():
         return {"error": "Telegram is not configured", "message": problem}, 503
-    return make_response(render_template("telegram/not_configured.html", problem=problem,
-                                         sandbox=current_app.config["TELEGRAM_SANDBOX"]), 503)
+    return make_response(render_template("telegram/not_configured.html", problem=problem), 503)

@@ -11,35 +11,13 @@ TABS = "telegram/login/_tabs.html"
 PAGE = "telegram/login/page.html"
 
 
-def sandbox_demo() -> dict | None:
-    """The demo account's phone, code and 2FA password in sandbox mode (from the sandbox's demo module)."""
-    if not current_app.config["TELEGRAM_SANDBOX"]:
-        return None
-    try:
-        from ..sandbox import demo
-    except ImportError:
-        return {}
-    return {key: getattr(demo, f"DEMO_{key.upper()}", None) or getattr(demo, key.upper(), None)
-            for key in ("phone", "code", "password")}
-
-
-def sandbox_code(demo: dict | None, phone: str | None) -> str | None:
-    """In sandbox mode, the code sent to the demo phone (the demo has no other device to read it on)."""
-    server = current_app.extensions["telegram"].sandbox
-    if not demo or not demo.get("phone") or server is None or not phone:
-        return None
-    if accounts.normalise_phone(demo["phone"]) != phone:
-        return None  # only the published demo account's code is shown
-    return server.last_code(phone)
-
-
 def login_context(row, **extra) -> dict:
     """What the login templates need: the step in progress, where the code went, notices."""
     state = accounts.login_state(row)
     step = extra.pop("step", None) or state.get("step") or "phone"
-    demo = sandbox_demo()
+    hints = current_app.extensions["telegram"].login_hints(state.get("phone"))
     context = {
-        "sandbox_demo": demo, "sandbox_code": sandbox_code(demo, state.get("phone")) if step == "code" else None,
+        "sandbox_demo": hints, "sandbox_code": hints["code"] if hints and step == "code" else None,
         "step": step, "tab": "phone", "problem": None, "phone_input": "", "resent": False,
         "masked_phone": accounts.mask_phone(state.get("phone")), "via": state.get("via"),
         "next_via": state.get("next_via"), "timeout": state.get("timeout"), "hint": state.get("hint"),

@@ -12,8 +12,8 @@ import threading
 import pytest
 from werkzeug.serving import make_server
 
-from telegram_web.sandbox import SandboxServer
-from telegram_web.sandbox.demo import DEMO_PASSWORD, DEMO_PHONE, build_demo_world
+from telegram_sandbox import SandboxServer
+from telegram_sandbox.demo import DEMO_PASSWORD, DEMO_PHONE, build_demo_world
 from telegram_web.telegram import accounts
 
 from ..chats.conftest import link_account
@@ -81,7 +81,7 @@ def serve(app_factory, sandbox):
     started = []
 
     def start(owner=True, linked=False, **overrides):
-        app = app_factory(TELEGRAM_SANDBOX=True, TELEGRAM_SANDBOX_SERVER=sandbox, **overrides)
+        app = app_factory(sandbox=sandbox, **overrides)
         if owner or linked:
             add_owner(app)
         if linked:

@@ -1,7 +1,7 @@
 """Scenario 2: phone login with the sandbox's code, then the 2FA password; a wrong code shows its message in place."""
 import re
 
-from telegram_web.sandbox.demo import DEMO_PASSWORD, DEMO_PASSWORD_HINT, DEMO_PHONE
+from telegram_sandbox.demo import DEMO_PASSWORD, DEMO_PASSWORD_HINT, DEMO_PHONE
 
 from .conftest import expect, screenshot, sign_in
 

@@ -3,7 +3,7 @@ import pytest
 
 from telegram_web.extensions import db
 from telegram_web.models import TelegramSession, User
-from telegram_web.sandbox import SandboxServer
+from telegram_sandbox import SandboxServer
 from telegram_web.telegram import accounts, login
 
 from ..conftest import AuthActions, add_owner
@@ -46,7 +46,7 @@ def build(app_factory, server, me):
     built = []
 
     def make(**overrides):
-        app = app_factory(TELEGRAM_SANDBOX=True, TELEGRAM_SANDBOX_SERVER=server, **overrides)
+        app = app_factory(sandbox=server, **overrides)
         if not built:
             add_owner(app)
             link_account(app, server)

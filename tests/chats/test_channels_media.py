@@ -3,7 +3,7 @@ import pathlib
 import re
 import threading
 
-from telegram_web.sandbox.images import avatar_png
+from telegram_sandbox.images import avatar_png
 
 from .conftest import Browser
 

@@ -1,7 +1,7 @@
 """The chat list: kinds of chats, pinned, muted, archived, unread counts, avatars, filter, paging, polling."""
 import re
 
-from telegram_web.sandbox.images import avatar_png
+from telegram_sandbox.images import avatar_png
 
 from .conftest import requests_during
 from ..helpers import wait_until

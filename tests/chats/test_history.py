@@ -4,7 +4,7 @@ import time
 
 from telethon.tl import types
 
-from telegram_web.sandbox.images import avatar_png
+from telegram_sandbox.images import avatar_png
 
 from .conftest import Browser, requests_during
 

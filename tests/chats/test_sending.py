@@ -2,7 +2,7 @@
 import io
 import re
 
-from telegram_web.sandbox.images import avatar_png
+from telegram_sandbox.images import avatar_png
 
 from .conftest import Browser
 from .test_history import poll_url

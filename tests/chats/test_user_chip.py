@@ -1,7 +1,7 @@
 """The signed-in Telegram user above the chat list, refreshed from /telegram/user/info/."""
 import re
 
-from telegram_web.sandbox import images
+from telegram_sandbox import images
 
 from .conftest import Browser
 

@@ -16,7 +16,7 @@ import waitress
 from telegram_web import create_app
 from telegram_web.extensions import db
 from telegram_web.models import User
-from telegram_web.sandbox import SandboxServer
+from telegram_sandbox import SandboxBackend, SandboxServer
 
 from ..chats.conftest import PHONE, link_account
 from ..conftest import BASE_CONFIG, add_owner
@@ -54,8 +54,8 @@ def main(instance: str, state_file: str) -> None:
         bob = server.create_account("447700900001", "Bob", "Builder")
         server.push_message(bob, me, "hello")
         server.save()
-    app = create_app({**BASE_CONFIG, "TELEGRAM_SANDBOX": True, "TELEGRAM_SANDBOX_SERVER": server,
-                      "TESTING": False}, instance_path=instance)
+    app = create_app({**BASE_CONFIG, "TESTING": False}, instance_path=instance,
+                     telegram_backend=SandboxBackend(server))
     with app.app_context():
         first_run = db.session.query(User).count() == 0
     if first_run:

@@ -189,7 +189,7 @@ CASES = [
 @pytest.fixture
 def world(app_factory, tmp_path):
     """Build the app in the state a row asks for; return (test client, headers to send, app, bob, server)."""
-    from telegram_web.sandbox import SandboxServer
+    from telegram_sandbox import SandboxServer
 
     def make(kind):
         server = SandboxServer()
@@ -197,7 +197,7 @@ def world(app_factory, tmp_path):
                                    password=TWO_FA if kind == "2fa" else None)
         bob = server.create_account("447700900001", "Bob", "Builder")
         server.push_message(bob, me, "hello")
-        app = app_factory(TELEGRAM_SANDBOX=True, TELEGRAM_SANDBOX_SERVER=server, MAX_CONTENT_LENGTH=BODY_MAX,
+        app = app_factory(sandbox=server, MAX_CONTENT_LENGTH=BODY_MAX,
                           CHATS_UPLOAD_MAX_BYTES=UPLOAD_MAX)
         add_owner(app)
         client = app.test_client()

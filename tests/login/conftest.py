@@ -6,7 +6,7 @@ import pytest
 
 from telegram_web.extensions import db
 from telegram_web.models import AuthAttempt, TelegramSession
-from telegram_web.sandbox import SandboxServer
+from telegram_sandbox import SandboxServer
 
 from ..conftest import AuthActions, add_owner
 from ..helpers import csrf_token
@@ -34,7 +34,7 @@ def build(app_factory, server):
     built = []
 
     def make(**overrides):
-        app = app_factory(TELEGRAM_SANDBOX=True, TELEGRAM_SANDBOX_SERVER=server, **overrides)
+        app = app_factory(sandbox=server, **overrides)
         if not built:
             add_owner(app)
         built.append(app)

@@ -109,7 +109,7 @@ def test_phone_form_when_already_signed_in_goes_to_the_main_page(app, web, serve
 
 
 def test_sandbox_shows_the_demo_accounts_code_and_password(app, web, server):
-    from telegram_web.sandbox.demo import DEMO_PASSWORD, DEMO_PHONE
+    from telegram_sandbox.demo import DEMO_PASSWORD, DEMO_PHONE
     page = web.get("/telegram/").get_data(as_text=True)
     assert DEMO_PHONE in page and DEMO_PASSWORD in page
     server.create_account(DEMO_PHONE, "Dana", "Demo")

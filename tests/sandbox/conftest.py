@@ -5,7 +5,7 @@ import pytest
 from telethon import TelegramClient
 from telethon.sessions import StringSession
 
-from telegram_web.sandbox import SandboxServer, attach_sandbox
+from telegram_sandbox import SandboxServer, attach_sandbox
 
 ALICE_PHONE = '+99966 1 0001'
 BOB_PHONE = '+99966 1 0002'

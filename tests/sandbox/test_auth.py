@@ -7,7 +7,7 @@ from telethon import errors, functions, types
 from telethon.password import compute_check
 from telethon.sessions import StringSession
 
-from telegram_web.sandbox import SandboxServer
+from telegram_sandbox import SandboxServer
 
 from .conftest import ALICE_PHONE, BOB_PHONE, PASSWORD, login, new_client, run
 
@@ -24,7 +24,7 @@ def test_connect_sends_init_connection_first_then_get_me(server, alice):
 
 
 def test_code_login_and_get_me(server, alice, caplog):
-    caplog.set_level(logging.INFO, logger='telegram_web.sandbox')
+    caplog.set_level(logging.INFO, logger='telegram_sandbox')
 
     async def main():
         client = new_client(server)

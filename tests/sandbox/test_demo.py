@@ -4,7 +4,7 @@ import threading
 
 from telethon import events, functions, types
 
-from telegram_web.sandbox.demo import DEMO_PASSWORD, DEMO_PHONE, build_demo_world, start_demo_chatter
+from telegram_sandbox.demo import DEMO_PASSWORD, DEMO_PHONE, build_demo_world, start_demo_chatter
 
 from .conftest import login, run, until
 
@@ -60,7 +60,7 @@ def test_demo_chatter_keeps_writing_until_stopped(server):
 
 
 def test_create_demo_server_builds_the_world_and_starts_the_chatter():
-    from telegram_web.sandbox.demo import create_demo_server
+    from telegram_sandbox.demo import create_demo_server
     server = create_demo_server(chatter=True)
     try:
         assert server.demo_world.owner == server.phones['9996612345']

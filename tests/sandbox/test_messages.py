@@ -4,8 +4,8 @@ import io
 import pytest
 from telethon import errors, functions, types
 
-from telegram_web.sandbox import images
-from telegram_web.sandbox.hashing import messages_hash
+from telegram_sandbox import images
+from telegram_sandbox.hashing import messages_hash
 
 from .conftest import ALICE_PHONE, login, run
 
@@ -268,7 +268,7 @@ def test_full_objects_and_lookups_parse_as_on_the_wire(server, alice, bob):
 
 
 def test_a_crashing_handler_fails_the_call_instead_of_hanging_it(server, alice, monkeypatch):
-    from telegram_web.sandbox.handlers import HANDLERS, Handler
+    from telegram_sandbox.handlers import HANDLERS, Handler
 
     def broken(ctx, request):
         raise KeyError('oops')

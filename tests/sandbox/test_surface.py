@@ -5,7 +5,7 @@ from telethon import TelegramClient
 from telethon.client.telegrambaseclient import TelegramBaseClient
 from telethon.network.mtprotosender import MTProtoSender
 
-from telegram_web.sandbox import SandboxServer, SandboxSender, attach_sandbox
+from telegram_sandbox import SandboxServer, SandboxSender, attach_sandbox
 
 SENDER_SURFACE = ['connect', 'send', 'disconnect', 'is_connected', 'disconnected', '_transport_connected',
                   '_keepalive_ping', '_store_own_updates']

@@ -7,7 +7,7 @@ import pytest
 from telethon import events, functions
 from telethon._updates.messagebox import ENTRY_ACCOUNT
 
-from telegram_web.sandbox import SandboxServer
+from telegram_sandbox import SandboxServer
 
 from .conftest import ALICE_PHONE, login, new_client, run, until
 

@@ -24,7 +24,7 @@ from .faults import FaultPlan, RequestLog
 from .rpc import RpcFail, not_implemented, request_name
 from .world import Account, AuthKeyState, now
 
-log = logging.getLogger('telegram_web.sandbox')
+log = logging.getLogger('telegram_sandbox')
 
 SERVICE_USER_ID = 777000
 MAX_AUTH_KEYS = 5000

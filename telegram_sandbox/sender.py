@@ -19,7 +19,7 @@ from telethon.extensions import BinaryReader
 from telethon.network.mtprotosender import MTProtoSender
 from telethon.tl import types
 
-log = logging.getLogger('telegram_web.sandbox')
+log = logging.getLogger('telegram_sandbox')
 
 
 class SandboxSender:

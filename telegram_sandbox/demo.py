@@ -15,7 +15,7 @@ from telethon.tl import types
 from . import images
 from .world import now
 
-log = logging.getLogger('telegram_web.sandbox')
+log = logging.getLogger('telegram_sandbox')
 
 DEMO_PHONE = '+99966 1 2345'  # Telegram's test-number style (99966XYYYY)
 DEMO_PASSWORD = 'sandbox demo'

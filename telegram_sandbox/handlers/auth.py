@@ -13,7 +13,7 @@ from ..rpc import RpcFail
 from ..world import LoginToken, PendingCode, now
 from . import handles
 
-log = logging.getLogger('telegram_web.sandbox')
+log = logging.getLogger('telegram_sandbox')
 MAX_CODE_ATTEMPTS = 5
 _CODES_CAP = 1000
 
