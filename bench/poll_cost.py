@@ -11,7 +11,7 @@ from telethon import TelegramClient
 from common import make_app, p50, pct, poll_url, signed_in, table
 from telegram_web.extensions import db
 from telegram_sandbox import SandboxServer
-from telegram_web.telegram.clients import get_service
+from telegram_web.telegram.service import get_service
 from telegram_web.telegram.convert import message_view
 from telegram_web.telegram.session_store import DbSession
 

@@ -40,7 +40,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
         count = app.config["TRUSTED_PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)
 
-    from .telegram.clients import TelegramService
+    from .telegram.service import TelegramService
     from .telegram.updates import install as install_update_cache
     service = app.extensions["telegram"] = TelegramService(app, backend=telegram_backend)
     # Every page wears the backend's badge ("sandbox") so an offline demo is never mistaken for Telegram.

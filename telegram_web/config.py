@@ -3,10 +3,8 @@
 Secrets that are not given are generated once into the instance folder (mode 0600)
 and reused afterwards, so a restart never loses the key that decrypts sessions.
 """
-import json
 import logging
 import os
-import re
 
 from .crypto import new_key
 
@@ -18,10 +16,7 @@ DEFAULTS = {
     "SQLALCHEMY_DATABASE_URI": None,  # SQLite in the instance folder when unset
     "TELEGRAM_API_ID": None,
     "TELEGRAM_API_HASH": None,
-    # raise_last_call_error: out of retries, Telethon raises Telegram's own error (which we
-    # translate for the page) instead of a generic ValueError.
-    "TELEGRAM_CLIENT_SETTINGS": {"connection_retries": 3, "request_retries": 3, "timeout": 30,
-                                 "raise_last_call_error": True},
+    "TELEGRAM_CLIENT_SETTINGS": None,  # JSON over telegram/settings.py's DEFAULT_CLIENT_SETTINGS
     "TELEGRAM_DC_ID": None,
     "TELEGRAM_DC_HOST": None,
     "TELEGRAM_DC_PORT": 443,
@@ -60,7 +55,6 @@ INT_KEYS = {"TELEGRAM_DC_PORT", "TELEGRAM_CALL_TIMEOUT", "TELEGRAM_FLOOD_SLEEP_T
             "CHATS_MEDIA_MAX_BYTES", "CHATS_UPLOAD_MAX_BYTES", "TRUSTED_PROXY_COUNT",
             "TELEGRAM_CODE_REQUEST_LIMIT", "TELEGRAM_CODE_REQUEST_WINDOW", "TELEGRAM_CHECK_FAILURE_LIMIT",
             "TELEGRAM_CHECK_FAILURE_WINDOW", "TELEGRAM_QR_LOGIN_CAP"}
-API_CREDENTIALS_HELP = "Create an application at https://my.telegram.org → API development tools."
 
 
 def parse_bool(value) -> bool:
@@ -108,71 +102,3 @@ def apply_secrets(config, instance_path: str) -> None:
     if not config.get("SESSION_ENCRYPTION_KEY"):
         config["SESSION_ENCRYPTION_KEY"] = load_or_create_secret(
             instance_path, "session_encryption.key", new_key).decode()
-
-
-def client_settings(config) -> dict:
-    """Return TELEGRAM_CLIENT_SETTINGS over the defaults; :raise ValueError: if it is malformed."""
-    value = config.get("TELEGRAM_CLIENT_SETTINGS") or {}
-    if isinstance(value, str):
-        value = json.loads(value)
-    if not isinstance(value, dict):
-        raise ValueError("must be a JSON object")
-    unknown = set(value) - telegram_client_options()
-    if unknown:
-        raise ValueError(f"unknown option(s): {', '.join(sorted(unknown))}")
-    return {**DEFAULTS["TELEGRAM_CLIENT_SETTINGS"], **value}
-
-
-def telegram_client_options() -> set[str]:
-    """Keyword options of Telethon's TelegramClient that TELEGRAM_CLIENT_SETTINGS may set."""
-    import inspect
-
-    from telethon import TelegramClient
-    # The app sets these itself (telegram/clients.py).
-    own = {"self", "session", "api_id", "api_hash", "flood_sleep_threshold", "device_model", "app_version"}
-    return set(inspect.signature(TelegramClient.__init__).parameters) - own
-
-
-def telegram_config_problem(config, offline: bool = False) -> str | None:
-    """Return a sentence naming the wrong Telegram setting, or None when all are usable.
-
-    `offline`: an offline backend (the sandbox) supplies its own credentials.
-    """
-    try:
-        client_settings(config)
-    except ValueError as exc:
-        return ('TELEGRAM_CLIENT_SETTINGS must be a JSON object of TelegramClient options, e.g. '
-                f'{{"connection_retries": 3, "request_retries": 3, "timeout": 30}} ({exc}).')
-    if offline:
-        return None
-    api_id = config.get("TELEGRAM_API_ID")
-    if api_id in (None, ""):
-        return f"TELEGRAM_API_ID is not set. {API_CREDENTIALS_HELP}"
-    if not re.fullmatch(r"\d{1,12}", str(api_id).strip()):
-        return f"TELEGRAM_API_ID must be a whole number (the 'App api_id'). {API_CREDENTIALS_HELP}"
-    api_hash = config.get("TELEGRAM_API_HASH")
-    if not api_hash:
-        return f"TELEGRAM_API_HASH is not set. {API_CREDENTIALS_HELP}"
-    if not re.fullmatch(r"[0-9a-fA-F]{32}", str(api_hash).strip()):
-        return f"TELEGRAM_API_HASH must be 32 hexadecimal characters (the 'App api_hash'). {API_CREDENTIALS_HELP}"
-    return custom_server_problem(config)
-
-
-def custom_server_problem(config) -> str | None:
-    """Check the optional custom server (data centre id, host, RSA key file)."""
-    dc_id, host = config.get("TELEGRAM_DC_ID"), config.get("TELEGRAM_DC_HOST")
-    key_file = config.get("TELEGRAM_RSA_KEY_FILE")
-    if not (dc_id or host or key_file):
-        return None
-    if not (dc_id and host):
-        return "A custom server needs both TELEGRAM_DC_ID and TELEGRAM_DC_HOST (and TELEGRAM_DC_PORT)."
-    if not str(dc_id).isdigit():
-        return "TELEGRAM_DC_ID must be a whole number, e.g. 2."
-    if key_file:
-        try:
-            with open(key_file, "rb") as fh:
-                import rsa  # installed with Telethon
-                rsa.PublicKey.load_pkcs1(fh.read())
-        except (OSError, ValueError) as exc:
-            return f"TELEGRAM_RSA_KEY_FILE cannot be read as a PEM RSA public key ({exc.__class__.__name__})."
-    return None

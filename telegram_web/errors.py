@@ -9,7 +9,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from .extensions import db
-from .telegram.errors import SessionEnded, TelegramProblem
+from .telegram.problems import SessionEnded, TelegramProblem
 from .web import is_htmx, wants_json
 
 bp = Blueprint("errors", __name__)

@@ -5,7 +5,7 @@ import stat
 import pytest
 
 from telegram_web import create_app
-from telegram_web.config import telegram_config_problem
+from telegram_web.telegram.settings import telegram_config_problem
 
 from .conftest import AuthActions, add_owner
 

@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from telegram_web.loop import LoopThread, LoopTimeout
+from telegram_web.telegram.loop import LoopThread, LoopTimeout
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from telegram_web.telegram.errors import TelegramBusyElsewhere
+from telegram_web.telegram.problems import TelegramBusyElsewhere
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -52,7 +52,7 @@ def test_python_app_py_serves_healthz_and_redirects_to_setup(tmp_path):
 SECOND_PROCESS = textwrap.dedent("""
     import sys
     from telegram_web import create_app
-    from telegram_web.telegram.errors import TelegramBusyElsewhere
+    from telegram_web.telegram.problems import TelegramBusyElsewhere
     app = create_app({"TELEGRAM_API_ID": "1", "TELEGRAM_API_HASH": "0" * 32}, instance_path=sys.argv[1])
     async def nothing():
         return None

@@ -9,7 +9,7 @@ from telethon.tl import types
 
 from telegram_web.extensions import db
 from telegram_web.models import EntityCacheEntry, TelegramSession
-from telegram_web.telegram.errors import SessionUnreadable
+from telegram_web.telegram.problems import SessionUnreadable
 from telegram_web.telegram.session_store import DbSession
 from telegram_web.crypto import SessionCipher, SessionDecryptError, new_key
 

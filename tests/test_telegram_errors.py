@@ -4,8 +4,8 @@ import asyncio
 import pytest
 from telethon import errors as tg_errors
 
-from telegram_web.loop import LoopTimeout
-from telegram_web.telegram.errors import SessionEnded, format_wait, translate
+from telegram_web.telegram.loop import LoopTimeout
+from telegram_web.telegram.problems import SessionEnded, format_wait, translate
 
 
 @pytest.mark.parametrize("exc", [ConnectionResetError(), asyncio.IncompleteReadError(b"", 8),

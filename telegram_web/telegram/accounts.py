@@ -18,7 +18,7 @@ from ..crypto import SessionDecryptError
 from ..extensions import db
 from ..limits import retry_after
 from ..models import AuthAttempt, EntityCacheEntry, TelegramSession, TelegramUser, UpdateState, utcnow
-from .errors import TelegramProblem, format_wait
+from .problems import TelegramProblem, format_wait
 
 
 class PhoneInputError(TelegramProblem):

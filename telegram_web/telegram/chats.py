@@ -13,7 +13,7 @@ from telethon import errors as tg
 from . import history
 from .cache import WINDOW, AccountCache
 from .convert import ChatSummary, MessageView, summary_from_dialog, summary_from_entity
-from .errors import SessionEnded, TelegramProblem, translate
+from .problems import SessionEnded, TelegramProblem, translate
 from .history import PAGE, ChatNotFound, ChatUnavailable  # noqa: F401 - re-exported for views
 from .updates import install, remember_names, resync, watchdog
 

@@ -13,7 +13,7 @@ from telethon.tl import types
 
 from .cache import AccountCache, ChatCache
 from .convert import MessageView, message_view
-from .errors import TelegramProblem
+from .problems import TelegramProblem
 from .formatting import render_entities
 from .sharing import settle
 from .updates import remember_names

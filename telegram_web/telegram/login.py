@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from telethon import errors as tg, functions, types
 
 from .accounts import TelegramUserInfo, mask_phone
-from .errors import TelegramProblem
+from .problems import TelegramProblem
 
 log = logging.getLogger("telegram_web.telegram")
 

@@ -14,7 +14,7 @@ from telethon.tl import types
 from telethon.tl.custom.file import File
 
 from .chats import ensure
-from .errors import TelegramProblem
+from .problems import TelegramProblem
 from .history import ChatNotFound, UNAVAILABLE, unavailable
 from .sharing import settle
 

@@ -17,9 +17,9 @@ import qrcode.image.svg
 from markupsafe import Markup
 from telethon import errors as tg
 
-from ..loop import loop_thread
+from .loop import loop_thread
 from .accounts import TelegramUserInfo
-from .errors import translate
+from .problems import translate
 from .login import password_hint, user_from
 
 log = logging.getLogger("telegram_web.telegram")

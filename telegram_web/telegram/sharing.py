@@ -1,7 +1,7 @@
 """One Telegram fetch shared by the concurrent requests that need it (history refreshes, downloads)."""
 import asyncio
 
-from .errors import TelegramProblem
+from .problems import TelegramProblem
 
 
 async def settle(future: asyncio.Future, coro):

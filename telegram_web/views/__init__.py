@@ -1,7 +1,7 @@
 """Blueprints of the Telegram client pages, one module per concern."""
 from flask import make_response, render_template
 
-from ..telegram.clients import get_service
+from ..telegram.service import get_service
 from ..web import wants_json
 
 

@@ -4,10 +4,10 @@ import os
 from flask import Blueprint, abort, current_app, request, send_file
 
 from ..telegram import media
-from ..telegram.clients import get_service
+from ..telegram.service import get_service
 from . import require_telegram_config
 from .chats import account, check_url_ids, not_linked, session_ended, NotLinkedYet
-from ..telegram.errors import SessionEnded
+from ..telegram.problems import SessionEnded
 
 bp = Blueprint("chat_media", __name__, url_prefix="/telegram")
 bp.before_request(require_telegram_config)

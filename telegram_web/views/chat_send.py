@@ -9,8 +9,8 @@ import tempfile
 from flask import current_app, jsonify, redirect, request, url_for
 
 from ..telegram import chats, sending
-from ..telegram.clients import get_service
-from ..telegram.errors import SessionEnded, TelegramProblem
+from ..telegram.service import get_service
+from ..telegram.problems import SessionEnded, TelegramProblem
 from ..web import wants_json
 from .chats import (POLL_SECONDS, account, bp, changes_json, cursor_args, fragment, full_page, reset_pane,
                     target)

@@ -3,8 +3,8 @@ from flask import Blueprint, abort, current_app, jsonify, make_response, redirec
 from flask_login import current_user
 
 from ..telegram import accounts, chats, formatting
-from ..telegram.clients import get_service
-from ..telegram.errors import SessionEnded, TelegramProblem
+from ..telegram.service import get_service
+from ..telegram.problems import SessionEnded, TelegramProblem
 from ..web import is_htmx, wants_json
 from . import require_telegram_config
 from .telegram_session import ended_elsewhere

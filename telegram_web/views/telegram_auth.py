@@ -11,8 +11,8 @@ from flask_login import current_user
 
 from ..telegram import accounts, login, qr_login
 from ..telegram.accounts import LimitReached, PhoneInputError
-from ..telegram.clients import get_service
-from ..telegram.errors import TelegramProblem
+from ..telegram.service import get_service
+from ..telegram.problems import TelegramProblem
 from ..web import client_ip, is_htmx, wants_json
 from . import require_telegram_config
 from .login_page import done_response, login_page, qr_response, settle_qr

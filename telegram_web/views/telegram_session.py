@@ -4,8 +4,8 @@ from flask import (Blueprint, current_app, flash, jsonify, make_response, redire
 from flask_login import current_user
 
 from ..telegram import accounts, login, qr_login
-from ..telegram.clients import get_service
-from ..telegram.errors import SessionEnded
+from ..telegram.service import get_service
+from ..telegram.problems import SessionEnded
 from ..web import is_htmx, render, wants_json
 from . import require_telegram_config
 from .login_page import login_page

@@ -16,7 +16,7 @@ Guards (each test fails without its guard):
 import threading
 import time
 
-from telegram_web.loop import loop_thread
+from telegram_web.telegram.loop import loop_thread
 
 from ..helpers import wait_until
 from .conftest import FAST, Browser, poll_url, stored

@@ -12,13 +12,13 @@ import time
 from flask import current_app
 from telethon import TelegramClient
 
-from ..config import client_settings, telegram_config_problem
+from .settings import client_settings, telegram_config_problem
 from ..crypto import SessionCipher, SessionDecryptError
 from ..extensions import db
-from ..loop import loop_thread
+from .loop import loop_thread
 from ..models import TelegramSession, utcnow
 from ..process_lock import ProcessLock
-from .errors import (SessionEnded, SessionUnreadable, TelegramBusyElsewhere, TelegramNotConfigured,
+from .problems import (SessionEnded, SessionUnreadable, TelegramBusyElsewhere, TelegramNotConfigured,
                      translate)
 from .session_store import DbSession
 

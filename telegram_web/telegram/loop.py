@@ -1,14 +1,14 @@
 """The one asyncio event loop thread of the process.
 
 Telethon clients are bound to the loop they connected on, so every client lives
-here; request threads reach it with `run(coroutine, timeout)`.
+here; request threads reach it with `loop_thread.run(coroutine, timeout)`.
 """
 import asyncio
 import concurrent.futures
 import logging
 import threading
 
-log = logging.getLogger("telegram_web.loop")
+log = logging.getLogger("telegram_web.telegram.loop")
 
 
 class LoopTimeout(Exception):
@@ -79,4 +79,3 @@ class LoopThread:
 
 
 loop_thread = LoopThread()
-run = loop_thread.run

@@ -5,7 +5,7 @@ own exceptions are translated here so nothing above this package sees them.
 """
 from telethon import errors as tg_errors
 
-from ..loop import LoopTimeout
+from .loop import LoopTimeout
 
 
 class TelegramProblem(Exception):
