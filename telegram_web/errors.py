@@ -3,14 +3,15 @@
 No stack trace ever reaches the browser; unexpected errors are logged and answered 500.
 """
 import logging
+from dataclasses import dataclass, field
 
-from flask import Blueprint, current_app, jsonify, make_response, redirect, render_template, url_for
+from flask import Blueprint, current_app, redirect, url_for
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from .extensions import db
 from .telegram.problems import SessionEnded, TelegramProblem
-from .web import is_htmx, wants_json
+from .web import HIDDEN, is_htmx, respond, wants_json
 
 bp = Blueprint("errors", __name__)
 log = logging.getLogger("telegram_web")
@@ -21,24 +22,27 @@ TITLES = {400: "Bad request", 401: "Sign in needed", 403: "Forbidden", 404: "Not
           504: "Telegram did not answer"}
 
 
+@dataclass
+class ErrorBody:
+    """What went wrong, for the error page, the alert fragment and JSON."""
+
+    error: str  # the title, e.g. "Not found"
+    message: str
+    status: int
+    title: str = field(default="", metadata=HIDDEN)
+
+
 def error_response(status: int, message: str, retry_after: int | None = None, redirect: str | None = None):
-    """Answer `message` with `status` in the form the client asked for."""
+    """Answer `message` with `status` in the form the client asked for (htmx: the alert region, nothing swapped)."""
     db.session.rollback()
     title = TITLES.get(status, "Error")
-    if wants_json():
-        response = jsonify(error=title, message=message, status=status)
-        response.status_code = status
-    else:
-        template = "errors/_alert.html" if is_htmx() else "errors/page.html"
-        response = make_response(render_template(template, status=status, title=title, message=message), status)
-        if is_htmx():
-            response.headers["HX-Reswap"] = "none"
-    if retry_after:
-        response.headers["Retry-After"] = str(int(retry_after))
-    if redirect and is_htmx():
-        response.headers["HX-Redirect"] = redirect
-    response.vary.add("HX-Request")
-    return response
+    headers = {"Retry-After": str(int(retry_after))} if retry_after else {}
+    if is_htmx():
+        headers["HX-Reswap"] = "none"
+        if redirect:
+            headers["HX-Redirect"] = redirect
+    return respond(ErrorBody(title, message, status, title), "errors/_alert.html", page="errors/page.html",
+                   status=status, headers=headers)
 
 
 @bp.app_errorhandler(CSRFError)
