@@ -5,7 +5,7 @@ import os
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import cli, security
+from . import cli, display, security
 from .config import DEFAULTS, apply_secrets, load_environment
 from .database import create_tables
 from .extensions import csrf, db, login_manager
@@ -41,12 +41,10 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)
 
     from .telegram.service import TelegramService
-    from .telegram.updates import install as install_update_cache
-    service = app.extensions["telegram"] = TelegramService(app, backend=telegram_backend)
+    app.extensions["telegram"] = TelegramService(app, backend=telegram_backend)
     # Every page wears the backend's badge ("sandbox") so an offline demo is never mistaken for Telegram.
+    app.jinja_env.globals["fmt"] = display  # display helpers for every template (fmt.short_time, …)
     app.jinja_env.globals["offline_backend"] = telegram_backend.name if telegram_backend else None
-    # Every client gets the update-fed cache before its first update arrives.
-    service.client_hooks.append(install_update_cache)
     return app
 
 
@@ -79,6 +77,7 @@ def configure_logging(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """One blueprint per concern."""
     from . import auth, errors, main
-    from .views import admin, chat_media, chats, home, telegram_auth, telegram_session
-    for module in (errors, main, auth, home, admin, telegram_auth, telegram_session, chats, chat_media):
+    from .views import admin, chat_list, conversation, files, home, telegram_auth, telegram_session
+    for module in (errors, main, auth, home, admin, telegram_auth, telegram_session, chat_list, conversation,
+                   files):
         app.register_blueprint(module.bp)

@@ -3,7 +3,7 @@
 No stack trace ever reaches the browser; unexpected errors are logged and answered 500.
 """
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from flask import Blueprint, current_app, redirect, url_for
 from flask_wtf.csrf import CSRFError
@@ -11,7 +11,7 @@ from werkzeug.exceptions import HTTPException
 
 from .extensions import db
 from .telegram.problems import SessionEnded, TelegramProblem
-from .web import HIDDEN, is_htmx, respond, wants_json
+from .web import is_htmx, respond, wants_json
 
 bp = Blueprint("errors", __name__)
 log = logging.getLogger("telegram_web")
@@ -26,10 +26,14 @@ TITLES = {400: "Bad request", 401: "Sign in needed", 403: "Forbidden", 404: "Not
 class ErrorBody:
     """What went wrong, for the error page, the alert fragment and JSON."""
 
-    error: str  # the title, e.g. "Not found"
+    error: str  # a short title ("Not found") or an error name ("NotLinked")
     message: str
     status: int
-    title: str = field(default="", metadata=HIDDEN)
+
+    @classmethod
+    def of(cls, problem) -> "ErrorBody":
+        """The body for a TelegramProblem: its status's title and its sentence."""
+        return cls(TITLES.get(problem.status, "Error"), problem.message, problem.status)
 
 
 def error_response(status: int, message: str, retry_after: int | None = None, redirect: str | None = None):
@@ -41,7 +45,7 @@ def error_response(status: int, message: str, retry_after: int | None = None, re
         headers["HX-Reswap"] = "none"
         if redirect:
             headers["HX-Redirect"] = redirect
-    return respond(ErrorBody(title, message, status, title), "errors/_alert.html", page="errors/page.html",
+    return respond(ErrorBody(title, message, status), "errors/_alert.html", full_page="errors/page.html",
                    status=status, headers=headers)
 
 

@@ -1,19 +1,14 @@
 """How every view answers: one responder renders a page, an htmx fragment or JSON from one dataclass.
 
 Views build a dataclass and call `respond(model, fragment, page=...)`; they never look
-at the format themselves. JSON comes from `to_json(model)`, the one serializer: a
-dataclass's fields (minus those marked `HIDDEN`), recursively. Templates get the same
-fields as variables.
+at the format themselves. JSON comes from `plain.to_json(model)`, the one serializer;
+templates get the model's fields as variables.
 """
 import dataclasses
-from datetime import date, datetime
 
 from flask import jsonify, make_response, redirect as browser_redirect, render_template, request
 
-from .telegram.problems import TelegramProblem
-
-# Field metadata that keeps a field out of JSON: `field(default=None, metadata=HIDDEN)`.
-HIDDEN = {"json": False}
+from .plain import HIDDEN, to_json  # noqa: F401 - HIDDEN re-exported for the views' dataclasses
 
 
 def is_htmx() -> bool:
@@ -38,24 +33,6 @@ def client_ip() -> str:
     return request.remote_addr or "unknown"
 
 
-def to_json(value):
-    """The JSON form of a view's data: dataclass fields not marked HIDDEN, lists, dicts, dates, problems."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if f.metadata.get("json", True)}
-    if isinstance(value, (list, tuple)):
-        return [to_json(item) for item in value]
-    if isinstance(value, dict):
-        return {key: to_json(item) for key, item in value.items()}
-    if isinstance(value, datetime):
-        return value.isoformat(timespec="seconds") + ("Z" if value.tzinfo is None else "")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, TelegramProblem):  # what went wrong, as the page says it
-        return value.message
-    return value
-
-
 def fields_of(model) -> dict:
     """A dataclass's fields as template variables (a dict passes through)."""
     if dataclasses.is_dataclass(model):
@@ -63,24 +40,34 @@ def fields_of(model) -> dict:
     return dict(model or {})
 
 
-def respond(model, fragment: str | None = None, *, page: str | None = None, status: int = 200,
-            redirect: str | None = None, headers: dict | None = None, **extra):
-    """Answer `model`: JSON for JSON clients; else `fragment` for htmx and `page` for a browser.
+def respond(model, fragment: str | None = None, *, full_page: str | None = None, status: int = 200,
+            redirect: str | None = None, page_redirect: str | None = None, page_extra=None,
+            unchanged: bool = False, created: bool = False, headers: dict | None = None, **extra):
+    """Answer `model`: JSON for JSON clients; else `fragment` for htmx and `full_page` for a browser.
 
-    With `redirect`, htmx follows HX-Redirect and a browser gets a 303 there (JSON still gets
-    the model). The templates see the model's fields and `extra`.
+    The templates see the model's fields and `extra` (which wins); `page_extra()` adds what
+    only the full page needs (computed only when it is rendered). `redirect`: htmx follows
+    HX-Redirect and a browser gets a 303 there; `page_redirect`: only a browser (no htmx) is
+    sent there. `unchanged`: a poll found nothing new, 204 for htmx. `created`: JSON answers 201.
+    JSON always gets the model.
     """
     if wants_json():
         response = jsonify(to_json(model))
-        response.status_code = status
-    elif redirect is not None and not wants_fragment() and not is_htmx():
+        response.status_code = 201 if created else status
+    elif redirect is not None and not is_htmx():
         response = browser_redirect(redirect, 303)
     elif redirect is not None:
         response = make_response("", status)
         response.headers["HX-Redirect"] = redirect
+    elif page_redirect is not None and not is_htmx():
+        response = browser_redirect(page_redirect, 303)
+    elif unchanged:
+        response = make_response("", 204)
+    elif full_page is not None and (fragment is None or not wants_fragment()):
+        context = {**fields_of(model), **extra, **(page_extra() if page_extra else {})}
+        response = make_response(render_template(full_page, **context), status)
     else:
-        template = fragment if (page is None or (fragment is not None and wants_fragment())) else page
-        response = make_response(render_template(template, **fields_of(model), **extra), status)
+        response = make_response(render_template(fragment, **{**fields_of(model), **extra}), status)
     response.headers.update(headers or {})
     response.vary.update(("Accept", "HX-Request"))
     return response

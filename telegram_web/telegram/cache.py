@@ -1,6 +1,6 @@
 """The update-fed cache of one account: dialogs and each open chat's recent messages.
 
-Lives on the loop thread only (handlers and the coroutines of chats.py). A chat's
+Lives on the loop thread only (the update handlers and the coroutines of dialogs.py and messages.py). A chat's
 cache holds a contiguous window of its newest messages plus a change log (new, edit,
 delete) numbered by a version, so a poll answers from memory; `trusted` says whether
 updates have kept the window current since it was last checked against history.
@@ -97,8 +97,7 @@ class ChatCache:
 class AccountCache:
     """One account's dialogs and chat caches, kept current by the update handlers."""
 
-    def __init__(self, session_id: int):
-        self.session_id = session_id
+    def __init__(self):
         self.dialogs: dict[int, ChatSummary] = {}
         self.dialogs_loaded = False
         self.dialogs_complete = False
@@ -148,10 +147,10 @@ def cache_of(client) -> AccountCache | None:
     return _caches.get(client)
 
 
-def attach(client, session_id: int) -> tuple[AccountCache, bool]:
+def attach(client) -> tuple[AccountCache, bool]:
     """Return the client's cache, creating it; the flag says whether it is new."""
     cache = _caches.get(client)
     if cache is not None:
         return cache, False
-    cache = _caches[client] = AccountCache(session_id)
+    cache = _caches[client] = AccountCache()
     return cache, True

@@ -5,11 +5,13 @@ dataclasses below are what views, templates and JSON get.
 """
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import ClassVar
 
 from markupsafe import Markup
 from telethon import utils
 from telethon.tl import types
 
+from ..plain import HIDDEN
 from .formatting import render_entities
 
 PREVIEW_CHARS = 120
@@ -27,11 +29,6 @@ class MediaView:
     duration: float | None = None
     downloadable: bool = False
 
-    def as_json(self) -> dict:
-        """The JSON shape of a message's media."""
-        return {"kind": self.kind, "label": self.label, "name": self.name, "size": self.size,
-                "mime": self.mime, "duration": self.duration, "downloadable": self.downloadable}
-
 
 @dataclass
 class MessageView:
@@ -46,18 +43,32 @@ class MessageView:
     text: str
     html: Markup
     edit_date: datetime | None = None
-    reply_to_id: int | None = None
-    reply_preview: str | None = None
-    reply_sender: str | None = None
+    reply_to_id: int | None = field(default=None, metadata=HIDDEN)  # JSON: reply_to
+    reply_preview: str | None = field(default=None, metadata=HIDDEN)
+    reply_sender: str | None = field(default=None, metadata=HIDDEN)
     forward_from: str | None = None
     service: str | None = None
     media: MediaView | None = None
-    sponsored_url: str | None = None  # set on sponsored messages only
+    sponsored_url: str | None = field(default=None, metadata=HIDDEN)  # set on sponsored messages only
+
+    JSON_PROPERTIES: ClassVar = ("edited", "reply_to", "sponsored")
 
     @property
     def edited(self) -> bool:
         """Whether the message was edited (Telegram's edit date is set)."""
         return self.edit_date is not None and not self.service
+
+    @property
+    def reply_to(self) -> dict | None:
+        """The quoted message of a reply: its id, sender and first line."""
+        if not self.reply_to_id:
+            return None
+        return {"id": self.reply_to_id, "sender": self.reply_sender, "preview": self.reply_preview}
+
+    @property
+    def sponsored(self) -> bool:
+        """Whether this is a sponsored message (shown apart, never in the history)."""
+        return self.sponsored_url is not None
 
     def preview(self) -> str:
         """One line for chat lists and reply quotes."""
@@ -68,18 +79,6 @@ class MessageView:
         if text and label:
             return _cut(f"{label}, {text}")
         return _cut(text or label or "Message")
-
-    def as_json(self) -> dict:
-        """The JSON shape of a message."""
-        return {"id": self.id, "chat_id": self.chat_id, "date": self.date.isoformat(),
-                "sender_id": self.sender_id, "sender_name": self.sender_name, "out": self.out,
-                "text": self.text, "html": str(self.html), "edited": self.edited,
-                "edit_date": self.edit_date.isoformat() if self.edit_date else None,
-                "reply_to": {"id": self.reply_to_id, "sender": self.reply_sender, "preview": self.reply_preview}
-                if self.reply_to_id else None,
-                "forward_from": self.forward_from, "service": self.service,
-                "media": self.media.as_json() if self.media else None,
-                "sponsored": self.sponsored_url is not None}
 
 
 @dataclass
@@ -97,23 +96,25 @@ class ChatSummary:
     unread: int = 0
     preview: str = ""
     date: datetime | None = None
-    last_id: int = 0
-    photo_id: int | None = None
-    photo_dc: int | None = None
+    last_message_id: int = 0
+    photo_id: int | None = field(default=None, metadata=HIDDEN)  # JSON: has_photo
+    photo_dc: int | None = field(default=None, metadata=HIDDEN)
     can_post: bool = True
-    left: bool = False  # ChatForbidden / ChannelForbidden: the account is no longer in it
-    read_inbox_max_id: int = 0
-    read_outbox_max_id: int = 0
-    order: int = field(default=0, repr=False)  # position in Telegram's answer (pin order, ties)
-    bumped: int = field(default=0, repr=False)  # raised by each new message: newest first on equal dates
+    # ChatForbidden / ChannelForbidden: the account is no longer in it
+    left: bool = field(default=False, metadata=HIDDEN)
+    read_inbox_max_id: int = field(default=0, metadata=HIDDEN)
+    read_outbox_max_id: int = field(default=0, metadata=HIDDEN)
+    # position in Telegram's answer (pin order, ties)
+    order: int = field(default=0, repr=False, metadata=HIDDEN)
+    # raised by each new message: newest first on equal dates
+    bumped: int = field(default=0, repr=False, metadata=HIDDEN)
 
-    def as_json(self) -> dict:
-        """The JSON shape of a chat in the list."""
-        return {"id": self.id, "kind": self.kind, "name": self.name, "username": self.username,
-                "verified": self.verified, "muted": self.muted, "pinned": self.pinned,
-                "archived": self.archived, "unread": self.unread, "preview": self.preview,
-                "date": self.date.isoformat() if self.date else None, "last_message_id": self.last_id,
-                "has_photo": self.photo_id is not None, "can_post": self.can_post}
+    JSON_PROPERTIES: ClassVar = ("has_photo",)
+
+    @property
+    def has_photo(self) -> bool:
+        """Whether the chat has a profile photo (its avatar URL is served)."""
+        return self.photo_id is not None
 
 
 def _cut(text: str) -> str:
@@ -178,7 +179,7 @@ def summary_from_dialog(dialog, order: int) -> ChatSummary:
     summary.read_inbox_max_id, summary.read_outbox_max_id = raw.read_inbox_max_id, raw.read_outbox_max_id
     if dialog.message is not None:
         view = message_view(dialog.message, {})
-        summary.preview, summary.date, summary.last_id = list_preview(view, summary.kind), view.date, view.id
+        summary.preview, summary.date, summary.last_message_id = list_preview(view, summary.kind), view.date, view.id
     return summary
 
 

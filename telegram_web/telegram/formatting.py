@@ -1,10 +1,8 @@
-"""Text for pages: Telegram formatting entities as safe HTML, times, initials, service actions.
+"""Telegram formatting entities as safe HTML, and which links may become links.
 
 Everything user-controlled is escaped here; templates mark the result safe. Entity
 offsets are UTF-16 code units, hence add_surrogate/del_surrogate around slicing.
 """
-from datetime import datetime, timedelta, timezone
-
 from markupsafe import Markup, escape
 from telethon.helpers import add_surrogate, del_surrogate, within_surrogate
 from telethon.tl import types
@@ -29,8 +27,13 @@ SIMPLE_TAGS = {
 }
 
 
+def safe_link(href: str | None) -> str | None:
+    """`href` if its scheme may be a link in the page (never javascript: and friends), else None."""
+    return href if href and href.lower().startswith(SAFE_SCHEMES) else None
+
+
 def _link(href: str) -> tuple[str, str]:
-    if not href.lower().startswith(SAFE_SCHEMES):
+    if safe_link(href) is None:
         return '<span class="link">', "</span>"  # javascript: and friends never become links
     return f'<a href="{escape(href)}" rel="noopener noreferrer nofollow" target="_blank">', "</a>"
 
@@ -95,67 +98,3 @@ def _render(text: str, entities) -> Markup:
             closes.insert(0, closing)
         out.append("".join(opens) + str(piece) + "".join(closes))
     return Markup("".join(out))
-
-
-def short_time(value: datetime | None, now: datetime | None = None) -> str:
-    """Chat-list time: today HH:MM, this week the weekday, else the date (local time)."""
-    if value is None:
-        return ""
-    local = value.astimezone()
-    now = (now or datetime.now(timezone.utc)).astimezone()
-    if local.date() == now.date():
-        return local.strftime("%H:%M")
-    if now.date() - local.date() < timedelta(days=7):
-        return local.strftime("%a")
-    return local.strftime("%Y-%m-%d")
-
-
-def clock(value: datetime | None) -> str:
-    """HH:MM in local time."""
-    return value.astimezone().strftime("%H:%M") if value else ""
-
-
-def day_label(value: datetime) -> str:
-    """A date separator's text: Today, Yesterday, or the date."""
-    local, today = value.astimezone().date(), datetime.now().astimezone().date()
-    if local == today:
-        return "Today"
-    if local == today - timedelta(days=1):
-        return "Yesterday"
-    return local.strftime("%A, %d %B %Y")
-
-
-def day_key(value: datetime) -> str:
-    """The local date as YYYY-MM-DD (ids of date separators)."""
-    return value.astimezone().strftime("%Y-%m-%d")
-
-
-def initials(name: str | None) -> str:
-    """One or two letters for an avatar without a photo."""
-    words = [w for w in (name or "").replace("@", " ").split() if w[:1].isalnum()]
-    return "".join(w[0] for w in words[:2]).upper() or "?"
-
-
-def colour_class(peer_id: int) -> str:
-    """A CSS class picking one of eight avatar colours from the id (no inline style under the CSP)."""
-    return f"av-c{abs(int(peer_id)) % 8}"
-
-
-def human_size(size: int | None) -> str:
-    """'1.5 MB' style text."""
-    if size is None:
-        return ""
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return ""
-
-
-def duration(seconds: int | float | None) -> str:
-    """'m:ss' for voice and video."""
-    if not seconds:
-        return ""
-    minutes, secs = divmod(int(seconds), 60)
-    return f"{minutes}:{secs:02d}"

@@ -14,7 +14,8 @@ from telethon.tl import types
 from .cache import AccountCache, ChatCache
 from .convert import MessageView, message_view
 from .problems import TelegramProblem
-from .formatting import render_entities
+from .formatting import render_entities, safe_link
+from .internals import finish_message
 from .sharing import settle
 from .updates import remember_names
 
@@ -75,7 +76,7 @@ async def fetch(client, cache: AccountCache, chat_id: int, *, limit: int, offset
     entities = {utils.get_peer_id(x): x for x in itertools.chain(result.users, result.chats)}
     messages = [m for m in result.messages if not isinstance(m, types.MessageEmpty)]
     for message in messages:
-        message._finish_init(client, entities, peer)  # what Telethon's iter_messages does too
+        finish_message(message, client, entities, peer)
     return messages
 
 
@@ -164,6 +165,6 @@ async def sponsored(client, chat: ChatCache, kind: str) -> list[MessageView]:
         views.append(MessageView(id=0, chat_id=chat.chat_id, date=None, sender_id=None,
                                  sender_name=getattr(item, "title", None) or "Sponsored", out=False,
                                  text=item.message, html=render_entities(item.message, item.entities),
-                                 sponsored_url=getattr(item, "url", None) or ""))
+                                 sponsored_url=safe_link(getattr(item, "url", None)) or ""))
     chat.sponsored = (time.monotonic(), views)
     return views

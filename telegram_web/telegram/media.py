@@ -7,16 +7,17 @@ Telethon media when the chat's window has it; an expired file reference
 import asyncio
 import json
 import os
+import shutil
 from dataclasses import dataclass
 
 from telethon import errors as tg
 from telethon.tl import types
 from telethon.tl.custom.file import File
 
-from .chats import ensure
 from .problems import TelegramProblem
 from .history import ChatNotFound, UNAVAILABLE, unavailable
 from .sharing import settle
+from .updates import ensure
 
 THUMB_EDGE = 320  # pixels: the photo size shown inline
 
@@ -71,7 +72,7 @@ async def _message(client, chat_id: int, message_id: int):
 _downloads: dict[str, asyncio.Future] = {}  # path -> the download in progress (loop thread only)
 
 
-async def _download(client, session_id: int, chat_id: int, message_id: int, path: str, thumb: bool,
+async def _download(client, chat_id: int, message_id: int, path: str, thumb: bool,
                     max_bytes: int) -> StoredMedia:
     """One download per file at a time: concurrent requests for the same path share it."""
     loop = asyncio.get_running_loop()
@@ -80,15 +81,15 @@ async def _download(client, session_id: int, chat_id: int, message_id: int, path
         return await asyncio.shield(shared)
     future = _downloads[path] = loop.create_future()
     try:
-        return await settle(future, _fetch(client, session_id, chat_id, message_id, path, thumb, max_bytes))
+        return await settle(future, _fetch(client, chat_id, message_id, path, thumb, max_bytes))
     finally:
         if _downloads.get(path) is future:
             del _downloads[path]
 
 
-async def _fetch(client, session_id: int, chat_id: int, message_id: int, path: str, thumb: bool,
+async def _fetch(client, chat_id: int, message_id: int, path: str, thumb: bool,
                  max_bytes: int) -> StoredMedia:
-    cache = await ensure(client, session_id)
+    cache = await ensure(client)
     chat = cache.chats.get(chat_id)
     media = chat.media.get(message_id) if chat is not None else None
     media = media or await _message(client, chat_id, message_id)
@@ -119,8 +120,8 @@ async def _fetch(client, session_id: int, chat_id: int, message_id: int, path: s
     return StoredMedia(path, facts["mime"], facts["name"])
 
 
-async def _avatar(client, session_id: int, peer_id: int, photo_id: int | None, path: str) -> bool:
-    cache = await ensure(client, session_id)
+async def _avatar(client, peer_id: int, photo_id: int | None, path: str) -> bool:
+    cache = await ensure(client)
     summary = cache.dialogs.get(peer_id)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     partial = path + ".part"
@@ -138,18 +139,36 @@ async def _avatar(client, session_id: int, peer_id: int, photo_id: int | None, p
     return True
 
 
-def download(service, session_id: int, chat_id: int, message_id: int, folder: str, *, thumb: bool = False,
-             max_bytes: int) -> StoredMedia:
-    """The message's file on disk, downloading it once; :raise TooLarge, ChatNotFound, TelegramProblem:."""
-    path = media_path(folder, chat_id, message_id, thumb)
-    return stored(path) or service.call(session_id, _download, session_id, chat_id, message_id, path,
-                                                 thumb, max_bytes)
+# Per-account file caches under the instance folder; a deleted session takes its folders along.
+FILE_CACHES = ("media", "avatars")
 
 
-def avatar(service, session_id: int, peer_id: int, photo_id: int | None, folder: str) -> str | None:
-    """Path of the peer's small profile photo on disk (downloaded once), or None if it has none."""
-    path = os.path.join(folder, f"{peer_id}_{photo_id or 'current'}.jpg")
-    if os.path.exists(path):
-        return path
-    found = service.call(session_id, _avatar, session_id, peer_id, photo_id, path)
-    return path if found else None
+class Media:
+    """The service's group for files: `service.media.download(...)`, `service.media.avatar(...)`."""
+
+    def __init__(self, service, instance_path: str):
+        self._service = service
+        self._root = instance_path
+
+    def folder(self, kind: str, session_id: int) -> str:
+        """The account's cache folder of one kind ("media" or "avatars")."""
+        return os.path.join(self._root, kind, str(session_id))
+
+    def download(self, session_id: int, chat_id: int, message_id: int, *, thumb: bool = False,
+                 max_bytes: int) -> StoredMedia:
+        """The message's file on disk, downloaded once; :raise TooLarge, ChatNotFound, TelegramProblem:."""
+        path = media_path(self.folder("media", session_id), chat_id, message_id, thumb)
+        return stored(path) or self._service.call(session_id, _download, chat_id, message_id, path, thumb,
+                                                  max_bytes)
+
+    def avatar(self, session_id: int, peer_id: int, photo_id: int | None) -> str | None:
+        """Path of the peer's small profile photo on disk (downloaded once), or None if it has none."""
+        path = os.path.join(self.folder("avatars", session_id), f"{peer_id}_{photo_id or 'current'}.jpg")
+        if os.path.exists(path):
+            return path
+        return path if self._service.call(session_id, _avatar, peer_id, photo_id, path) else None
+
+    def delete_all(self, session_id: int) -> None:
+        """Delete the account's cached files (its session is being deleted)."""
+        for kind in FILE_CACHES:
+            shutil.rmtree(self.folder(kind, session_id), ignore_errors=True)

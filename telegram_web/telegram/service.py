@@ -1,8 +1,13 @@
-"""The Telegram service: one long-lived Telethon client per linked account, on the loop thread.
+"""The Telegram service: the app's only door to Telegram, one long-lived Telethon client per account.
 
-This is the one place that creates Telethon clients. Request threads call
-`service.call(session_id, fn, ...)`; `fn(client, ...)` runs on the loop thread and
-must return plain data. Telethon's exceptions come back translated (see errors.py).
+Views call synchronous methods named for what the user does, grouped by concern the way
+Telethon groups its client into mixins: `service.dialogs.list(...)` (dialogs.py),
+`service.messages.open/changes/older/send(...)` (messages.py), `service.media.download/avatar(...)`
+(media.py), `service.login...` (login.py). Each returns plain dataclasses or raises a
+TelegramProblem (problems.py); nothing above this package sees Telethon.
+
+A group method runs one coroutine `fn(client, ...)` on the loop thread through `call`;
+this is the one place that creates Telethon clients, and the loop thread is private to it.
 """
 import asyncio
 import atexit
@@ -18,9 +23,13 @@ from ..extensions import db
 from .loop import loop_thread
 from ..models import TelegramSession, utcnow
 from ..process_lock import ProcessLock
+from .dialogs import Dialogs
+from .media import Media
+from .messages import Messages
 from .problems import (SessionEnded, SessionUnreadable, TelegramBusyElsewhere, TelegramNotConfigured,
-                     translate)
+                       translate)
 from .session_store import DbSession
+from .updates import install as install_update_cache
 
 log = logging.getLogger("telegram_web.telegram")
 
@@ -50,8 +59,9 @@ class TelegramService:
         self._generation = None
         self._last_used: dict[int, float] = {}
         self._atexit_registered = False
-        # Callables `hook(client, session_id)` run once per new client (update handlers).
-        self.client_hooks = []
+        self.dialogs = Dialogs(self)
+        self.messages = Messages(self)
+        self.media = Media(self, app.instance_path)
 
     # Request-thread side ---------------------------------------------------------
 
@@ -76,7 +86,7 @@ class TelegramService:
             raise problem from exc
 
     def call(self, session_id: int, fn, *args, timeout: float | None = None):
-        """Run `await fn(client, *args)` with the account's connected client."""
+        """Run `await fn(client, *args)` with the account's connected client (for the groups' methods)."""
         async def with_client():
             client = await self.client(session_id)
             return await fn(client, *args)
@@ -139,8 +149,7 @@ class TelegramService:
             if client is None:
                 client = self._make_client(session_id)
                 self._clients[session_id] = client
-                for hook in self.client_hooks:
-                    hook(client, session_id)
+                install_update_cache(client)  # before its first update can arrive
             if not client.is_connected():
                 await client.connect()
             return client

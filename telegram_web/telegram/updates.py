@@ -1,7 +1,7 @@
 """Telethon update handlers that keep an account's cache current, and the watchdog.
 
-Installed once per client (through `service.client_hooks`, or lazily by the first
-chats call); they run on the loop thread and never call Telegram themselves.
+Installed by the service on every client it creates, before it connects; they run on the
+loop thread and never call Telegram themselves.
 """
 import asyncio
 import logging
@@ -12,6 +12,7 @@ from telethon.tl import types
 
 from .cache import AccountCache, attach
 from .convert import list_preview, message_view
+from .internals import chain_reconnect_callback, connection_of
 
 log = logging.getLogger("telegram_web.telegram")
 
@@ -19,9 +20,9 @@ WATCHDOG_EVERY = 30  # seconds between watchdog checks
 SILENCE = 300  # no update for this long: ask Telegram for what we may have missed
 
 
-def install(client, session_id: int) -> AccountCache:
+def install(client) -> AccountCache:
     """Attach a cache to the client and register its handlers (once per client)."""
-    cache, new = attach(client, session_id)
+    cache, new = attach(client)
     if not new:
         return cache
 
@@ -58,22 +59,28 @@ def install(client, session_id: int) -> AccountCache:
 
 
 def _after_reconnect(client, cache: AccountCache) -> None:
-    """Wrap the sender's reconnect callback: Telethon 1.x does not catch up after a reconnect."""
-    # Both MTProtoSender and the sandbox's sender call `_auto_reconnect_callback()` after an
-    # automatic reconnect; it is the only signal of one, so we chain onto it.
-    sender = getattr(client, "_sender", None)
-    original = getattr(sender, "_auto_reconnect_callback", None)
-
+    """Catch up after each automatic reconnect: Telethon 1.x does not."""
     async def reconnected():
-        if original is not None:
-            await original()
         try:
             await resync(client, cache)
         except Exception:  # noqa: BLE001 - the next watchdog round tries again
             log.warning("catching up after a reconnect failed", exc_info=True)
 
-    if sender is not None and hasattr(sender, "_auto_reconnect_callback"):
-        sender._auto_reconnect_callback = reconnected
+    chain_reconnect_callback(client, reconnected)
+
+
+async def ensure(client) -> AccountCache:
+    """The client's cache, caught up if the client reconnected since, with the watchdog running."""
+    cache = install(client)
+    # A new connection object means the client reconnected (the service reconnects a client whose
+    # automatic reconnects failed): updates may have been lost, so windows are checked again.
+    connection = connection_of(client)
+    if cache.connection is not None and connection is not cache.connection:
+        await resync(client, cache)
+    cache.connection = connection
+    if cache.watchdog is None or cache.watchdog.done():
+        cache.watchdog = asyncio.get_running_loop().create_task(watchdog(client, cache))
+    return cache
 
 
 async def resync(client, cache: AccountCache) -> None:
@@ -108,8 +115,8 @@ def note_message(cache: AccountCache, message, edited: bool = False) -> None:
     if dialog is None:
         cache.dialogs_stale = cache.dialogs_loaded  # an unknown chat: the list needs a reload
         return
-    if view.id > dialog.last_id or (edited and view.id == dialog.last_id):
-        dialog.preview, dialog.last_id = list_preview(view, dialog.kind), view.id
+    if view.id > dialog.last_message_id or (edited and view.id == dialog.last_message_id):
+        dialog.preview, dialog.last_message_id = list_preview(view, dialog.kind), view.id
         if not edited:  # (an update for a message getDialogs already counted leaves the dialog alone)
             dialog.date, dialog.bumped = view.date, next(cache.bumps)
             dialog.archived = dialog.archived and dialog.muted  # Telegram unarchives unmuted chats
@@ -127,11 +134,11 @@ def note_deleted(cache: AccountCache, chat_id: int | None, ids) -> None:
             if (chat_id is None or chat.chat_id == chat_id) and chat.remove(message_id):
                 break
     for dialog in cache.dialogs.values():
-        if (chat_id is None or dialog.id == chat_id) and dialog.last_id in ids:
+        if (chat_id is None or dialog.id == chat_id) and dialog.last_message_id in ids:
             chat = cache.chats.get(dialog.id)
             newest = chat.newest(1) if chat is not None else []
             if newest:
-                dialog.preview, dialog.last_id = list_preview(newest[0], dialog.kind), newest[0].id
+                dialog.preview, dialog.last_message_id = list_preview(newest[0], dialog.kind), newest[0].id
             else:
                 cache.dialogs_stale = True
             cache.touch_dialogs()
@@ -148,7 +155,7 @@ def note_read(cache: AccountCache, chat_id: int, max_id: int, outbox: bool) -> N
     else:
         dialog.read_inbox_max_id = max(dialog.read_inbox_max_id, max_id)
         chat = cache.chats.get(chat_id)
-        if max_id >= dialog.last_id:
+        if max_id >= dialog.last_message_id:
             dialog.unread = 0
         elif chat is not None and chat.trusted:
             dialog.unread = sum(1 for m in chat.messages.values() if not m.out and m.id > max_id)

@@ -1,8 +1,38 @@
-"""Blueprints of the Telegram client pages, one module per concern."""
-from flask import make_response, render_template
+"""Blueprints of the Telegram pages, one module per concern, and what the linked-account pages share.
 
+A page of a linked account gets the owner's authorized session row from `account()`;
+`linked_pages(bp)` gives a blueprint the checks and error answers those pages share.
+"""
+from flask import Blueprint, abort, current_app, request, url_for
+from flask_login import current_user
+
+from ..errors import ErrorBody
+from ..telegram import accounts
+from ..telegram.problems import SessionEnded
 from ..telegram.service import get_service
-from ..web import wants_json
+from ..web import respond
+
+MAX_ID = 2 ** 63 - 1  # Telegram's ids are 64-bit at most
+MAX_MESSAGE_ID = 2 ** 31 - 1  # message ids are 32-bit
+
+
+class NotLinkedYet(Exception):
+    """No authorized Telegram account: these pages send the owner to /telegram/."""
+
+
+def telegram_blueprint(name: str, import_name: str, url_prefix: str = "/telegram") -> Blueprint:
+    """A blueprint of Telegram pages: each says which setting is wrong before Telegram is needed."""
+    bp = Blueprint(name, import_name, url_prefix=url_prefix)
+    bp.before_request(require_telegram_config)
+    return bp
+
+
+def linked_pages(bp: Blueprint) -> Blueprint:
+    """Give `bp` what the pages of a linked account share: id checks, not-linked and ended-session answers."""
+    bp.url_value_preprocessor(lambda _endpoint, values: check_url_ids(values))
+    bp.register_error_handler(NotLinkedYet, not_linked)
+    bp.register_error_handler(SessionEnded, session_ended)
+    return bp
 
 
 def require_telegram_config():
@@ -10,6 +40,55 @@ def require_telegram_config():
     problem = get_service().config_problem
     if problem is None:
         return None
-    if wants_json():
-        return {"error": "Telegram is not configured", "message": problem}, 503
-    return make_response(render_template("telegram/not_configured.html", problem=problem), 503)
+    return respond(ErrorBody("Telegram is not configured", problem, 503), full_page="telegram/not_configured.html",
+                   status=503, problem=problem)
+
+
+def account():
+    """The owner's authorized session row; :raise NotLinkedYet: if there is none."""
+    row = accounts.owner_session(current_user.id)
+    if row is None or not row.is_authorized:
+        raise NotLinkedYet()
+    return row
+
+
+def not_linked(_exc):
+    """To the login page: HX-Redirect for htmx, a redirect for browsers, 409 for JSON."""
+    return respond(ErrorBody("NotLinked", "No Telegram account is linked. Log in first.", 409), status=409,
+                   redirect=url_for("telegram.index"))
+
+
+def session_ended(_exc):
+    """Telegram ended the session: the login page says so."""
+    from .telegram_session import ended_elsewhere  # the login page's module imports this one
+    return ended_elsewhere()
+
+
+def check_url_ids(values) -> None:
+    """:raise 404: if a chat id in the URL does not fit in 64 bits or a message id in 32 (Telegram is not asked)."""
+    for name in ("chat_id", "peer_id"):
+        if name in (values or {}) and abs(values[name]) > MAX_ID:
+            abort(404, "This chat is unknown to your Telegram account.")
+    if (values or {}).get("message_id", 0) > MAX_MESSAGE_ID:
+        abort(404, "No such message in this chat.")
+
+
+def int_arg(name: str, default: int | None = None, low: int = 0, high: int = MAX_ID) -> int | None:
+    """An integer query argument, clamped to [low, high]; :raise 400: if it is not a 64-bit whole number."""
+    value = request.values.get(name)
+    if value in (None, ""):
+        return default
+    try:
+        if not value.isascii():  # int() would take other scripts' digits
+            raise ValueError(value)
+        number = int(value)
+    except ValueError:
+        abort(400, f"'{name}' must be a whole number.")
+    if abs(number) > MAX_ID:
+        abort(400, f"'{name}' is out of range.")
+    return max(low, min(high, number))
+
+
+def mark_read() -> bool:
+    """Whether opening a chat marks its shown messages read at Telegram (CHATS_MARK_READ)."""
+    return current_app.config["CHATS_MARK_READ"]

@@ -1,20 +1,32 @@
 """`/telegram/`: the login page while no account is linked, else the chats page."""
-from flask import Blueprint, render_template
+from dataclasses import dataclass
+
+from flask import Blueprint
 from flask_login import current_user
 
 from ..telegram import accounts
+from ..telegram.accounts import TelegramUserInfo
+from ..web import respond
 from . import require_telegram_config
-from .login_page import login_page, settle_qr
+from .chat_list import PAGE
+from .login_page import login_page
 
 bp = Blueprint("telegram", __name__, url_prefix="/telegram")
 bp.before_request(require_telegram_config)
 
 
+@dataclass
+class Home:
+    """The chats page of a linked account: who is signed in (the page loads its chat list itself)."""
+
+    user: TelegramUserInfo
+
+
 @bp.route("/")
 def index():
-    """The Telegram client's entry page: the main page when signed in, else the login page."""
+    """The Telegram client's entry page: the chats page when linked, else the login page (reads only)."""
     row = accounts.owner_session(current_user.id)
-    settle_qr(row)  # a QR login may have finished since the last poll
     if row is None or not row.is_authorized:
         return login_page()
-    return render_template("telegram/main.html", tg_user=accounts.user_info(row))
+    user = accounts.user_info(row)
+    return respond(Home(user), full_page=PAGE, tg_user=user)

@@ -105,7 +105,7 @@ def test_long_lists_load_more_when_scrolled(server, me, browser):
     seen = set(re.findall(r'id="chat-(-?\d+)"', first))
     offset = 50
     while True:
-        more = browser.get(f"/telegram/chats/?offset={offset}", target="chat-more").get_data(as_text=True)
+        more = browser.get(f"/telegram/chats/more/?offset={offset}", target="chat-more").get_data(as_text=True)
         ids = re.findall(r'id="chat-(-?\d+)"', more)
         assert not seen.intersection(ids)
         seen.update(ids)
@@ -127,7 +127,7 @@ def test_list_poll_keeps_the_chats_loaded_by_scrolling(server, me, browser):
     url, include = poll.group(1).replace("&amp;", "&"), poll.group(2)
     assert include == "#chat-items input[name=limit]" and "limit=" not in url  # the count comes from the list
     assert re.findall(r'<input type="hidden" name="limit" value="(\d+)"', first) == ["50"]
-    more = browser.get("/telegram/chats/?offset=50", target="chat-more").get_data(as_text=True)
+    more = browser.get("/telegram/chats/more/?offset=50", target="chat-more").get_data(as_text=True)
     # The new sentinel (replacing the old one and its count) says how many are shown now.
     assert re.findall(r'<input type="hidden" name="limit" value="(\d+)"', more) == ["100"]
     server.push_message(people[60], me, "news")  # the list changes: the poll re-renders it

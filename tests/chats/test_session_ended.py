@@ -2,7 +2,7 @@
 marked and the browser goes to the login page, which says the session ended elsewhere."""
 from telegram_web.extensions import db
 from telegram_web.models import TelegramSession
-from telegram_web.telegram import chats
+from telegram_web.telegram import dialogs
 
 from .test_sending import wait_until
 
@@ -26,7 +26,7 @@ def test_revoked_session_opening_a_chat_goes_to_the_login_page(app, server, me, 
 
 
 def test_revoked_session_reloading_a_stale_chat_list_goes_to_the_login_page(app, server, me, browser, monkeypatch):
-    monkeypatch.setattr(chats, "DIALOG_REFRESH", 0)  # a stale list is reloaded on the next request
+    monkeypatch.setattr(dialogs, "DIALOG_REFRESH", 0)  # a stale list is reloaded on the next request
     bob = server.create_account("447700900001", "Bob", "Builder")
     server.push_message(bob, me, "hello")
     assert browser.get("/telegram/chats/", json=True).status_code == 200

@@ -7,10 +7,10 @@ intended status (a 4xx, or 200 where the input is legitimate text that must come
 a sentence saying what was wrong; never a 500, never a traceback; and the stored data it must not
 change (owner, Telegram session rows, the chat at the sandbox) is the same afterwards.
 
-Guards: int_arg's 400 (views.chats), the route converters, PhoneInputError, verify's digits check,
+Guards: int_arg's 400 (views/__init__.py), the route converters, PhoneInputError, verify's digits check,
 CSRFProtect + errors.csrf_error, the 413 handler, Flask's signed expiring session cookie and
 flask-login's strong session protection, the Jinja autoescape, save_upload's secure_filename and size check (its folder removed on failure),
-and the chat/message id bounds check before Telegram is asked (see `check_ids` in views.chats).
+and the chat/message id bounds check before Telegram is asked (see `check_url_ids` in views/__init__.py).
 """
 import html
 import io
@@ -130,7 +130,7 @@ CASES = [
          status=400, says="'epoch' must be a whole number"),
     case("offset-letters", "chats", "GET", "/telegram/chats/?offset=-", headers={"HX-Target": "chat-list"},
          status=400, says="'offset' must be a whole number"),
-    case("version-letters", "chats", "GET", "/telegram/chats/?v=NaN", headers={"HX-Target": "chat-list"},
+    case("version-letters", "chats", "GET", "/telegram/chats/poll/?v=NaN", headers={"HX-Target": "chat-list"},
          status=400, says="'v' must be a whole number"),
     # Text fields come back escaped.
     case("search-script", "chats", "GET", "/telegram/chats/?q=" + SCRIPT, headers={"HX-Target": "chat-list"},

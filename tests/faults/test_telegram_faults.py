@@ -6,7 +6,7 @@ Guards (each test fails without its guard):
   chats.ensure distrusting windows on a new connection);
 - no answer in time: LoopThread.run's timeout and its 504 translation (errors.translate);
 - FLOOD_WAIT on dialogs / history / send: errors.translate's FloodWaitError branch, the chat page and
-  poll keeping what is known (chats._open, views.chats.poll), the composer keeping the typed text;
+  poll keeping what is known (messages._open, views.conversation.poll), the composer keeping the typed text;
 - AUTH_KEY_UNREGISTERED: SessionEnded (TelegramService.call marks the row, never deletes it);
 - INTERNAL (500): errors.translate's ServerError branch;
 - the loop thread killed: TelegramService.client dropping clients of an older loop generation;

@@ -1,0 +1,37 @@
+"""Files the owner sends: kept under the instance folder only while Telegram takes them."""
+import contextlib
+import os
+import shutil
+import tempfile
+
+
+@contextlib.contextmanager
+def save_upload(upload, instance_path: str, max_bytes: int):
+    """Yield the path of `upload` saved under its own name (None without a file), removed afterwards.
+
+    :raise ValueError: if the file is larger than `max_bytes` (nothing is kept).
+    """
+    if upload is None or not upload.filename:
+        yield None
+        return
+    folder = os.path.join(instance_path, "uploads")
+    os.makedirs(folder, exist_ok=True)
+    # A directory of its own keeps the original file name, which Telethon sends to Telegram.
+    own = tempfile.mkdtemp(dir=folder)
+    try:
+        path = os.path.join(own, upload_name(upload.filename)[-120:])
+        upload.save(path)
+        if os.path.getsize(path) > max_bytes:
+            raise ValueError(f"The file is larger than {max_bytes // (1024 * 1024)} MB (CHATS_UPLOAD_MAX_BYTES). "
+                             "Nothing was sent.")
+        yield path
+    finally:
+        shutil.rmtree(own, ignore_errors=True)
+
+
+def upload_name(raw: str | None) -> str:
+    """The uploaded file's own name, safe as a path part: no separators, NUL or control characters,
+    never "." or ".."; other scripts are kept (Telegram shows the name, e.g. "Отчёт.pdf")."""
+    name = os.path.basename((raw or "").replace("\\", "/"))
+    name = "".join(ch for ch in name if ch.isprintable()).strip()
+    return "file" if name in ("", ".", "..") else name

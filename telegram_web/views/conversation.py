@@ -1,0 +1,144 @@
+"""An open chat: its page or pane, its poll, older pages and sending (one route each).
+
+`/chats/<id>/messages/` is the README's JSON entry point for all of them; the page's own
+fragments use the dedicated routes.
+"""
+from flask import current_app, request, url_for
+from werkzeug.datastructures import CombinedMultiDict
+
+from ..errors import ErrorBody
+from ..forms import SendForm
+from ..telegram.history import ChatNotFound, ChatUnavailable
+from ..telegram.messages import ChatPage, Cursor, ResetPage
+from ..telegram.problems import SessionEnded, TelegramProblem
+from ..telegram.service import get_service
+from ..uploads import save_upload
+from ..web import respond
+from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, mark_read, telegram_blueprint
+from .chat_list import PAGE, page_context
+
+bp = linked_pages(telegram_blueprint("conversation", __name__))
+
+POLL_SECONDS = 10
+PANE = "telegram/chats/_chat.html"
+TO_PANE = {"HX-Retarget": "#chat-pane", "HX-Reswap": "innerHTML"}  # a reset replaces the whole chat
+PHOTO_TYPES = {"image/jpeg", "image/png", "image/webp", "image/gif"}
+
+
+def poll_seconds(problem: TelegramProblem | None) -> int:
+    """The poll interval: 10 s, or what Telegram asked us to wait."""
+    return max(POLL_SECONDS, int(problem.retry_after or 0) if problem else 0)
+
+
+def retry_after(problem: TelegramProblem | None) -> dict:
+    """The Retry-After header Telegram's flood wait asks for, if any."""
+    return {"Retry-After": str(int(problem.retry_after))} if problem and problem.retry_after else {}
+
+
+def cursor_args() -> Cursor | None:
+    """The poll cursor from the request, or None when the request has none."""
+    after = int_arg("after", high=MAX_MESSAGE_ID)
+    if after is None:
+        return None
+    return Cursor(int_arg("epoch", 0), int_arg("v", 0), after, int_arg("oldest", 0, high=MAX_MESSAGE_ID))
+
+
+def show_pane(row, page: ChatPage, status: int = 200, headers: dict | None = None, **extra):
+    """The open chat: the pane for htmx, the chats page around it for a browser, JSON of the chat."""
+    return respond(page, PANE, full_page=PAGE, status=status, headers={**retry_after(page.problem), **(headers or {})},
+                   page_extra=lambda: page_context(row), page=page, poll_seconds=poll_seconds(page.problem),
+                   **extra)
+
+
+@bp.route("/chats/<int(signed=True):chat_id>/")
+def chat_page(chat_id: int):
+    """The chats page with one chat open (the pane alone for htmx); :raise 403, 404: in the pane."""
+    row = account()
+    try:
+        page = get_service().messages.open(row.id, chat_id, mark_read=mark_read())
+    except (ChatNotFound, ChatUnavailable) as problem:
+        return chat_problem(row, problem)
+    return show_pane(row, page)
+
+
+def chat_problem(row, problem: TelegramProblem):
+    """Why the chat cannot be opened (unknown, left, private): in the pane, or the page around it."""
+    return respond(ErrorBody.of(problem),
+                   "telegram/chats/_chat_error.html", full_page=PAGE, status=problem.status,
+                   page_extra=lambda: {**page_context(row), "chat_problem": problem}, problem=problem)
+
+
+@bp.route("/chats/<int(signed=True):chat_id>/poll/")
+def poll(chat_id: int):
+    """What changed since the cursor: 204 when nothing did (from the cache, Telegram not asked)."""
+    row = account()
+    cursor = cursor_args() or Cursor()
+    found = get_service().messages.changes(row.id, chat_id, cursor, mark_read=mark_read())
+    group = request.args.get("group") == "1"
+    if isinstance(found, ResetPage):  # the window was replaced (a gap, a restart): the whole chat
+        return show_pane(row, found, headers=TO_PANE)
+    if found.problem:  # the shown messages stay; a banner says why and the poll slows down
+        return respond(found, "telegram/chats/_poll_trouble.html", headers=retry_after(found.problem),
+                       chat_id=chat_id, group=group, poll_seconds=poll_seconds(found.problem))
+    return respond(found, "telegram/chats/_changes.html", unchanged=found.empty and request.args.get("trouble") != "1",
+                   found=found, chat_id=chat_id, group=group, poll_seconds=POLL_SECONDS)
+
+
+@bp.route("/chats/<int(signed=True):chat_id>/older/")
+def older(chat_id: int):
+    """Messages older than `before` with the next "Load older" button."""
+    row = account()
+    before = int_arg("before", MAX_MESSAGE_ID, high=MAX_MESSAGE_ID)
+    limit = int_arg("limit", 50, 1, 100)
+    found = get_service().messages.older(row.id, chat_id, before, limit=limit)
+    return respond(found, "telegram/chats/_older.html", chat_id=chat_id, limit=limit,
+                   group=request.args.get("group") == "1", next_day=request.args.get("day"))
+
+
+@bp.route("/chats/<int(signed=True):chat_id>/messages/")
+def messages(chat_id: int):
+    """The README's messages endpoint: older ones (`before`), changes (`after`), else the newest page."""
+    if request.args.get("before") is not None:
+        return older(chat_id)
+    if request.args.get("after") is not None:
+        return poll(chat_id)
+    row = account()
+    page = get_service().messages.open(row.id, chat_id, limit=int_arg("limit", 50, 1, 100), mark_read=mark_read())
+    return respond(page, PANE, page=page, poll_seconds=poll_seconds(page.problem))
+
+
+@bp.route("/chats/<int(signed=True):chat_id>/messages/", methods=["POST"])
+def send(chat_id: int):
+    """Send text or a file: the sent message appears at once, a failure keeps the typed text."""
+    row = account()
+    form = SendForm(formdata=CombinedMultiDict((request.files, request.form)))  # a form post, never a JSON body
+    text = (form.text.data or "").replace("\r\n", "\n")
+    try:
+        if not form.validate():
+            raise ValueError(form.first_error())
+        with save_upload(form.file.data, current_app.instance_path, current_app.config["CHATS_UPLOAD_MAX_BYTES"]) as path:
+            found = get_service().messages.send(row.id, chat_id, cursor_args() or Cursor(), text, path=path,
+                                                as_photo=bool(path and form.file.data.mimetype in PHOTO_TYPES),
+                                                mark_read=mark_read())
+    except (ValueError, TelegramProblem) as exc:
+        if isinstance(exc, SessionEnded):
+            raise
+        status = getattr(exc, "status", 400)
+        message = getattr(exc, "message", None) or str(exc)
+        return respond(ErrorBody("NotSent", message, status), "telegram/chats/_composer.html", full_page=PAGE,
+                       status=status, headers={"HX-Retarget": "#composer", "HX-Reswap": "outerHTML"},
+                       page_extra=lambda: failed_send_page(row, chat_id, text, message),
+                       chat_id=chat_id, text=text, error=message)
+    if isinstance(found, ResetPage):  # the cursor is not of this window: the chat, the sent message in it
+        return show_pane(row, found, headers=TO_PANE, created=True,
+                         page_redirect=url_for(".chat_page", chat_id=chat_id))
+    return respond(found, "telegram/chats/_changes.html", created=True,
+                   page_redirect=url_for(".chat_page", chat_id=chat_id), found=found, chat_id=chat_id,
+                   group=request.args.get("group") == "1", poll_seconds=POLL_SECONDS, sent=True)
+
+
+def failed_send_page(row, chat_id: int, text: str, message: str) -> dict:
+    """The chats page after a failed send without htmx: the chat open, the composer keeping the text."""
+    page = get_service().messages.open(row.id, chat_id, mark_read=False)
+    return {**page_context(row), "page": page, "poll_seconds": poll_seconds(page.problem),
+            "composer_text": text, "composer_error": message}
