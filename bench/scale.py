@@ -36,9 +36,9 @@ def dialogs_case(size, delay, repeat):
     import re
     v = re.search(r'id="chat-list" hx-get="[^"]*v=(\d+)', version).group(1)
     headers = {"HX-Request": "true", "HX-Target": "chat-list"}
-    poll, polled = timed(lambda: client.get(f"/telegram/chats/?v={v}&limit=50", headers=headers), repeat)
+    poll, polled = timed(lambda: client.get(f"/telegram/chats/poll/?v={v}&limit=50", headers=headers), repeat)
     mark = server.request_count()
-    client.get(f"/telegram/chats/?v={v}&limit=50", headers=headers)
+    client.get(f"/telegram/chats/poll/?v={v}&limit=50", headers=headers)
     requests = len(server.requests_since(me, mark))
     app.extensions["telegram"].shutdown()
     return [f"{size:,} dialogs", f"{first_load * 1000:.0f}", f"{page * 1000:.1f}", f"{poll * 1000:.2f}",

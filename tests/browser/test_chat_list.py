@@ -71,7 +71,7 @@ def test_scrolling_loads_more_chats_and_the_list_poll_keeps_them(page, serve, sa
     expect(page.locator("#chat-list")).to_have_count(1)
     shown = items.count()
     sandbox.push_message(people[0], owner, "news")  # the list changes: the next poll (10 s) re-renders it
-    with page.expect_response(lambda r: "/telegram/chats/?" in r.url and "v=" in r.url and r.status == 200,
+    with page.expect_response(lambda r: "/telegram/chats/poll/?" in r.url and "v=" in r.url and r.status == 200,
                               timeout=25000) as polled:
         pass
     assert f"limit={shown}" in polled.value.url
