@@ -133,3 +133,17 @@ def test_list_poll_keeps_the_chats_loaded_by_scrolling(server, me, browser):
     server.push_message(people[60], me, "news")  # the list changes: the poll re-renders it
     changed = wait_until(lambda: browser.get(url + "&limit=100", target="chat-list"), lambda r: r.status_code == 200)
     assert changed.get_data(as_text=True).count('<li class="chat-item') == 100
+
+
+def test_a_full_chat_page_computes_the_chat_list_once_and_the_pane_not_at_all(app, server, me, browser,
+                                                                             monkeypatch):
+    bob = server.create_account("447700900001", "Bob", "Builder")
+    server.push_message(bob, me, "hello")
+    dialogs, calls = app.extensions["telegram"].dialogs, []
+    counted = dialogs.list  # the real method, counted (not replaced)
+    monkeypatch.setattr(dialogs, "list", lambda *args, **kwargs: calls.append(args) or counted(*args, **kwargs))
+    page = browser.get(f"/telegram/chats/{bob}/").get_data(as_text=True)
+    assert 'id="chat-items"' in page and "hello" in page  # the list and the open chat
+    assert len(calls) == 1
+    pane = browser.get(f"/telegram/chats/{bob}/", target="chat-pane").get_data(as_text=True)
+    assert "hello" in pane and 'id="chat-items"' not in pane and len(calls) == 1

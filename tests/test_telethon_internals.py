@@ -1,0 +1,45 @@
+"""Every private Telethon attribute the app uses (telegram/internals.py) still exists: fail loudly if not."""
+import asyncio
+import inspect
+
+from telethon import TelegramClient
+from telethon.network.mtprotosender import MTProtoSender
+from telethon.tl.custom.message import Message
+
+from telegram_web.telegram import internals
+
+OWNERS = {"TelegramClient": TelegramClient, "MTProtoSender": MTProtoSender, "Message": Message}
+
+
+def has(owner, name: str) -> bool:
+    """Whether the class has the attribute, as a class member or set in its __init__."""
+    return hasattr(owner, name) or f"self.{name} =" in inspect.getsource(owner.__init__)
+
+
+def test_each_private_attribute_the_app_relies_on_is_still_there():
+    for dotted in internals.ATTRIBUTES:
+        owner, name = dotted.split(".")
+        assert has(OWNERS[owner], name), f"Telethon no longer has {dotted}: telegram/internals.py must follow"
+
+
+def test_the_reconnect_callback_is_chained_after_telethons_own():
+    client = TelegramClient(None, 1, "0" * 32)
+    assert internals.connection_of(client) is None and hasattr(client._sender, "_connection")
+    seen = []
+
+    async def telethons():  # stands in for Telethon's own callback, which needs a live connection
+        seen.append("telethon")
+
+    async def ours():
+        seen.append("ours")
+    client._sender._auto_reconnect_callback = telethons
+    assert internals.chain_reconnect_callback(client, ours) is True
+    asyncio.run(client._sender._auto_reconnect_callback())
+    assert seen == ["telethon", "ours"]
+
+
+def test_the_attribute_list_names_every_private_attribute_internals_touches():
+    source = inspect.getsource(internals)
+    for name in ("_sender", "_connection", "_auto_reconnect_callback", "_finish_init"):
+        assert any(dotted.endswith("." + name) for dotted in internals.ATTRIBUTES), name
+        assert name in source
