@@ -7,14 +7,12 @@ import logging
 import threading
 
 from .backend import SandboxBackend
-from .demo import DEMO_PHONE, build_demo_world, start_demo_chatter
-from .server import SandboxServer
+from .demo import DEMO_PHONE, create_demo_server
 
 log = logging.getLogger('telegram_sandbox')
 
 _lock = threading.Lock()
 _backend = None
-_stop = threading.Event()
 
 
 def demo_backend() -> SandboxBackend:
@@ -28,9 +26,7 @@ def demo_backend() -> SandboxBackend:
                 handler = logging.StreamHandler()
                 handler.setFormatter(logging.Formatter('%(asctime)s %(levelname)s %(name)s: %(message)s'))
                 log.addHandler(handler)
-            server = SandboxServer()
-            world = build_demo_world(server)
-            start_demo_chatter(server, world, _stop)
+            server = create_demo_server()
             log.info('sandbox demo mode: sign in with %s; the code is shown on the login page', DEMO_PHONE)
             _backend = SandboxBackend(server)
     return _backend
