@@ -14,6 +14,7 @@ from telegram_web.models import TelegramSession, User  # noqa: E402
 from telegram_sandbox import SandboxBackend, SandboxServer  # noqa: E402
 from telegram_web.telegram import accounts, login  # noqa: E402
 from werkzeug.security import generate_password_hash  # noqa: E402
+from tests.helpers import poll_url  # noqa: E402,F401 - the one poll_url, shared with the tests
 
 PHONE = "447700900555"
 OWNER, PASSWORD = "owner", "bench password 123"
@@ -47,11 +48,6 @@ def signed_in(app):
     client.post("/login", data={"username": OWNER, "password": PASSWORD, "csrf_token": token})
     html = client.get("/telegram/").get_data(as_text=True)
     return client, re.search(r'"X-CSRFToken": "([^"]+)"', html).group(1)
-
-
-def poll_url(html: str) -> str:
-    """The poll URL a page or fragment carries."""
-    return re.search(r'id="chat-poll"[^>]*hx-get="([^"]+)"', html, re.S).group(1).replace("&amp;", "&")
 
 
 def pct(values, q):

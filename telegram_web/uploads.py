@@ -22,7 +22,7 @@ def save_upload(upload, instance_path: str, max_bytes: int):
         path = os.path.join(own, upload_name(upload.filename)[-120:])
         upload.save(path)
         if os.path.getsize(path) > max_bytes:
-            raise ValueError(f"The file is larger than {max_bytes // (1024 * 1024)} MB (CHATS_UPLOAD_MAX_BYTES). "
+            raise ValueError(f"The file is larger than {max_bytes / 1048576:.3g} MB (CHATS_UPLOAD_MAX_BYTES). "
                              "Nothing was sent.")
         yield path
     finally:

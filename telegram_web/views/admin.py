@@ -9,6 +9,7 @@ from sqlalchemy import select
 from ..extensions import db
 from ..models import AuthAttempt, TelegramSession, TelegramUser
 from ..web import respond
+from . import MAX_ID
 from .telegram_session import end_session
 
 bp = Blueprint("admin", __name__, url_prefix="/telegram/admin")
@@ -99,7 +100,7 @@ def sessions():
 @bp.route("/sessions/<int:session_id>/revoke/", methods=["POST"])
 def revoke(session_id: int):
     """Log the session out at Telegram and delete it here; :raise 404: if it is not the owner's."""
-    row = db.session.get(TelegramSession, session_id)
+    row = db.session.get(TelegramSession, session_id) if session_id <= MAX_ID else None  # SQLite ids are 64-bit
     if row is None or row.owner_id != current_user.id:
         abort(404, "There is no such session.")
     _remote, message = end_session(row)

@@ -1,29 +1,19 @@
 """An open chat: every message kind, escaping, polls fed by updates (204 and zero requests), older pages, restart."""
 import re
-import time
 
 from telethon.tl import types
 
 from telegram_sandbox.images import avatar_png
 
 from .conftest import Browser, requests_during
+from ..helpers import poll_url, wait_until
 
 SCRIPT = "<script>alert(1)</script>"
 
 
-def poll_url(html: str) -> str:
-    """The poll URL the page carries (as htmx would request it)."""
-    return re.search(r'id="chat-poll"[^>]*hx-get="([^"]+)"', html, re.S).group(1).replace("&amp;", "&")
-
-
-def poll_until(browser, url, ok, timeout=5.0):
+def poll_until(browser, url, ok):
     """Poll like the page does until `ok(response)`: updates reach the loop thread asynchronously."""
-    deadline = time.monotonic() + timeout
-    while True:
-        response = browser.get(url, target="messages")
-        if ok(response) or time.monotonic() > deadline:
-            return response
-        time.sleep(0.05)
+    return wait_until(lambda: browser.get(url, target="messages"), ok)
 
 
 def test_every_message_kind_renders(server, me, browser):

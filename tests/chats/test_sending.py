@@ -5,8 +5,7 @@ import re
 from telegram_sandbox.images import avatar_png
 
 from .conftest import Browser
-from .test_history import poll_url
-from ..helpers import wait_until
+from ..helpers import poll_url, wait_until
 
 
 def open_chat(server, me, browser):

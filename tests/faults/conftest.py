@@ -1,6 +1,4 @@
 """Fault tests: the chats app on the sandbox, with Telegram failing in the ways the sandbox can inject."""
-import re
-
 import pytest
 
 from telegram_web.extensions import db
@@ -30,13 +28,6 @@ def bob(server, me):  # noqa: F811
     bob = server.create_account("447700900001", "Bob", "Builder")
     server.push_message(bob, me, "hello")
     return bob
-
-
-def poll_url(html: str) -> str:
-    """The poll URL a page or fragment carries (as htmx would request it)."""
-    return re.search(r'id="chat-poll"[^>]*hx-get="([^"]+)"', html, re.S).group(1).replace("&amp;", "&")
-
-
 
 
 def stored(app) -> dict:

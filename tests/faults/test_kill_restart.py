@@ -14,20 +14,16 @@ Guards: the session store writing the auth key durably at login (DbSession), SQL
 (a torn write fails integrity_check), the process lock released by the kernel with the process.
 """
 import http.client
-import http.cookiejar
 import os
-import re
 import signal
 import sqlite3
 import subprocess
 import sys
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 
-from ..helpers import OWNER_PASSWORD, OWNER_USERNAME
+from ..helpers import HttpBrowser, poll_url
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -41,32 +37,11 @@ def start(instance, state):
     return child, f"http://127.0.0.1:{port}", int(bob)
 
 
-class Browser:
-    """A cookie-keeping HTTP client that signs the owner in through the real form."""
-
-    def __init__(self, base):
-        self.base = base
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-        html = self.get("/login")[1]
-        token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
-        self.request("/login", {"username": OWNER_USERNAME, "password": OWNER_PASSWORD, "csrf_token": token})
-        html = self.get("/telegram/")[1]
-        self.token = re.search(r'"X-CSRFToken": "([^"]+)"', html).group(1)
-
-    def request(self, path, data=None, headers=None):
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
-        req = urllib.request.Request(self.base + path, data=body, headers=headers or {})
-        try:
-            with self.opener.open(req, timeout=10) as response:
-                return response.status, response.read().decode()
-        except urllib.error.HTTPError as exc:
-            return exc.code, exc.read().decode()
-
-    def get(self, path, **headers):
-        return self.request(path, headers=headers)
-
-    def htmx(self, path, data=None):
-        return self.request(path, data, {"HX-Request": "true", "HX-Target": "messages", "X-CSRFToken": self.token})
+def signed_in(base):
+    """The owner's browser, signed in to the app at `base`."""
+    browser = HttpBrowser(base, timeout=10)
+    browser.sign_in()
+    return browser
 
 
 def test_kill_9_during_polling_then_restart_needs_no_new_login(tmp_path):
@@ -74,10 +49,10 @@ def test_kill_9_during_polling_then_restart_needs_no_new_login(tmp_path):
     child, base, bob = start(instance, state)
     sent, errors, stop = [], [], threading.Event()
     try:
-        browser = Browser(base)
+        browser = signed_in(base)
         status, html = browser.get(f"/telegram/chats/{bob}/")
         assert status == 200 and "hello" in html
-        poll = re.search(r'id="chat-poll"[^>]*hx-get="([^"]+)"', html, re.S).group(1).replace("&amp;", "&")
+        poll = poll_url(html)
         query = dict(urllib.parse.parse_qsl(poll.split("?", 1)[1]))
 
         def poller():
@@ -124,7 +99,7 @@ def test_kill_9_during_polling_then_restart_needs_no_new_login(tmp_path):
 
     child, base, bob = start(instance, state)
     try:
-        browser = Browser(base)  # the owner signs in to the app; no Telegram login happens
+        browser = signed_in(base)  # the owner signs in to the app; no Telegram login happens
         status, body = browser.get("/telegram/chats/", Accept="application/json")
         assert status == 200 and "Bob Builder" in body, body
         status, body = browser.get(f"/telegram/chats/{bob}/messages/?limit=100", Accept="application/json")

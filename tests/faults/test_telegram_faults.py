@@ -18,8 +18,8 @@ import time
 
 from telegram_web.telegram.loop import loop_thread
 
-from ..helpers import wait_until
-from .conftest import FAST, Browser, poll_url, stored
+from ..helpers import poll_url, wait_until
+from .conftest import FAST, Browser, stored
 
 PHONE = "447700900555"
 

@@ -1,0 +1,48 @@
+"""A sandbox that also keeps every request as it arrived on the wire, with the constructor of its answer.
+
+The request log (`request_log`) has names only; tests that check a request's arguments (a
+history hash, a read mark, a file name) read them here. Nothing about the answers changes.
+"""
+import struct
+import threading
+
+from telethon.extensions import BinaryReader
+from telethon.tl import functions
+
+from telegram_sandbox import SandboxServer
+
+WRAPPERS = (functions.InvokeWithLayerRequest, functions.InitConnectionRequest,
+            functions.InvokeWithoutUpdatesRequest, functions.InvokeAfterMsgRequest,
+            functions.InvokeAfterMsgsRequest, functions.InvokeWithTakeoutRequest,
+            functions.InvokeWithMessagesRangeRequest)
+
+
+class RecordingSandbox(SandboxServer):
+    """SandboxServer plus `received`: (request parsed from its bytes, answer constructor id or None on error)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.received = []
+        self._received_lock = threading.Lock()
+
+    def handle(self, link, data):
+        answer = super().handle(link, data)
+        with BinaryReader(data) as reader:
+            request = reader.tgread_object()
+        while isinstance(request, WRAPPERS):
+            request = request.query
+        ok, body = answer
+        constructor = struct.unpack_from("<I", body)[0] if ok is True else None
+        with self._received_lock:
+            self.received.append((request, constructor))
+        return answer
+
+    def mark(self) -> int:
+        """A mark for `sent`: how many requests were received so far."""
+        with self._received_lock:
+            return len(self.received)
+
+    def sent(self, *classes, since: int = 0) -> list[tuple]:
+        """(request, answer constructor) of the requests of these Telethon classes received after `since`."""
+        with self._received_lock:
+            return [(r, c) for r, c in self.received[since:] if isinstance(r, classes)]

@@ -1,0 +1,62 @@
+"""Opening a chat marks read only what the page showed; CHATS_MARK_READ=0 marks nothing."""
+import pytest
+from telethon.tl import functions
+
+from ..helpers import poll_url, wait_until
+from .conftest import Browser
+from .recording import RecordingSandbox
+
+READS = (functions.messages.ReadHistoryRequest, functions.channels.ReadHistoryRequest)
+
+
+@pytest.fixture
+def server():
+    """A fresh offline Telegram that keeps the requests it receives."""
+    return RecordingSandbox()
+
+
+def unread_in_list(browser, name):
+    """The unread count the chat list shows for a chat (the list never marks anything read)."""
+    return {c["name"]: c["unread"] for c in browser.get("/telegram/chats/", json=True).json["chats"]}.get(name)
+
+
+def test_opening_with_a_limit_marks_read_up_to_the_newest_shown_message_only(server, me, browser):
+    bob = server.create_account("447700900001", "Bob", "Builder")
+    server.push_message(bob, me, "first")
+    browser.get("/telegram/chats/", json=True)
+    browser.get(f"/telegram/chats/{bob}/messages/", json=True)  # opened once: its window now follows updates
+    for number in range(5):
+        server.push_message(bob, me, f"new {number}")
+    assert wait_until(lambda: unread_in_list(browser, "Bob Builder"), lambda n: n == 5) == 5
+    server.push_message(bob, me, "not yet seen", deliver=False)  # at Telegram, its update still on the way
+
+    mark = server.mark()
+    shown = browser.get(f"/telegram/chats/{bob}/messages/?limit=3", json=True).json["messages"]
+    assert [m["text"] for m in shown] == ["new 2", "new 3", "new 4"] and not any(m["out"] for m in shown)
+    reads = server.sent(*READS, since=mark)
+    assert len(reads) == 1 and reads[0][0].max_id == shown[-1]["id"], reads
+    assert server.unread_count(server.accounts[me], bob) == 1  # "not yet seen" stays unread at Telegram
+
+
+def test_chats_mark_read_0_sends_no_read_request(server, me, build, monkeypatch):
+    monkeypatch.setenv("CHATS_MARK_READ", "0")  # as the README's configuration table says
+    browser = Browser(build())
+    bob = server.create_account("447700900001", "Bob", "Builder")
+    group = server.create_channel(bob, "Builders", [me], megagroup=True)
+    chats = {bob: me, group: group}  # the chat as the owner sees it: where Bob writes to
+    for peer, to in chats.items():
+        server.push_message(bob, to, "one")
+        server.push_message(bob, to, "two")
+    before = {peer: server.unread_count(server.accounts[me], peer) for peer in chats}
+    mark = server.mark()
+    for peer, to in chats.items():
+        html = browser.get(f"/telegram/chats/{peer}/").get_data(as_text=True)
+        browser.get(f"/telegram/chats/{peer}/", target="chat-pane")
+        browser.get(f"/telegram/chats/{peer}/messages/", json=True)
+        server.push_message(bob, to, "three")
+        response = wait_until(lambda: browser.get(poll_url(html), target="messages"),
+                              lambda r: "three" in r.get_data(as_text=True))
+        assert "three" in response.get_data(as_text=True)  # a poll with new messages does not mark them either
+    assert server.sent(*READS, since=mark) == []
+    after = {peer: server.unread_count(server.accounts[me], peer) for peer in chats}
+    assert all(before.values()) and after == {peer: count + 1 for peer, count in before.items()}
