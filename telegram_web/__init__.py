@@ -78,7 +78,7 @@ def configure_logging(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """One blueprint per concern."""
-    from . import auth, errors, main
-    from .views import admin, chat_media, chats, home, telegram_auth, telegram_session
-    for module in (errors, main, auth, home, admin, telegram_auth, telegram_session, chats, chat_media):
+    from . import errors, main
+    from .views import admin, chat_media, chats, home, owner, telegram_login, telegram_session
+    for module in (errors, main, owner, home, admin, telegram_login, telegram_session, chats, chat_media):
         app.register_blueprint(module.bp)

@@ -1,13 +1,13 @@
-"""QR login: a task on the loop thread awaits the token while the page polls its in-memory state.
+"""QR login, the loop-thread side: a task awaits the token while the page polls its in-memory state.
 
 `QRLogin.wait()` must already be waiting when another device accepts the token, or the
 acceptance is lost; so the task starts before the first QR is shown and keeps waiting,
 recreating the token when it expires, until it is accepted or the whole attempt's cap
-passes. A status poll reads the flow's fields: it costs no Telegram call.
+passes. A status poll reads the flow's fields: it costs no Telegram call. The login state
+machine (login.py) starts, reads, stores and cancels flows.
 """
 import asyncio
 import logging
-import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -17,10 +17,9 @@ import qrcode.image.svg
 from markupsafe import Markup
 from telethon import errors as tg
 
-from .loop import loop_thread
 from .accounts import TelegramUserInfo
 from .problems import translate
-from .login import password_hint, user_from
+from .sign_in import password_hint, user_from
 
 log = logging.getLogger("telegram_web.telegram")
 
@@ -54,45 +53,19 @@ class QrFlow:
         return max(0, int((self.expires - datetime.now(timezone.utc)).total_seconds()))
 
 
-def flows(app) -> dict[int, QrFlow]:
-    """The app's QR flows by session id."""
-    return app.extensions.setdefault("telegram_qr", {})
-
-
-_lock = threading.Lock()
-
-
-def current(app, session_id: int) -> QrFlow | None:
-    """The session's QR flow, if one was started in this process."""
-    with _lock:
-        return flows(app).get(session_id)
-
-
-def cancel(app, session_id: int) -> None:
-    """Stop the session's QR flow, if any (a new login or a reset replaces it)."""
-    with _lock:
-        flow = flows(app).pop(session_id, None)
-    if flow is not None and flow.task is not None and not flow.finished:
-        flow.status = "cancelled"
-        loop_thread.call_soon(flow.task.cancel)
-
-
-def start(app, service, session_id: int) -> QrFlow:
-    """Export a login token and start waiting for it; :raise TelegramProblem: if Telegram fails."""
-    cancel(app, session_id)
-    flow = QrFlow(session_id, deadline=time.monotonic() + app.config["TELEGRAM_QR_LOGIN_CAP"])
-
-    async def begin(client):
-        qr = await client.qr_login()
-        _show(flow, qr)
-        flow.task = asyncio.ensure_future(_wait(flow, client, qr))
-        await asyncio.sleep(0)  # let the task start listening before anyone can see the QR
-        return flow
-
-    service.call(session_id, begin)
-    with _lock:
-        flows(app)[session_id] = flow
+async def begin(client, flow: QrFlow) -> QrFlow:
+    """Export a login token into `flow` and start the task that waits for it."""
+    qr = await client.qr_login()
+    _show(flow, qr)
+    flow.task = asyncio.ensure_future(_wait(flow, client, qr))
+    await asyncio.sleep(0)  # let the task start listening before anyone can see the QR
     return flow
+
+
+async def stop(flow: QrFlow) -> None:
+    """Cancel the flow's waiting task (on the loop thread, which owns it)."""
+    if flow.task is not None:
+        flow.task.cancel()
 
 
 def _show(flow: QrFlow, qr) -> None:

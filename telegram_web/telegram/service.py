@@ -16,6 +16,7 @@ from .settings import client_settings, telegram_config_problem
 from ..crypto import SessionCipher, SessionDecryptError
 from ..extensions import db
 from .loop import loop_thread
+from .login import Login
 from ..models import TelegramSession, utcnow
 from ..process_lock import ProcessLock
 from .problems import (SessionEnded, SessionUnreadable, TelegramBusyElsewhere, TelegramNotConfigured,
@@ -52,6 +53,7 @@ class TelegramService:
         self._atexit_registered = False
         # Callables `hook(client, session_id)` run once per new client (update handlers).
         self.client_hooks = []
+        self.login = Login(self)  # the login state machine: service.login.send_code(...), ...
 
     # Request-thread side ---------------------------------------------------------
 

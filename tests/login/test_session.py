@@ -21,7 +21,7 @@ def test_user_info_asks_telegram(app, web, server, account):
     mark = server.request_count()
     user = web.get("/telegram/user/info/", json=True).json["user"]
     assert user == {"id": account, "first_name": "Ada", "last_name": "Lovelace", "username": "ada",
-                    "phone": "+44 •••• ••01 23", "name": "Ada Lovelace"}
+                    "phone": "+44 7700 •••123", "name": "Ada Lovelace"}
     assert "users.GetUsersRequest" in server.requests_since(account, mark)
 
 
