@@ -25,13 +25,13 @@ class PhoneInputError(TelegramProblem):
 
 TOO_SHORT = f"That number is too short: include the country code, {EXAMPLE}."
 TOO_LONG = "That number is too long: international numbers have at most 15 digits."
-LENGTH_PROBLEMS = {
-    ValidationResult.TOO_SHORT: TOO_SHORT,
-    ValidationResult.TOO_LONG: TOO_LONG,
-    ValidationResult.INVALID_LENGTH: "That number has the wrong number of digits for its country code.",
-    ValidationResult.IS_POSSIBLE_LOCAL_ONLY: "That number has the wrong number of digits for its country code.",
-    ValidationResult.INVALID_COUNTRY_CODE: f"That country code does not exist. Check it, {EXAMPLE}.",
+WRONG_LENGTH = {  # what phonenumbers says of the length for the number's country code
+    ValidationResult.TOO_SHORT: "too few",
+    ValidationResult.TOO_LONG: "too many",
+    ValidationResult.INVALID_LENGTH: "the wrong number of",
+    ValidationResult.IS_POSSIBLE_LOCAL_ONLY: "too few",
 }
+NO_SUCH_COUNTRY = f"That country code does not exist. Check it, {EXAMPLE}."
 
 
 def normalise_phone(raw: str) -> str:
@@ -53,11 +53,15 @@ def normalise_phone(raw: str) -> str:
     if len(digits) > 15:
         raise PhoneInputError(TOO_LONG)
     try:
-        reason = phonenumbers.is_possible_number_with_reason(phonenumbers.parse("+" + digits))
+        number = phonenumbers.parse("+" + digits)
     except NumberParseException:
-        reason = ValidationResult.INVALID_COUNTRY_CODE
-    if reason in LENGTH_PROBLEMS:
-        raise PhoneInputError(LENGTH_PROBLEMS[reason])
+        raise PhoneInputError(NO_SUCH_COUNTRY) from None
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    if reason == ValidationResult.INVALID_COUNTRY_CODE:
+        raise PhoneInputError(NO_SUCH_COUNTRY)
+    if reason in WRONG_LENGTH:
+        raise PhoneInputError(f"That number has {WRONG_LENGTH[reason]} digits for its country code "
+                              f"(+{number.country_code}).")
     return digits
 
 

@@ -9,19 +9,17 @@ threads inside an app context; only the status poll (a POST) stores a finished Q
 import json
 import logging
 import threading
-import time
-
-from flask import current_app
 
 from ..crypto import SessionDecryptError
 from ..extensions import db
 from ..models import TelegramSession, utcnow
 from ..phones import mask_phone, normalise_phone
-from . import qr_login, sign_in
+from . import sign_in
 from .accounts import clear_cache, delete_session, owner_session, upsert_user, user_info
 from .login_attempts import check_code_requests, check_failures, record_attempt
-from .login_steps import CodeStep, Done, Failed, LoginStep, PasswordStep, PhoneStep, QrPassword, QrState, error_name
+from .login_steps import CodeStep, Done, Failed, LoginStep, PasswordStep, PhoneStep, error_name
 from .problems import TelegramProblem
+from .qr_login import QrFlow, QrLogin
 from .sign_in import LoginProblem, PasswordNeeded
 
 log = logging.getLogger("telegram_web.telegram")
@@ -31,12 +29,12 @@ class CodeFirst(LoginProblem):
     """A 2FA password arrived while the code step is still open: the code form is shown again."""
 
 
-class Login:
-    """The owner's Telegram login; one per service (`service.login`)."""
+class Login(QrLogin):
+    """The owner's Telegram login; one per service (`service.login`). QR methods: qr_login.QrLogin."""
 
     def __init__(self, service):
         self.service = service
-        self._flows: dict[int, qr_login.QrFlow] = {}  # QR logins by session id, in this process
+        self._flows: dict[int, QrFlow] = {}  # QR logins by session id, in this process
         self._lock = threading.Lock()
 
     # What the page shows (reads only) -----------------------------------------------------
@@ -50,14 +48,6 @@ class Login:
         if flow is not None and not flow.recorded and flow.status != "cancelled":
             return self._qr_state(row, flow)
         return self._step(row)
-
-    def qr_page(self, owner_id: int):
-        """The QR tab: Done when linked, the QR login of this process, or not started (starts nothing)."""
-        row = owner_session(owner_id)
-        if row is not None and row.is_authorized:
-            return Done(user=user_info(row))
-        flow = self._flow(row)
-        return self._qr_state(row, flow) if flow is not None else self._not_started(row)
 
     def step_in_progress(self, row: TelegramSession | None) -> str | None:
         """The step of an unfinished login ("code", "password"), or None."""
@@ -121,40 +111,6 @@ class Login:
             self._cancel_qr(row.id)
             self._clear(row)
         return self._step(row)
-
-    # QR login -------------------------------------------------------------------------------
-
-    def start_qr(self, owner_id: int, client_ip: str | None = None):
-        """Export a login token and start waiting for it: QrState (waiting), Done if linked, or Failed."""
-        row = owner_session(owner_id)
-        if row is not None and row.is_authorized:
-            return Done(user=user_info(row))
-        row = self._pending_row(owner_id)
-        self._cancel_qr(row.id)
-        flow = qr_login.QrFlow(row.id, deadline=time.monotonic() + current_app.config["TELEGRAM_QR_LOGIN_CAP"])
-        try:
-            self.service.call(row.id, qr_login.begin, flow)
-        except TelegramProblem as problem:
-            record_attempt(owner_id, "qr", "error", error=error_name(problem), client_ip=client_ip)
-            return Failed.of(self._step(row, tab="qr"), problem)
-        with self._lock:
-            self._flows[row.id] = flow
-        return self._qr_state(row, flow)
-
-    def qr_status(self, owner_id: int, shown: int | None = None, client_ip: str | None = None):
-        """Poll the QR login (no Telegram call) and store its outcome once: QrState, QrPassword or Done."""
-        row = owner_session(owner_id)
-        flow = self._flow(row)
-        if flow is None:
-            return self._not_started(row)
-        self._settle(row, flow, client_ip)
-        if flow.status == "done":
-            return Done(user=flow.user)
-        if flow.status == "password":
-            return QrPassword(hint=flow.hint, demo=self._demo(None), broken_reason=row.broken_reason)
-        state = self._qr_state(row, flow)
-        state.unchanged = flow.status == "waiting" and shown == flow.generation
-        return state
 
     # The linked account ---------------------------------------------------------------------
 
@@ -241,41 +197,6 @@ class Login:
 
     def _demo(self, phone: str | None) -> dict | None:
         return self.service.login_hints(phone)
-
-    def _not_started(self, row) -> QrState:
-        return QrState(message="No QR login is running. Start one.", demo=self._demo(None),
-                       broken_reason=row.broken_reason if row else None)
-
-    def _qr_state(self, row, flow) -> QrState:
-        return QrState(status=flow.status, generation=flow.generation, expires_in=flow.seconds_left(),
-                       qr_url=flow.url if flow.status == "waiting" else None, message=flow.message,
-                       demo=self._demo(None), broken_reason=row.broken_reason)
-
-    def _flow(self, row):
-        with self._lock:
-            return self._flows.get(row.id) if row is not None else None
-
-    def _settle(self, row, flow, client_ip) -> None:
-        """Store a finished QR login's outcome once (authorized, or the password step next)."""
-        with self._lock:
-            if not flow.finished or flow.recorded:
-                return
-            flow.recorded = True
-        if flow.status == "done":
-            self._authorized(row, flow.user)
-        elif flow.status == "password":
-            self._save(row, step="password", hint=flow.hint, method="qr")
-        if flow.status != "cancelled":
-            outcome = "ok" if flow.status in ("done", "password") else "error"
-            record_attempt(row.owner_id, "qr", outcome, error=flow.error, client_ip=client_ip)
-
-    def _cancel_qr(self, session_id: int) -> None:
-        """Stop the session's QR login, if any (a new login or a logout replaces it)."""
-        with self._lock:
-            flow = self._flows.pop(session_id, None)
-        if flow is not None and not flow.finished:
-            flow.status = "cancelled"
-            self.service.run(qr_login.stop, flow)
 
     def _pending_row(self, owner_id: int) -> TelegramSession:
         """The owner's row for a new login, created; a broken one starts over with a fresh auth key."""

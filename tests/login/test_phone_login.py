@@ -117,3 +117,14 @@ def test_sandbox_shows_the_demo_accounts_code_and_password(app, web, server):
     code = server.last_code(DEMO_PHONE)
     assert f"<code>{code}</code>" in sent
     assert web.verify(code).headers.get("HX-Redirect") == "/telegram/"
+
+
+def test_a_north_american_number_is_masked_with_its_whole_country_code(app, web, server):
+    server.create_account("15550001001", "Nia", "North", username="nia")
+    page = web.send_code("+1 555 000 1001").get_data(as_text=True)
+    assert "<strong>+1 555 ••• ••01</strong>" in page
+    assert web.get("/telegram/", json=True).json["phone"] == "+1 555 ••• ••01"
+    done = web.verify(server.last_code("15550001001"), json=True, htmx=False)
+    assert done.json["user"]["phone"] == "+1 555 ••• ••01"
+    info = web.get("/telegram/session/info/", htmx=True).get_data(as_text=True)
+    assert "+1 555 ••• ••01" in info
