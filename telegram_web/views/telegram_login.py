@@ -102,8 +102,7 @@ def start_qr():
 
 @bp.route("/qr/status/", methods=["POST"])
 def qr_status():
-    """Poll the QR login (no Telegram call), storing its outcome: 204 unchanged, a new QR, the password
-    form or a redirect; 286 stops htmx's polling once the flow ended."""
+    """Poll and store the QR login (no Telegram call): 204 unchanged, new QR, password form or redirect; 286 ends."""
     state = login().qr_status(current_user.id, request.args.get("shown", type=int), client_ip())
     if isinstance(state, QrState) and state.unchanged and is_htmx():
         return "", 204
