@@ -10,9 +10,9 @@ sys.path.insert(0, ROOT)
 
 from telegram_web import create_app  # noqa: E402
 from telegram_web.extensions import db  # noqa: E402
-from telegram_web.models import TelegramSession, User  # noqa: E402
+from telegram_web.models import User  # noqa: E402
 from telegram_sandbox import SandboxBackend, SandboxServer  # noqa: E402
-from telegram_web.telegram import accounts, login  # noqa: E402
+from telegram_web.telegram import accounts  # noqa: E402
 from werkzeug.security import generate_password_hash  # noqa: E402
 from tests.helpers import poll_url  # noqa: E402,F401 - the one poll_url, shared with the tests
 
@@ -29,14 +29,10 @@ def make_app(server: SandboxServer):
         owner = User(username=OWNER, password_hash=generate_password_hash(PASSWORD))
         db.session.add(owner)
         db.session.commit()
-        row = TelegramSession(owner_id=owner.id)
-        db.session.add(row)
-        db.session.commit()
-        service = app.extensions["telegram"]
-        sent = login.send_code(service, row.id, PHONE)
-        user = login.sign_in_code(service, row.id, PHONE, sent.phone_code_hash, server.last_code(PHONE))
-        accounts.mark_authorized(row, user)
-        app.config["BENCH_SESSION_ID"] = row.id
+        login = app.extensions["telegram"].login
+        login.send_code(owner.id, PHONE)
+        assert login.verify(owner.id, server.last_code(PHONE)).step == "done"
+        app.config["BENCH_SESSION_ID"] = accounts.owner_session(owner.id).id
     return app
 
 

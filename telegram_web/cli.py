@@ -10,7 +10,7 @@ from .crypto import SessionCipher, SessionDecryptError, new_key
 from .database import create_tables
 from .extensions import db
 from .models import TelegramSession, User
-from .auth import MIN_PASSWORD_LENGTH
+from .forms import MIN_PASSWORD_LENGTH
 from .sessions_cli import sessions
 
 

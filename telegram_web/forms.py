@@ -1,31 +1,103 @@
-"""The app's forms (WTForms through Flask-WTF): fields, and validators carrying what the user reads.
+"""The app's forms (WTForms through Flask-WTF): one FlaskForm per form, validators carrying the user's message.
 
-CSRF is checked for every state-changing request by CSRFProtect (form field or X-CSRFToken
-header, so JSON clients work too); the forms do not check it a second time.
+CSRF is checked for every POST by the app-wide CSRFProtect (form field or htmx's
+X-CSRFToken header), so the forms do not check it a second time.
 """
+import re
+
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import TextAreaField
-from wtforms.validators import ValidationError
+from wtforms import BooleanField, PasswordField, StringField, TextAreaField
+from wtforms.validators import EqualTo, InputRequired, Length, ValidationError
 
+from .phones import PhoneInputError, normalise_phone
 from .telegram.messages import MAX_CAPTION, MAX_TEXT
+from .telegram.sign_in import LoginProblem
+
+MIN_PASSWORD_LENGTH = 10
 
 
-class AppForm(FlaskForm):
-    """A form of this app: CSRF is CSRFProtect's job (see the module docstring)."""
+class Form(FlaskForm):
+    """A form whose CSRF token the app-wide CSRFProtect has already checked."""
 
     class Meta:
         csrf = False
 
     def first_error(self) -> str | None:
-        """The first validation message, for forms that show one sentence."""
-        for messages in self.errors.values():
-            if messages:
-                return messages[0]
-        return None
+        """The first validation message, or None."""
+        return next((message for messages in self.errors.values() for message in messages), None)
 
 
-class SendForm(AppForm):
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def _printable_username(form, field):
+    if not field.data or len(field.data) > 64 or not field.data.isprintable():
+        raise ValidationError("Choose a username of 1 to 64 printable characters.")
+
+
+class SetupForm(Form):
+    """The first-run form that creates the owner account."""
+
+    username = StringField("Username", filters=[_strip], validators=[_printable_username])
+    password = PasswordField(f"Password (at least {MIN_PASSWORD_LENGTH} characters)", validators=[
+        Length(min=MIN_PASSWORD_LENGTH, message=f"The password needs at least {MIN_PASSWORD_LENGTH} characters.")])
+    confirm = PasswordField("Password again", validators=[EqualTo("password", message="The two passwords differ.")])
+
+
+class OwnerLoginForm(Form):
+    """The owner's sign-in form (a wrong or empty field is a wrong login, not a form error)."""
+
+    username = StringField("Username", filters=[lambda value: _strip(value or "")[:64]])
+    password = PasswordField("Password")
+    remember = BooleanField("Remember me")
+
+
+class TelegramLoginForm(Form):
+    """A step of the Telegram login; its refusal is shown like Telegram's own (400, in the step's form)."""
+
+    error = "BadInput"
+
+    def problem(self) -> LoginProblem:
+        """The first validation message as the step's problem."""
+        return LoginProblem(self.first_error(), error=self.error)
+
+
+def _phone_number(form, field):
+    try:
+        normalise_phone(field.data)
+    except PhoneInputError as problem:
+        raise ValidationError(problem.message) from None
+
+
+class PhoneForm(TelegramLoginForm):
+    """The phone number a login code is sent to (parsed by phones.normalise_phone)."""
+
+    error = "PhoneInputError"
+    phone = StringField("Phone number", validators=[_phone_number])
+
+
+def _digits(form, field):
+    if not (field.data.isascii() and field.data.isdigit()) or len(field.data) > 12:
+        raise ValidationError("Enter the code Telegram sent you (digits only).")
+
+
+class CodeForm(TelegramLoginForm):
+    """The login code (pasted codes come with spaces or dashes)."""
+
+    error = "BadCodeInput"
+    code = StringField("Code", filters=[lambda value: re.sub(r"[\s-]", "", value or "")], validators=[_digits])
+
+
+class PasswordForm(TelegramLoginForm):
+    """The account's 2FA password."""
+
+    error = "PasswordEmpty"
+    password = PasswordField("2FA password", validators=[InputRequired("Enter your 2FA password.")])
+
+
+class SendForm(Form):
     """The composer: text, or a file with an optional caption."""
 
     text = TextAreaField()

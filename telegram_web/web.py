@@ -81,10 +81,3 @@ def htmx_redirect(url: str, status: int = 200):
         return response
     return browser_redirect(url, 303)
 
-
-def render(page: str, fragment: str, /, status: int = 200, **context):
-    """TRANSITIONAL (goes when the last view uses `respond`): the page, or its fragment for htmx."""
-    template = fragment if is_htmx() else page
-    response = make_response(render_template(template, **context), status)
-    response.vary.add("HX-Request")
-    return response

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from telegram_web.auth import PUBLIC_ENDPOINTS
+from telegram_web.views.owner import PUBLIC_ENDPOINTS
 
 from .conftest import add_owner
 

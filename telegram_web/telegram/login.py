@@ -1,202 +1,237 @@
-"""Telegram login through Telethon: send and resend the code, sign in with code or 2FA password, log out.
+"""The Telegram login as one state machine: `service.login`, with one method per thing the user does.
 
-The coroutines run on the loop thread through `service.call`; they return plain
-dataclasses and turn Telethon's login errors into `LoginProblem`s with a sentence
-for the form that caused them. QR login lives in qr_login.py.
+Phone: idle → code sent → password needed → done, or failed (the step's form again, with
+why). QR: waiting → (password needed →) done. Each method checks the limits, asks Telegram
+through the service, records the attempt, keeps the pending login (encrypted with the
+session row) and answers the state to show (see login_steps.py). Methods run on request
+threads inside an app context; only the status poll (a POST) stores a finished QR login.
 """
+import json
 import logging
-from dataclasses import dataclass
+import threading
 
-from telethon import errors as tg, functions, types
-
-from .accounts import TelegramUserInfo, mask_phone
+from ..crypto import SessionDecryptError
+from ..extensions import db
+from ..models import TelegramSession, utcnow
+from ..phones import mask_phone, normalise_phone
+from . import sign_in
+from .accounts import clear_cache, delete_session, owner_session, upsert_user, user_info
+from .login_attempts import check_code_requests, check_failures, record_attempt
+from .login_steps import CodeStep, Done, Failed, LoginStep, PasswordStep, PhoneStep, error_name
 from .problems import TelegramProblem
+from .qr_login import QrFlow, QrLogin
+from .sign_in import LoginProblem, PasswordNeeded
 
 log = logging.getLogger("telegram_web.telegram")
 
 
-class LoginProblem(TelegramProblem):
-    """A login step failed; `restart` sends the owner back to the phone form, `resend` offers a new code."""
-
-    status = 400
-
-    def __init__(self, message: str, status: int | None = None, *, error: str, failed: bool = False,
-                 restart: bool = False, resend: bool = False, qr_fallback: bool = False):
-        super().__init__(message, status)
-        self.error, self.failed, self.restart, self.resend, self.qr_fallback = error, failed, restart, resend, qr_fallback
+class CodeFirst(LoginProblem):
+    """A 2FA password arrived while the code step is still open: the code form is shown again."""
 
 
-@dataclass
-class CodeSent:
-    """Telegram sent a login code: where to, and when another way may be asked for."""
+class Login(QrLogin):
+    """The owner's Telegram login; one per service (`service.login`). QR methods: qr_login.QrLogin."""
 
-    phone_code_hash: str  # kept (encrypted) with the pending login; never shown
-    via: str
-    next_via: str | None
-    timeout: int | None
+    def __init__(self, service):
+        self.service = service
+        self._flows: dict[int, QrFlow] = {}  # QR logins by session id, in this process
+        self._lock = threading.Lock()
 
+    # What the page shows (reads only) -----------------------------------------------------
 
-@dataclass
-class PasswordNeeded:
-    """The account has two-step verification: the 2FA password is needed next."""
+    def current(self, owner_id: int):
+        """The state to show: Done when linked, a running or unstored QR login, else the phone step."""
+        row = owner_session(owner_id)
+        if row is not None and row.is_authorized:
+            return Done(user=user_info(row))
+        flow = self._flow(row)
+        if flow is not None and not flow.recorded and flow.status != "cancelled":
+            return self._qr_state(row, flow)
+        return self._step(row)
 
-    hint: str | None
+    def step_in_progress(self, row: TelegramSession | None) -> str | None:
+        """The step of an unfinished login ("code", "password"), or None."""
+        return self._state(row).get("step") if row is not None and not row.is_authorized else None
 
+    # Phone login ----------------------------------------------------------------------------
 
-OFFICIAL_APP = "Create the account in an official Telegram app first, then link it here."
-# (message, status, extra flags) per Telethon error; `failed` marks a wrong guess counted by the limit.
-LOGIN_ERRORS = [
-    (tg.PhoneNumberInvalidError, "Telegram says this phone number is not valid. Check the country code.", 400, {}),
-    (tg.PhoneNumberBannedError, "Telegram has banned this phone number.", 403, {}),
-    (tg.PhoneNumberFloodError, "Telegram refuses to send more codes to this number for now (too many requests). "
-                               "Wait a few hours or log in with the QR code.", 429, {"qr_fallback": True}),
-    (tg.SendCodeUnavailableError, "Telegram has used every way it has to send a code to this number for now. "
-                                  "Log in with the QR code instead, or try again later.", 429,
-     {"qr_fallback": True}),
-    (tg.PhoneCodeInvalidError, "That code is not right. Check it and try again.", 400, {"failed": True}),
-    (tg.PhoneCodeEmptyError, "Enter the code Telegram sent you.", 400, {}),
-    (tg.PhoneCodeExpiredError, "That code has expired. Ask for a new one.", 400, {"resend": True}),
-    (tg.PhoneNumberUnoccupiedError, "No Telegram account uses this number. Third-party apps like this one "
-                                    "cannot sign up new accounts. " + OFFICIAL_APP, 400, {"restart": True}),
-    (tg.PhoneNumberAppSignupForbiddenError, "Telegram does not allow signing up with this number from "
-                                            "third-party apps. " + OFFICIAL_APP, 403, {"restart": True}),
-    (tg.PasswordHashInvalidError, "That 2FA password is wrong.", 400, {"failed": True}),
-    (tg.PasswordEmptyError, "Enter your 2FA password.", 400, {}),
-    (tg.AuthRestartError, "Telegram asks to start the login again. Enter your phone number once more.", 409,
-     {"restart": True}),
-    (tg.PhoneCodeHashEmptyError, "This login has expired. Enter your phone number again.", 409, {"restart": True}),
-]
+    def send_code(self, owner_id: int, phone: str, client_ip: str | None = None):
+        """Send a login code to `phone`: CodeStep, Done if already linked, or Failed (bad number, limit, Telegram)."""
+        row = owner_session(owner_id)
+        if row is not None and row.is_authorized:
+            return Done(user=user_info(row))
+        try:
+            number = normalise_phone(phone)
+            self._attempt(owner_id, "send_code", number, client_ip, lambda: check_code_requests(number),
+                          lambda: self._ask_code(owner_id, number))
+        except TelegramProblem as problem:
+            return self.refuse(owner_id, "phone", problem, phone_input=phone)
+        return self._step(owner_session(owner_id))
 
+    def resend(self, owner_id: int, client_ip: str | None = None):
+        """Ask for the code again, the next way Telegram offers: CodeStep (resent) or Failed."""
+        try:
+            row, state = self._in_progress(owner_id, "code")
+            phone = state["phone"]
+            sent = self._attempt(owner_id, "send_code", phone, client_ip, lambda: check_code_requests(phone),
+                                 lambda: self.service.call(row.id, sign_in.resend_code, phone, state["phone_code_hash"]))
+        except TelegramProblem as problem:
+            return self.refuse(owner_id, "code", problem)
+        self._save_sent(row, phone, sent)
+        return self._step(row, resent=True)
 
-def login_problem(exc: BaseException) -> LoginProblem | None:
-    """Return the LoginProblem for a Telethon login error, or None for other errors."""
-    for cls, message, status, flags in LOGIN_ERRORS:
-        if isinstance(exc, cls):
-            return LoginProblem(message, status, error=type(exc).__name__.removesuffix("Error"), **flags)
-    return None
+    def verify(self, owner_id: int, code: str, client_ip: str | None = None):
+        """Sign in with the code: Done, PasswordStep for 2FA accounts, or Failed."""
+        try:
+            row, state = self._in_progress(owner_id, "code")
+            result = self._attempt(owner_id, "code", state["phone"], client_ip, lambda: check_failures(owner_id),
+                                   lambda: self.service.call(row.id, sign_in.sign_in_code, state["phone"],
+                                                             state["phone_code_hash"], code))
+        except TelegramProblem as problem:
+            return self.refuse(owner_id, "code", problem)
+        if isinstance(result, PasswordNeeded):
+            self._save(row, step="password", phone=state["phone"], hint=result.hint)
+            return self._step(row)
+        return self._authorized(row, result)
 
+    def submit_password(self, owner_id: int, password: str, client_ip: str | None = None):
+        """Finish a 2FA login (phone or QR) with the password: Done or Failed."""
+        try:
+            row, state = self._in_progress(owner_id, "password")
+            user = self._attempt(owner_id, "password", state.get("phone"), client_ip, lambda: check_failures(owner_id),
+                                 lambda: self.service.call(row.id, sign_in.sign_in_password, password))
+        except TelegramProblem as problem:
+            return self.refuse(owner_id, "code" if isinstance(problem, CodeFirst) else "password", problem)
+        return self._authorized(row, user)
 
-async def _guarded(coro):
-    """Await `coro`, raising a LoginProblem for the login errors it knows."""
-    try:
-        return await coro
-    except tg.RPCError as exc:
-        problem = login_problem(exc)
-        if problem is None:
+    def cancel(self, owner_id: int) -> LoginStep:
+        """Drop the login in progress ("use another number"): the phone step."""
+        row = owner_session(owner_id)
+        if row is not None and not row.is_authorized:
+            self._cancel_qr(row.id)
+            self._clear(row)
+        return self._step(row)
+
+    # The linked account ---------------------------------------------------------------------
+
+    def whoami(self, row: TelegramSession):
+        """Ask Telegram who is signed in and store it; :raise TelegramProblem: (SessionEnded if revoked)."""
+        user = self.service.call(row.id, sign_in.user_from)
+        upsert_user(user)
+        db.session.commit()
+        return user
+
+    def log_out(self, row: TelegramSession) -> bool | None:
+        """Stop the row's login, log out at Telegram if signed in, delete it here; whether Telegram was told."""
+        self._cancel_qr(row.id)
+        remote = None
+        if row.is_authorized:
+            try:
+                remote = self.service.call(row.id, sign_in.log_out)
+            except TelegramProblem as exc:
+                log.warning("remote logout failed: %s", exc.message)
+                remote = False
+        self.service.forget(row.id)
+        delete_session(row)
+        return remote
+
+    # Inside ---------------------------------------------------------------------------------
+
+    def _attempt(self, owner_id, method, phone, client_ip, check, call):
+        """Check a limit, make the call and record the attempt either way; :raise TelegramProblem:."""
+        try:
+            check()
+            result = call()
+        except TelegramProblem as problem:
+            outcome = "failed" if getattr(problem, "failed", False) else "error"
+            record_attempt(owner_id, method, outcome, error=error_name(problem), phone=phone, client_ip=client_ip)
             raise
-        raise problem from exc
+        record_attempt(owner_id, method, "ok", phone=phone, client_ip=client_ip)
+        return result
 
+    def _ask_code(self, owner_id: int, number: str) -> None:
+        row = self._pending_row(owner_id)
+        self._cancel_qr(row.id)
+        self._save_sent(row, number, self.service.call(row.id, sign_in.send_code, number))
 
-SENT_VIA = {types.auth.SentCodeTypeApp: "app", types.auth.SentCodeTypeSms: "sms",
-            types.auth.SentCodeTypeCall: "call", types.auth.SentCodeTypeFlashCall: "flash_call",
-            types.auth.SentCodeTypeMissedCall: "missed_call", types.auth.SentCodeTypeEmailCode: "email",
-            types.auth.SentCodeTypeFragmentSms: "fragment"}
-NEXT_VIA = {types.auth.CodeTypeSms: "sms", types.auth.CodeTypeCall: "call", types.auth.CodeTypeFlashCall: "flash_call",
-            types.auth.CodeTypeMissedCall: "missed_call", types.auth.CodeTypeFragmentSms: "fragment"}
+    def _in_progress(self, owner_id: int, step: str):
+        """(row, state) of the login waiting for `step`; :raise LoginProblem: if there is none."""
+        row = owner_session(owner_id)
+        state = self._state(row)
+        if step == "password" and state.get("step") == "code" and row is not None and not row.is_authorized:
+            raise CodeFirst("Enter the code Telegram sent you first.", 409, error="CodeFirst")
+        if row is None or row.is_authorized or state.get("step") not in ("code", "password") or (
+                step == "code" and not state.get("phone_code_hash")):
+            raise LoginProblem("This login is no longer in progress. Start again.", 409,
+                               error="NoLoginInProgress", restart=True)
+        return row, state
 
+    def refuse(self, owner_id: int, step: str, problem: TelegramProblem, **extra) -> Failed:
+        """The form of `step` again with `problem` (the phone form when the login must restart)."""
+        row = owner_session(owner_id)
+        if getattr(problem, "restart", False):
+            self._clear(row)
+            step = "phone"
+        return Failed.of(self._step(row, step=step, **extra), problem)
 
-def _code_sent(result) -> CodeSent:
-    if not isinstance(result, types.auth.SentCode):  # SentCodeSuccess: only for future-auth tokens we never send
-        raise LoginProblem("Telegram answered the code request unexpectedly. Start again.", 502,
-                           error="UnexpectedSentCode", restart=True)
-    return CodeSent(result.phone_code_hash, SENT_VIA.get(type(result.type), "app"),
-                    NEXT_VIA.get(type(result.next_type)), result.timeout)
+    def _authorized(self, row: TelegramSession, user) -> Done:
+        upsert_user(user)
+        row.telegram_user_id = user.id
+        row.is_authorized, row.broken_reason, row.login_state = True, None, None
+        row.last_used_at = utcnow()
+        db.session.commit()
+        return Done(user=user)
 
+    def _step(self, row, step: str | None = None, **extra) -> LoginStep:
+        """The phone-login step of `row` (or `step`), with what its form shows."""
+        state = self._state(row)
+        step = step or state.get("step") or "phone"
+        page = dict(demo=self._demo(state.get("phone")), broken_reason=row.broken_reason if row else None, **extra)
+        if step == "code":
+            return CodeStep(phone=mask_phone(state.get("phone")), via=state.get("via"),
+                            next_via=state.get("next_via"), timeout=state.get("timeout"), **page)
+        if step == "password":
+            return PasswordStep(hint=state.get("hint"), **page)
+        ended = page["broken_reason"] == "ended_elsewhere"
+        return PhoneStep(ended_elsewhere=True if ended else None, **page)
 
-async def user_from(client) -> TelegramUserInfo:
-    """Plain data of the signed-in user (what `get_me()` asks for); :raise AuthKeyUnregisteredError: if revoked."""
-    # client.get_me() answers None for a revoked session; asking directly lets the error through,
-    # so the service marks the session ended elsewhere.
-    me = (await client(functions.users.GetUsersRequest([types.InputUserSelf()])))[0]
-    return TelegramUserInfo(me.id, me.first_name, me.last_name, me.username, mask_phone(me.phone), me.phone,
-                            photo_id=getattr(me.photo, "photo_id", None))
+    def _demo(self, phone: str | None) -> dict | None:
+        return self.service.login_hints(phone)
 
+    def _pending_row(self, owner_id: int) -> TelegramSession:
+        """The owner's row for a new login, created; a broken one starts over with a fresh auth key."""
+        row = owner_session(owner_id)
+        if row is None:
+            row = TelegramSession(owner_id=owner_id)
+            db.session.add(row)
+            db.session.commit()
+        elif row.broken_reason:  # the old auth key is dead (ended elsewhere) or unreadable
+            self.service.forget(row.id)
+            clear_cache(row.id)
+            row.session_data = row.login_state = None
+            row.broken_reason, row.is_authorized, row.telegram_user_id = None, False, None
+            db.session.commit()
+        return row
 
-# Coroutines (loop thread) --------------------------------------------------------------
+    def _save_sent(self, row, number: str, sent) -> None:
+        """Keep what sign_in needs (encrypted), so a restart before the code is entered still works."""
+        self._save(row, step="code", phone=number, phone_code_hash=sent.phone_code_hash, via=sent.via,
+                   next_via=sent.next_via, timeout=sent.timeout)
 
-async def _send_code(client, phone: str) -> CodeSent:
-    # auth.sendCode itself rather than client.send_code_request(): Telethon caches the hash per
-    # client and would turn a second request into a resend; the hash lives in our database instead.
-    result = await _guarded(client(functions.auth.SendCodeRequest(
-        phone, client.api_id, client.api_hash, types.CodeSettings())))
-    client.session.save()  # the auth key the code is bound to must survive a restart
-    return _code_sent(result)
+    def _save(self, row, **state) -> None:
+        row.login_state = self.service.cipher.encrypt(json.dumps(state))
+        db.session.commit()
 
+    def _clear(self, row) -> None:
+        if row is not None and row.login_state is not None:
+            row.login_state = None
+            db.session.commit()
 
-async def _resend_code(client, phone: str, phone_code_hash: str) -> CodeSent:
-    return _code_sent(await _guarded(client(functions.auth.ResendCodeRequest(phone, phone_code_hash))))
-
-
-async def _finish(client) -> TelegramUserInfo:
-    client.session.save()  # Telethon does not save on sign-in
-    return await user_from(client)
-
-
-async def _sign_in_code(client, phone: str, phone_code_hash: str, code: str):
-    try:
-        await _guarded(client.sign_in(phone, code, phone_code_hash=phone_code_hash))
-    except tg.SessionPasswordNeededError:
-        client.session.save()
-        return PasswordNeeded(await password_hint(client))
-    return await _finish(client)
-
-
-async def _sign_in_password(client, password: str) -> TelegramUserInfo:
-    await _guarded(client.sign_in(password=password))  # Telethon computes the SRP proof
-    return await _finish(client)
-
-
-async def password_hint(client) -> str | None:
-    """The account's 2FA password hint, if it set one."""
-    return (await client(functions.account.GetPasswordRequest())).hint or None
-
-
-async def _get_me(client) -> TelegramUserInfo:
-    return await user_from(client)
-
-
-async def _log_out(client) -> bool:
-    session = client.session
-    done = await client.log_out()
-    # log_out() leaves the client without a session; the service saves and disconnects it
-    # when it drops the client right after, so give the (now key-less) session back.
-    client.session = session
-    return done
-
-
-# Request-thread side -------------------------------------------------------------------
-
-def send_code(service, session_id: int, phone: str) -> CodeSent:
-    """Ask Telegram for a login code; :raise TelegramProblem: (LoginProblem for login errors)."""
-    return service.call(session_id, _send_code, phone)
-
-
-def resend_code(service, session_id: int, phone: str, phone_code_hash: str) -> CodeSent:
-    """Ask for the code again, the next way Telegram offers; :raise TelegramProblem:."""
-    return service.call(session_id, _resend_code, phone, phone_code_hash)
-
-
-def sign_in_code(service, session_id: int, phone: str, phone_code_hash: str, code: str):
-    """Sign in with the code: TelegramUserInfo, or PasswordNeeded for 2FA; :raise TelegramProblem:."""
-    return service.call(session_id, _sign_in_code, phone, phone_code_hash, code)
-
-
-def sign_in_password(service, session_id: int, password: str) -> TelegramUserInfo:
-    """Finish a 2FA login with the password; :raise TelegramProblem:."""
-    return service.call(session_id, _sign_in_password, password)
-
-
-def get_me(service, session_id: int) -> TelegramUserInfo:
-    """The signed-in user, asked of Telegram; :raise TelegramProblem: (SessionEnded if revoked)."""
-    return service.call(session_id, _get_me)
-
-
-def log_out(service, session_id: int) -> bool:
-    """Log out at Telegram; False if Telegram refused or could not be reached."""
-    try:
-        done = service.call(session_id, _log_out)
-    except TelegramProblem as exc:
-        log.warning("remote logout failed: %s", exc.message)
-        done = False
-    service.forget(session_id)
-    return done
+    def _state(self, row) -> dict:
+        """The pending login of a row ({} when none or unreadable)."""
+        if row is None or not row.login_state:
+            return {}
+        try:
+            return json.loads(self.service.cipher.decrypt(row.login_state))
+        except (SessionDecryptError, ValueError):
+            return {}

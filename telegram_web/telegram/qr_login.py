@@ -1,13 +1,13 @@
-"""QR login: a task on the loop thread awaits the token while the page polls its in-memory state.
+"""QR login, the loop-thread side: a task awaits the token while the page polls its in-memory state.
 
 `QRLogin.wait()` must already be waiting when another device accepts the token, or the
 acceptance is lost; so the task starts before the first QR is shown and keeps waiting,
 recreating the token when it expires, until it is accepted or the whole attempt's cap
-passes. A status poll reads the flow's fields: it costs no Telegram call.
+passes. A status poll reads the flow's fields: it costs no Telegram call. `QrLogin` holds
+the login state machine's QR methods (login.py's Login is one): start, read, store, cancel.
 """
 import asyncio
 import logging
-import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -15,12 +15,14 @@ from datetime import datetime, timezone
 import qrcode
 import qrcode.image.svg
 from markupsafe import Markup
+from flask import current_app
 from telethon import errors as tg
 
-from .loop import loop_thread
-from .accounts import TelegramUserInfo
-from .problems import translate
-from .login import password_hint, user_from
+from .accounts import TelegramUserInfo, owner_session, user_info
+from .login_attempts import record_attempt
+from .login_steps import Done, Failed, QrPassword, QrState, error_name
+from .problems import TelegramProblem, translate
+from .sign_in import password_hint, user_from
 
 log = logging.getLogger("telegram_web.telegram")
 
@@ -54,45 +56,19 @@ class QrFlow:
         return max(0, int((self.expires - datetime.now(timezone.utc)).total_seconds()))
 
 
-def flows(app) -> dict[int, QrFlow]:
-    """The app's QR flows by session id."""
-    return app.extensions.setdefault("telegram_qr", {})
-
-
-_lock = threading.Lock()
-
-
-def current(app, session_id: int) -> QrFlow | None:
-    """The session's QR flow, if one was started in this process."""
-    with _lock:
-        return flows(app).get(session_id)
-
-
-def cancel(app, session_id: int) -> None:
-    """Stop the session's QR flow, if any (a new login or a reset replaces it)."""
-    with _lock:
-        flow = flows(app).pop(session_id, None)
-    if flow is not None and flow.task is not None and not flow.finished:
-        flow.status = "cancelled"
-        loop_thread.call_soon(flow.task.cancel)
-
-
-def start(app, service, session_id: int) -> QrFlow:
-    """Export a login token and start waiting for it; :raise TelegramProblem: if Telegram fails."""
-    cancel(app, session_id)
-    flow = QrFlow(session_id, deadline=time.monotonic() + app.config["TELEGRAM_QR_LOGIN_CAP"])
-
-    async def begin(client):
-        qr = await client.qr_login()
-        _show(flow, qr)
-        flow.task = asyncio.ensure_future(_wait(flow, client, qr))
-        await asyncio.sleep(0)  # let the task start listening before anyone can see the QR
-        return flow
-
-    service.call(session_id, begin)
-    with _lock:
-        flows(app)[session_id] = flow
+async def begin(client, flow: QrFlow) -> QrFlow:
+    """Export a login token into `flow` and start the task that waits for it."""
+    qr = await client.qr_login()
+    _show(flow, qr)
+    flow.task = asyncio.ensure_future(_wait(flow, client, qr))
+    await asyncio.sleep(0)  # let the task start listening before anyone can see the QR
     return flow
+
+
+async def stop(flow: QrFlow) -> None:
+    """Cancel the flow's waiting task (on the loop thread, which owns it)."""
+    if flow.task is not None:
+        flow.task.cancel()
 
 
 def _show(flow: QrFlow, qr) -> None:
@@ -150,3 +126,82 @@ def qr_svg(url: str) -> Markup:
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, border=2)
     svg = image.to_string(encoding="unicode")
     return Markup(svg.replace("<svg ", '<svg class="qr" role="img" aria-label="QR code to scan" ', 1))
+
+
+class QrLogin:
+    """The QR half of the login state machine; its host keeps `_flows` and `_lock` and the row helpers."""
+
+    def qr_page(self, owner_id: int):
+        """The QR tab: Done when linked, the QR login of this process, or not started (starts nothing)."""
+        row = owner_session(owner_id)
+        if row is not None and row.is_authorized:
+            return Done(user=user_info(row))
+        flow = self._flow(row)
+        return self._qr_state(row, flow) if flow is not None else self._not_started(row)
+
+    def start_qr(self, owner_id: int, client_ip: str | None = None):
+        """Export a login token and start waiting for it: QrState (waiting), Done if linked, or Failed."""
+        row = owner_session(owner_id)
+        if row is not None and row.is_authorized:
+            return Done(user=user_info(row))
+        row = self._pending_row(owner_id)
+        self._cancel_qr(row.id)
+        flow = QrFlow(row.id, deadline=time.monotonic() + current_app.config["TELEGRAM_QR_LOGIN_CAP"])
+        try:
+            self.service.call(row.id, begin, flow)
+        except TelegramProblem as problem:
+            record_attempt(owner_id, "qr", "error", error=error_name(problem), client_ip=client_ip)
+            return Failed.of(self._step(row, tab="qr"), problem)
+        with self._lock:
+            self._flows[row.id] = flow
+        return self._qr_state(row, flow)
+
+    def qr_status(self, owner_id: int, shown: int | None = None, client_ip: str | None = None):
+        """Poll the QR login (no Telegram call) and store its outcome once: QrState, QrPassword or Done."""
+        row = owner_session(owner_id)
+        flow = self._flow(row)
+        if flow is None:
+            return self._not_started(row)
+        self._settle(row, flow, client_ip)
+        if flow.status == "done":
+            return Done(user=flow.user)
+        if flow.status == "password":
+            return QrPassword(hint=flow.hint, demo=self._demo(None), broken_reason=row.broken_reason)
+        state = self._qr_state(row, flow)
+        state.unchanged = flow.status == "waiting" and shown == flow.generation
+        return state
+
+    def _not_started(self, row) -> QrState:
+        return QrState(message="No QR login is running. Start one.", demo=self._demo(None),
+                       broken_reason=row.broken_reason if row else None)
+
+    def _qr_state(self, row, flow) -> QrState:
+        return QrState(status=flow.status, generation=flow.generation, expires_in=flow.seconds_left(),
+                       qr_url=flow.url if flow.status == "waiting" else None, message=flow.message,
+                       demo=self._demo(None), broken_reason=row.broken_reason)
+
+    def _flow(self, row):
+        with self._lock:
+            return self._flows.get(row.id) if row is not None else None
+
+    def _settle(self, row, flow, client_ip) -> None:
+        """Store a finished QR login's outcome once (authorized, or the password step next)."""
+        with self._lock:
+            if not flow.finished or flow.recorded:
+                return
+            flow.recorded = True
+        if flow.status == "done":
+            self._authorized(row, flow.user)
+        elif flow.status == "password":
+            self._save(row, step="password", hint=flow.hint, method="qr")
+        if flow.status != "cancelled":
+            outcome = "ok" if flow.status in ("done", "password") else "error"
+            record_attempt(row.owner_id, "qr", outcome, error=flow.error, client_ip=client_ip)
+
+    def _cancel_qr(self, session_id: int) -> None:
+        """Stop the session's QR login, if any (a new login or a logout replaces it)."""
+        with self._lock:
+            flow = self._flows.pop(session_id, None)
+        if flow is not None and not flow.finished:
+            flow.status = "cancelled"
+            self.service.run(stop, flow)

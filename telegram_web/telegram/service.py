@@ -21,6 +21,7 @@ from .settings import client_settings, telegram_config_problem
 from ..crypto import SessionCipher, SessionDecryptError
 from ..extensions import db
 from .loop import loop_thread
+from .login import Login
 from ..models import TelegramSession, utcnow
 from ..process_lock import ProcessLock
 from .dialogs import Dialogs
@@ -62,6 +63,7 @@ class TelegramService:
         self.dialogs = Dialogs(self)
         self.messages = Messages(self)
         self.media = Media(self, app.instance_path)
+        self.login = Login(self)  # the login state machine: service.login.send_code(...), ...
 
     # Request-thread side ---------------------------------------------------------
 

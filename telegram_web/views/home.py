@@ -1,4 +1,4 @@
-"""`/telegram/`: the login page while no account is linked, else the chats page."""
+"""`/telegram/`: the login page while no account is linked, else the chats page (reads only)."""
 from dataclasses import dataclass
 
 from flask import Blueprint
@@ -9,7 +9,7 @@ from ..telegram.accounts import TelegramUserInfo
 from ..web import respond
 from . import require_telegram_config
 from .chat_list import PAGE
-from .login_page import login_page
+from .telegram_login import login_page
 
 bp = Blueprint("telegram", __name__, url_prefix="/telegram")
 bp.before_request(require_telegram_config)

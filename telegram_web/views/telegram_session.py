@@ -1,14 +1,17 @@
 """The linked session: status and info (from the database), the signed-in user (from Telegram), reset."""
-from flask import (Blueprint, current_app, flash, jsonify, make_response, redirect, render_template, request,
-                   url_for)
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask import Blueprint, flash, url_for
 from flask_login import current_user
 
-from ..telegram import accounts, login, qr_login
-from ..telegram.service import get_service
+from ..telegram import accounts
+from ..telegram.accounts import TelegramUserInfo
 from ..telegram.problems import SessionEnded
-from ..web import is_htmx, render, wants_json
+from ..telegram.service import get_service
+from ..web import htmx_redirect, is_htmx, respond
 from . import require_telegram_config
-from .login_page import login_page
+from .telegram_login import login_page
 
 bp = Blueprint("telegram_session", __name__, url_prefix="/telegram")
 bp.before_request(require_telegram_config)
@@ -16,85 +19,123 @@ bp.before_request(require_telegram_config)
 PAGE = "telegram/session/page.html"
 
 
-def _iso(value):
-    return value.isoformat(timespec="seconds") + "Z" if value else None
+@dataclass
+class SessionInfo:
+    """The owner's session row (no secret), for pages and JSON."""
+
+    authorized: bool
+    ended_elsewhere: bool
+    broken_reason: str | None
+    login_step: str | None
+    user: TelegramUserInfo | None
+    dc_id: int | None
+    created_at: datetime | None
+    last_used_at: datetime | None
 
 
-def session_summary(row) -> dict:
-    """Plain data about the owner's session row (no secret), for pages and JSON."""
+@dataclass
+class SignedInUser:
+    """The signed-in Telegram user, as Telegram says now."""
+
+    user: TelegramUserInfo
+
+
+@dataclass
+class NotLinked:
+    """No Telegram account is linked (409)."""
+
+    ended_elsewhere: bool
+    error: str = "NotLinked"
+    message: str = "No Telegram account is linked. Log in first."
+    status: int = 409
+
+
+@dataclass
+class SessionReset:
+    """The session was removed here (and at Telegram, if it could be told)."""
+
+    remote_logout: bool
+    message: str
+    reset: bool = True
+
+
+class NotLinkedYet(Exception):
+    """The owner has no authorized Telegram session."""
+
+
+def session_info(row) -> SessionInfo:
+    """Plain data about the owner's session row (no secret)."""
     user = accounts.user_info(row)
-    return {
-        "authorized": bool(row and row.is_authorized),
-        "ended_elsewhere": bool(row and row.broken_reason == "ended_elsewhere"),
-        "broken_reason": row.broken_reason if row else None,
-        "login_step": accounts.login_state(row).get("step") if row and not row.is_authorized else None,
-        "user": user.as_json() if user and row.is_authorized else None,
-        "dc_id": row.dc_id if row else None,
-        "created_at": _iso(row.created_at) if row else None,
-        "last_used_at": _iso(row.last_used_at) if row else None,
-    }
-
-
-def answer(fragment: str, data: dict, status: int = 200):
-    """JSON, the fragment for htmx, or a small page around it."""
-    if wants_json():
-        return jsonify(data), status
-    return render(PAGE, fragment, status, fragment=fragment, info=data)
+    return SessionInfo(
+        authorized=bool(row and row.is_authorized),
+        ended_elsewhere=bool(row and row.broken_reason == "ended_elsewhere"),
+        broken_reason=row.broken_reason if row else None,
+        login_step=get_service().login.step_in_progress(row),
+        user=user if user and row.is_authorized else None,
+        dc_id=row.dc_id if row else None,
+        created_at=row.created_at if row else None,
+        last_used_at=row.last_used_at if row else None)
 
 
 @bp.route("/session/status/")
 def status():
     """Whether an authorized Telegram session exists (no Telegram call)."""
-    row = accounts.owner_session(current_user.id)
-    return answer("telegram/session/_status.html", session_summary(row))
+    part = "telegram/session/_status.html"
+    return respond(session_info(accounts.owner_session(current_user.id)), part, full_page=PAGE, part=part)
 
 
 @bp.route("/session/info/")
 def info():
     """Who is signed in, data centre, created / last used (no Telegram call)."""
-    row = accounts.owner_session(current_user.id)
-    return answer("telegram/session/_info.html", session_summary(row))
+    part = "telegram/session/_info.html"
+    return respond(session_info(accounts.owner_session(current_user.id)), part, full_page=PAGE, part=part)
 
 
 def ended_elsewhere():
-    """The login page saying the session was ended elsewhere (htmx is sent there with HX-Redirect)."""
-    if is_htmx() and not wants_json():
-        response = make_response("", 401)
-        response.headers["HX-Redirect"] = url_for("telegram.index")
-        return response
+    """The login page saying the session was ended elsewhere, at 401 (htmx is sent there with HX-Redirect)."""
+    if is_htmx():
+        return htmx_redirect(url_for("telegram.index"), 401)
     return login_page(401)
+
+
+@bp.errorhandler(SessionEnded)
+def session_ended(_exc):
+    """Telegram ended the session: the login page says so."""
+    return ended_elsewhere()
+
+
+@bp.errorhandler(NotLinkedYet)
+def not_linked(_exc):
+    """No linked account: the login page at 409 (JSON: NotLinked)."""
+    row = accounts.owner_session(current_user.id)
+    return login_page(409, model=NotLinked(ended_elsewhere=bool(row and row.broken_reason == "ended_elsewhere")))
+
+
+def whoami() -> TelegramUserInfo:
+    """The signed-in user, asked of Telegram (refreshes the stored copy); :raise NotLinkedYet, SessionEnded:."""
+    row = accounts.owner_session(current_user.id)
+    if row is None or not row.is_authorized:
+        raise NotLinkedYet()
+    return get_service().login.whoami(row)
 
 
 @bp.route("/user/info/")
 def user_info():
-    """The signed-in Telegram user, asked of Telegram (refreshes the stored copy); :raise 409: if none."""
-    row = accounts.owner_session(current_user.id)
-    if row is None or not row.is_authorized:
-        if wants_json():
-            return jsonify(error="NotLinked", message="No Telegram account is linked. Log in first.",
-                           status=409, ended_elsewhere=bool(row and row.broken_reason == "ended_elsewhere")), 409
-        return login_page(409)
-    try:
-        user = login.get_me(get_service(), row.id)
-    except SessionEnded:
-        return ended_elsewhere()
-    accounts.refresh_user(user)
-    if request.headers.get("HX-Target") == "tg-me":  # the signed-in user's chip above the chat list
-        return render_template("telegram/session/_me.html", tg_user=user, refreshed=True)
-    return answer("telegram/session/_user.html", {"user": user.as_json()})
+    """The signed-in Telegram user, asked of Telegram; :raise 409: if none, 401 if ended elsewhere."""
+    part = "telegram/session/_user.html"
+    return respond(SignedInUser(whoami()), part, full_page=PAGE, part=part)
+
+
+@bp.route("/me/")
+def me():
+    """The signed-in user's chip above the chat list, refreshed from Telegram; :raise 409, 401: as user_info."""
+    user = whoami()
+    return respond(SignedInUser(user), "telegram/session/_me.html", tg_user=user, refreshed=True)
 
 
 def end_session(row) -> tuple[bool | None, str]:
     """Log out at Telegram and delete the stored session and its cache; return (remote logout done, message)."""
-    remote = None
-    if row is not None:
-        qr_login.cancel(current_app, row.id)
-        service = get_service()
-        if row.is_authorized:
-            remote = login.log_out(service, row.id)
-        else:
-            service.forget(row.id)
-        accounts.delete_session(row)
+    remote = get_service().login.log_out(row) if row is not None else None
     if remote is False:
         return remote, ("The session was removed here, but Telegram could not be told (it was unreachable or "
                         "refused): end it in Telegram under Settings → Devices.")
@@ -104,13 +145,6 @@ def end_session(row) -> tuple[bool | None, str]:
 @bp.route("/session/reset/", methods=["POST"])
 def reset():
     """Log out at Telegram, delete the stored session and its cache, back to the login page."""
-    row = accounts.owner_session(current_user.id)
-    remote, message = end_session(row)
-    if wants_json():
-        return jsonify(reset=True, remote_logout=bool(remote), message=message)
+    remote, message = end_session(accounts.owner_session(current_user.id))
     flash(message)
-    if is_htmx():
-        response = make_response("", 200)
-        response.headers["HX-Redirect"] = url_for("telegram.index")
-        return response
-    return redirect(url_for("telegram.index"), 303)
+    return respond(SessionReset(bool(remote), message), redirect=url_for("telegram.index"))

@@ -14,7 +14,7 @@ from werkzeug.serving import make_server
 
 from telegram_sandbox import SandboxServer
 from telegram_sandbox.demo import DEMO_PASSWORD, DEMO_PHONE, build_demo_world
-from telegram_web.telegram import accounts
+from telegram_web.phones import normalise_phone
 
 from ..chats.conftest import link_account
 from ..conftest import add_owner
@@ -72,7 +72,7 @@ def sandbox(request):
 
 def link_demo_account(app, server) -> int:
     """Link the demo account without the UI (send code, code, 2FA password); return the session id."""
-    return link_account(app, server, accounts.normalise_phone(DEMO_PHONE), DEMO_PASSWORD)
+    return link_account(app, server, normalise_phone(DEMO_PHONE), DEMO_PASSWORD)
 
 
 @pytest.fixture

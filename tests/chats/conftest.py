@@ -2,9 +2,9 @@
 import pytest
 
 from telegram_web.extensions import db
-from telegram_web.models import TelegramSession, User
+from telegram_web.models import User
 from telegram_sandbox import SandboxServer
-from telegram_web.telegram import accounts, login
+from telegram_web.telegram import accounts
 
 from ..conftest import AuthActions, add_owner
 from ..helpers import csrf_token
@@ -25,19 +25,16 @@ def me(server):
 
 
 def link_account(app, server, phone: str = PHONE, password: str | None = None) -> int:
-    """Create the session row and sign it in with the code the sandbox sent (and 2FA); return its id."""
+    """Sign the owner in through the login state machine with the code the sandbox sent (and 2FA); return the row id."""
     with app.app_context():
         owner = db.session.query(User).one()
-        row = TelegramSession(owner_id=owner.id)
-        db.session.add(row)
-        db.session.commit()
-        service = app.extensions["telegram"]
-        sent = login.send_code(service, row.id, phone)
-        user = login.sign_in_code(service, row.id, phone, sent.phone_code_hash, server.last_code(phone))
-        if isinstance(user, login.PasswordNeeded):
-            user = login.sign_in_password(service, row.id, password)
-        accounts.mark_authorized(row, user)
-        return row.id
+        login = app.extensions["telegram"].login
+        login.send_code(owner.id, phone)
+        state = login.verify(owner.id, server.last_code(phone))
+        if state.step == "password":
+            state = login.submit_password(owner.id, password)
+        assert state.step == "done", state
+        return accounts.owner_session(owner.id).id
 
 
 @pytest.fixture

@@ -78,12 +78,12 @@ class Web:
 
     def start_qr(self) -> bytes:
         """Start a QR login; return the token the QR carries (what a phone would scan)."""
-        response = self.get("/telegram/auth/qr/", json=True)
+        response = self.post("/telegram/auth/qr/", json=True)
         assert response.status_code == 200, response.get_data(as_text=True)
         return token_of(response.json["qr_url"])
 
     def qr_status(self, **kwargs):
-        return self.get("/telegram/auth/qr/status/", json=True, **kwargs).json
+        return self.post("/telegram/auth/qr/status/", json=True, **kwargs).json
 
     def wait_qr(self, until, timeout=10.0) -> dict:
         """Poll the QR status (JSON) until `until(status)` holds."""

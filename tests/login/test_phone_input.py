@@ -1,7 +1,7 @@
 """Phone numbers are normalised (or refused) before Telegram is called, and masked for display."""
 import pytest
 
-from telegram_web.telegram.accounts import PhoneInputError, mask_phone, normalise_phone
+from telegram_web.phones import PhoneInputError, mask_phone, normalise_phone
 
 
 @pytest.mark.parametrize("typed, digits", [
@@ -30,7 +30,39 @@ def test_refused_forms(typed, words):
     assert info.value.status == 400
 
 
-def test_mask_keeps_country_code_and_last_four():
-    assert mask_phone("447700901234") == "+44 •••• ••12 34"
-    assert mask_phone("+14155550100") == "+14 ••• ••01 00"
+def test_mask_keeps_the_whole_country_code_and_the_last_digits():
+    assert mask_phone("447700901234") == "+44 7700 •••234"
+    assert mask_phone("+14155550100") == "+1 415 ••• ••00"
     assert mask_phone(None) is None
+
+
+@pytest.mark.parametrize("typed, digits", [
+    ("+99966 1 2345", "9996612345"),  # Telegram's test numbers: no country's, still accepted
+    ("99966-2-0001", "9996620001"),
+    ("+1 555 000 1001", "15550001001"),  # a fictional range: left for Telegram to judge
+    ("+380 50 123 4567", "380501234567"),
+])
+def test_numbers_telegram_takes(typed, digits):
+    assert normalise_phone(typed) == digits
+
+
+@pytest.mark.parametrize("typed, words", [
+    ("+999 123 4567", "country code does not exist"),
+    ("+44 7700 9001", "too few digits for its country code (+44)"),
+    ("+1 555 000 10011", "too many digits for its country code (+1)"),
+    ("+380 50 123 456", "too few digits for its country code (+380)"),
+])
+def test_numbers_phonenumbers_refuses(typed, words):
+    with pytest.raises(PhoneInputError) as info:
+        normalise_phone(typed)
+    assert words in info.value.message
+
+
+@pytest.mark.parametrize("digits, masked", [
+    ("15550001001", "+1 555 ••• ••01"),
+    ("447700900123", "+44 7700 •••123"),
+    ("380501234567", "+380 50 ••• ••67"),
+    ("9996612345", "+99966 1 ••45"),
+])
+def test_mask_shows_the_whole_country_code(digits, masked):
+    assert mask_phone(digits) == masked

@@ -9,7 +9,7 @@ def test_phone_login_without_2fa(app, web, server, account):
     sent = web.send_code()
     assert sent.status_code == 200
     page = sent.get_data(as_text=True)
-    assert 'id="phone-step"' in page and "+44 •••• ••01 23" in page and "Telegram app" in page
+    assert 'id="phone-step"' in page and "+44 7700 •••123" in page and "Telegram app" in page
     assert "Resend code" in page and "Use another number" in page
 
     done = web.verify(server.last_code(DIGITS))
@@ -44,7 +44,7 @@ def test_phone_login_with_2fa_wrong_then_right_password(app, web, server, accoun
 
 def test_json_answers_and_full_pages(app, web, server, account_2fa):
     sent = web.send_code(json=True, htmx=False)
-    assert sent.json == {"authorized": False, "step": "code", "phone": "+44 •••• ••01 23", "via": "app",
+    assert sent.json == {"authorized": False, "step": "code", "phone": "+44 7700 •••123", "via": "app",
                          "next_via": sent.json["next_via"], "timeout": sent.json["timeout"]}
     assert web.verify(server.last_code(DIGITS), json=True, htmx=False).json == {
         "authorized": False, "step": "password", "hint": HINT}
@@ -52,7 +52,7 @@ def test_json_answers_and_full_pages(app, web, server, account_2fa):
     assert "<html" in page and 'name="password"' in page
     done = web.password(TWO_FA, json=True, htmx=False)
     assert done.json["authorized"] is True and done.json["user"]["name"] == "Ada Lovelace"
-    assert done.json["user"]["phone"] == "+44 •••• ••01 23"
+    assert done.json["user"]["phone"] == "+44 7700 •••123"
     status = web.get("/telegram/session/status/", json=True).json
     assert status["authorized"] is True and status["user"]["username"] == "ada"
 
@@ -117,3 +117,14 @@ def test_sandbox_shows_the_demo_accounts_code_and_password(app, web, server):
     code = server.last_code(DEMO_PHONE)
     assert f"<code>{code}</code>" in sent
     assert web.verify(code).headers.get("HX-Redirect") == "/telegram/"
+
+
+def test_a_north_american_number_is_masked_with_its_whole_country_code(app, web, server):
+    server.create_account("15550001001", "Nia", "North", username="nia")
+    page = web.send_code("+1 555 000 1001").get_data(as_text=True)
+    assert "<strong>+1 555 ••• ••01</strong>" in page
+    assert web.get("/telegram/", json=True).json["phone"] == "+1 555 ••• ••01"
+    done = web.verify(server.last_code("15550001001"), json=True, htmx=False)
+    assert done.json["user"]["phone"] == "+1 555 ••• ••01"
+    info = web.get("/telegram/session/info/", htmx=True).get_data(as_text=True)
+    assert "+1 555 ••• ••01" in info

@@ -21,7 +21,7 @@ def test_user_info_asks_telegram(app, web, server, account):
     mark = server.request_count()
     user = web.get("/telegram/user/info/", json=True).json["user"]
     assert user == {"id": account, "first_name": "Ada", "last_name": "Lovelace", "username": "ada",
-                    "phone": "+44 •••• ••01 23", "name": "Ada Lovelace"}
+                    "phone": "+44 7700 •••123", "name": "Ada Lovelace"}
     assert "users.GetUsersRequest" in server.requests_since(account, mark)
 
 
@@ -87,3 +87,17 @@ def test_revoked_session_turns_the_next_chat_list_request_into_the_login_page(ap
     assert chats.status_code == 401 and chats.headers["HX-Redirect"] == "/telegram/"
     page = web.get("/telegram/")
     assert "ended elsewhere" in page.get_data(as_text=True) and 'name="phone"' in page.get_data(as_text=True)
+
+
+def test_me_is_the_chip_and_user_info_no_longer_dispatches_on_hx_target(app, web, server, account):
+    web.login_by_phone(server)
+    chip = web.get("/telegram/me/", htmx=True).get_data(as_text=True)
+    assert 'id="tg-me"' in chip and "Ada Lovelace" in chip and "hx-get" not in chip
+    assert web.get("/telegram/me/", json=True).json["user"]["name"] == "Ada Lovelace"
+    info = web.client.get("/telegram/user/info/", headers={"HX-Request": "true", "HX-Target": "tg-me"})
+    assert 'id="telegram-user"' in info.get_data(as_text=True) and 'id="tg-me"' not in info.get_data(as_text=True)
+
+
+def test_me_without_a_linked_account_is_409(app, web):
+    response = web.get("/telegram/me/", json=True)
+    assert response.status_code == 409 and response.json["error"] == "NotLinked"

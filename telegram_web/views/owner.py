@@ -1,22 +1,31 @@
-"""The owner's account: first-run setup, login and logout (Flask-Login)."""
+"""The owner's account: first-run setup, login and logout (Flask-Login); blueprint "auth"."""
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from flask import (Blueprint, current_app, flash, jsonify, make_response, redirect, render_template,
-                   request, url_for)
+from flask import Blueprint, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
+from flask_wtf import FlaskForm
 from sqlalchemy import func, select
 
-from .errors import error_response
-from .extensions import db, login_manager
-from .limits import retry_after
-from .models import LoginFailure, User
-from .web import client_ip, is_htmx, wants_json
+from ..errors import error_response
+from ..extensions import db, login_manager
+from ..forms import OwnerLoginForm, SetupForm
+from ..limits import retry_after
+from ..models import LoginFailure, User
+from ..web import HIDDEN, client_ip, is_htmx, respond, wants_json
 
 bp = Blueprint("auth", __name__)
 
-MIN_PASSWORD_LENGTH = 10
 # Reachable without the owner's login; every other endpoint requires it (see require_login).
 PUBLIC_ENDPOINTS = {"auth.login", "auth.setup", "static", "main.healthz"}
+
+
+@dataclass
+class OwnerForm:
+    """The setup or sign-in form: what went wrong (JSON), the form itself (page only)."""
+
+    error: str | None = None
+    form: FlaskForm | None = field(default=None, metadata=HIDDEN)
 
 
 @login_manager.user_loader
@@ -28,6 +37,8 @@ def load_user(user_id: str):
 @login_manager.unauthorized_handler
 def unauthorized():
     """Browsers go to the login page; htmx and JSON clients get 401 (htmx follows HX-Redirect)."""
+    # The one format check left in the views: browsers get a plain 302 (with ?next=), which the
+    # responder's 303 redirect does not give.
     if is_htmx() or wants_json():
         return error_response(401, "Your login has expired. Sign in again.", redirect=url_for("auth.login"))
     return redirect(url_for("auth.login", next=request.full_path if request.query_string else request.path))
@@ -54,35 +65,22 @@ def require_login():
     return None
 
 
-def validate_new_account(username: str, password: str, confirm: str) -> str | None:
-    """Return what is wrong with a new username/password, or None."""
-    if not username or len(username) > 64 or not username.isprintable():
-        return "Choose a username of 1 to 64 printable characters."
-    if len(password) < MIN_PASSWORD_LENGTH:
-        return f"The password needs at least {MIN_PASSWORD_LENGTH} characters."
-    if password != confirm:
-        return "The two passwords differ."
-    return None
-
-
 @bp.route("/setup", methods=["GET", "POST"])
 def setup():
-    """Create the first and only owner account."""
+    """Create the first and only owner account; :raise 422: with the form's messages."""
     if owner_exists():
         return redirect(url_for("auth.login"))
-    error = None
-    username = request.form.get("username", "").strip()
-    if request.method == "POST":
-        error = validate_new_account(username, request.form.get("password", ""), request.form.get("confirm", ""))
-        if error is None:
-            user = User(username=username)
-            user.set_password(request.form["password"])
-            db.session.add(user)
-            db.session.commit()
-            current_app.extensions["owner_exists"] = True
-            flash("Owner account created. Sign in.")
-            return redirect(url_for("auth.login"))
-    return make_response(render_template("auth/setup.html", error=error, username=username), 422 if error else 200)
+    form = SetupForm()
+    if form.validate_on_submit():
+        user = User(username=form.username.data)
+        user.set_password(form.password.data)
+        db.session.add(user)
+        db.session.commit()
+        current_app.extensions["owner_exists"] = True
+        flash("Owner account created. Sign in.")
+        return redirect(url_for("auth.login"))
+    error = form.first_error()
+    return respond(OwnerForm(error, form), "auth/setup.html", status=422 if error else 200)
 
 
 def locked_out_for(username: str, ip: str) -> int | None:
@@ -94,32 +92,27 @@ def locked_out_for(username: str, ip: str) -> int | None:
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    """Sign the owner in; 5 failures per username and IP in 15 minutes lock it for a while."""
+    """Sign the owner in; :raise 401: wrong login, 429: 5 failures per username and IP in 15 minutes."""
     if not owner_exists():
         return redirect(url_for("auth.setup"))
     if current_user.is_authenticated:
         return redirect(url_for("main.index"))
-    error, status = None, 200
-    username = request.form.get("username", "").strip()[:64]
-    if request.method == "POST":
-        wait = locked_out_for(username, client_ip())
-        if wait is not None:
-            minutes, seconds = divmod(wait, 60)
-            error, status = f"Too many failed logins. Try again in {minutes} min {seconds} s.", 429
-        else:
-            user = db.session.scalar(select(User).filter_by(username=username))
-            if user is not None and user.check_password(request.form.get("password", "")):
-                login_user(user, remember=bool(request.form.get("remember")))
-                return redirect(safe_next(request.args.get("next")))
-            db.session.add(LoginFailure(username=username, client_ip=client_ip()))
-            db.session.commit()
-            error, status = "Wrong username or password.", 401
-    if error and wants_json():
-        return jsonify(error=error), status
-    response = make_response(render_template("auth/login.html", error=error, username=username), status)
-    if status == 429:
-        response.headers["Retry-After"] = str(wait)
-    return response
+    form = OwnerLoginForm()
+    if not form.validate_on_submit():
+        return respond(OwnerForm(None, form), "auth/login.html")
+    username = form.username.data
+    wait = locked_out_for(username, client_ip())
+    if wait is not None:
+        minutes, seconds = divmod(wait, 60)
+        return respond(OwnerForm(f"Too many failed logins. Try again in {minutes} min {seconds} s.", form),
+                       "auth/login.html", status=429, headers={"Retry-After": str(wait)})
+    user = db.session.scalar(select(User).filter_by(username=username))
+    if user is not None and user.check_password(form.password.data or ""):
+        login_user(user, remember=form.remember.data)
+        return redirect(safe_next(request.args.get("next")))
+    db.session.add(LoginFailure(username=username, client_ip=client_ip()))
+    db.session.commit()
+    return respond(OwnerForm("Wrong username or password.", form), "auth/login.html", status=401)
 
 
 def safe_next(target: str | None) -> str:
