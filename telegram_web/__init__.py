@@ -76,8 +76,8 @@ def configure_logging(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """One blueprint per concern."""
-    from . import errors, main
+    from . import errors
     from .views import admin, chat_list, conversation, files, home, owner, telegram_login, telegram_session
-    for module in (errors, main, owner, home, admin, telegram_login, telegram_session, chat_list, conversation,
+    for module in (errors, owner, home, admin, telegram_login, telegram_session, chat_list, conversation,
                    files):
         app.register_blueprint(module.bp)

@@ -5,13 +5,13 @@ No stack trace ever reaches the browser; unexpected errors are logged and answer
 import logging
 from dataclasses import dataclass
 
-from flask import Blueprint, current_app, redirect, url_for
+from flask import Blueprint, current_app, url_for
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from .extensions import db
 from .telegram.problems import SessionEnded, TelegramProblem
-from .web import is_htmx, respond, wants_json
+from .web import respond
 
 bp = Blueprint("errors", __name__)
 log = logging.getLogger("telegram_web")
@@ -36,17 +36,22 @@ class ErrorBody:
         return cls(TITLES.get(problem.status, "Error"), problem.message, problem.status)
 
 
-def error_response(status: int, message: str, retry_after: int | None = None, redirect: str | None = None):
-    """Answer `message` with `status` in the form the client asked for (htmx: the alert region, nothing swapped)."""
+def error_response(status: int, message: str, retry_after: int | None = None, redirect: str | None = None,
+                   page_redirect: str | None = None):
+    """Answer `message` with `status` in the form the client asked for.
+
+    htmx shows it in the alert region and swaps nothing else; with `redirect`, htmx and
+    browsers are sent there instead (`page_redirect`: browsers elsewhere), JSON gets the error.
+    """
     db.session.rollback()
-    title = TITLES.get(status, "Error")
     headers = {"Retry-After": str(int(retry_after))} if retry_after else {}
-    if is_htmx():
-        headers["HX-Reswap"] = "none"
-        if redirect:
-            headers["HX-Redirect"] = redirect
-    return respond(ErrorBody(title, message, status), "errors/_alert.html", full_page="errors/page.html",
-                   status=status, headers=headers)
+    body = ErrorBody(TITLES.get(status, "Error"), message, status)
+    if redirect:
+        # A refusal, not a result: browsers are redirected with 302 whatever the method was.
+        return respond(body, status=status, redirect=redirect, page_redirect=page_redirect, redirect_code=302,
+                       headers=headers)
+    return respond(body, "errors/_alert.html", full_page="errors/page.html", status=status,
+                   headers={**headers, "HX-Reswap": "none"})
 
 
 @bp.app_errorhandler(CSRFError)
@@ -70,11 +75,8 @@ def http_error(exc):
 @bp.app_errorhandler(TelegramProblem)
 def telegram_problem(exc):
     """A Telegram failure a view did not handle itself."""
-    if isinstance(exc, SessionEnded):
-        if not (is_htmx() or wants_json()):  # the login page says the session was ended elsewhere
-            db.session.rollback()
-            return redirect(url_for("telegram.index"))
-        return error_response(exc.status, exc.message, exc.retry_after, url_for("telegram.index"))
+    if isinstance(exc, SessionEnded):  # the login page says the session was ended elsewhere
+        return error_response(exc.status, exc.message, exc.retry_after, redirect=url_for("home.index"))
     return error_response(exc.status, exc.message, exc.retry_after)
 
 

@@ -42,25 +42,26 @@ def fields_of(model) -> dict:
 
 def respond(model, fragment: str | None = None, *, full_page: str | None = None, status: int = 200,
             redirect: str | None = None, page_redirect: str | None = None, page_extra=None,
-            unchanged: bool = False, created: bool = False, headers: dict | None = None, **extra):
+            unchanged: bool = False, created: bool = False, redirect_code: int | None = None,
+            headers: dict | None = None, **extra):
     """Answer `model`: JSON for JSON clients; else `fragment` for htmx and `full_page` for a browser.
 
     The templates see the model's fields and `extra` (which wins); `page_extra()` adds what
-    only the full page needs (computed only when it is rendered). `redirect`: htmx follows
-    HX-Redirect and a browser gets a 303 there; `page_redirect`: only a browser (no htmx) is
-    sent there. `unchanged`: a poll found nothing new, 204 for htmx. `created`: JSON answers 201.
+    only the full page needs (computed only when it is rendered).
+    `redirect`: htmx follows HX-Redirect and a browser is redirected there; `page_redirect`:
+    a browser goes there instead (`redirect_code`, else 302 after a GET, 303 after a POST).
+    `unchanged`: a poll found nothing new, 204 for htmx. `created`: JSON answers 201.
     JSON always gets the model.
     """
     if wants_json():
         response = jsonify(to_json(model))
         response.status_code = 201 if created else status
-    elif redirect is not None and not is_htmx():
-        response = browser_redirect(redirect, 303)
+    elif not is_htmx() and (page_redirect or redirect):
+        # 302 keeps a GET a GET; after a POST, 303 makes the browser GET the new page.
+        code = redirect_code or (302 if request.method in ("GET", "HEAD") else 303)
+        response = browser_redirect(page_redirect or redirect, code)
     elif redirect is not None:
-        response = make_response("", status)
-        response.headers["HX-Redirect"] = redirect
-    elif page_redirect is not None and not is_htmx():
-        response = browser_redirect(page_redirect, 303)
+        response = htmx_redirect(redirect, status)
     elif unchanged:
         response = make_response("", 204)
     elif full_page is not None and (fragment is None or not wants_fragment()):
@@ -74,10 +75,7 @@ def respond(model, fragment: str | None = None, *, full_page: str | None = None,
 
 
 def htmx_redirect(url: str, status: int = 200):
-    """Send the browser to `url`: HX-Redirect for htmx (which follows it on any status), 303 otherwise."""
-    if is_htmx():
-        response = make_response("", status)
-        response.headers["HX-Redirect"] = url
-        return response
-    return browser_redirect(url, 303)
-
+    """An empty answer that sends htmx to `url` (htmx follows HX-Redirect on any status)."""
+    response = make_response("", status)
+    response.headers["HX-Redirect"] = url
+    return response

@@ -55,7 +55,7 @@ def account():
 def not_linked(_exc):
     """To the login page: HX-Redirect for htmx, a redirect for browsers, 409 for JSON."""
     return respond(ErrorBody("NotLinked", "No Telegram account is linked. Log in first.", 409), status=409,
-                   redirect=url_for("telegram.index"))
+                   redirect=url_for("home.index"))
 
 
 def session_ended(_exc):

@@ -1,7 +1,8 @@
-"""`/telegram/`: the login page while no account is linked, else the chats page (reads only)."""
+"""The app's one home: `/` leads to `/telegram/`, the login page while no account is linked, else the chats
+page (reads only); and `/healthz` for monitors."""
 from dataclasses import dataclass
 
-from flask import Blueprint
+from flask import Blueprint, jsonify, redirect, url_for
 from flask_login import current_user
 
 from ..telegram import accounts
@@ -11,8 +12,7 @@ from . import require_telegram_config
 from .chat_list import PAGE
 from .telegram_login import login_page
 
-bp = Blueprint("telegram", __name__, url_prefix="/telegram")
-bp.before_request(require_telegram_config)
+bp = Blueprint("home", __name__)
 
 
 @dataclass
@@ -23,8 +23,23 @@ class Home:
 
 
 @bp.route("/")
+def root():
+    """The app's home is the Telegram client."""
+    return redirect(url_for("home.index"))
+
+
+@bp.route("/healthz")
+def healthz():
+    """Liveness for monitors: answers without a login and without touching Telegram."""
+    return jsonify(status="ok")
+
+
+@bp.route("/telegram/")
 def index():
     """The Telegram client's entry page: the chats page when linked, else the login page (reads only)."""
+    not_configured = require_telegram_config()
+    if not_configured is not None:
+        return not_configured
     row = accounts.owner_session(current_user.id)
     if row is None or not row.is_authorized:
         return login_page()

@@ -12,12 +12,12 @@ from ..extensions import db, login_manager
 from ..forms import OwnerLoginForm, SetupForm
 from ..limits import retry_after
 from ..models import LoginFailure, User
-from ..web import HIDDEN, client_ip, is_htmx, respond, wants_json
+from ..web import HIDDEN, client_ip, respond
 
 bp = Blueprint("auth", __name__)
 
 # Reachable without the owner's login; every other endpoint requires it (see require_login).
-PUBLIC_ENDPOINTS = {"auth.login", "auth.setup", "static", "main.healthz"}
+PUBLIC_ENDPOINTS = {"auth.login", "auth.setup", "static", "home.healthz"}
 
 
 @dataclass
@@ -36,12 +36,10 @@ def load_user(user_id: str):
 
 @login_manager.unauthorized_handler
 def unauthorized():
-    """Browsers go to the login page; htmx and JSON clients get 401 (htmx follows HX-Redirect)."""
-    # The one format check left in the views: browsers get a plain 302 (with ?next=), which the
-    # responder's 303 redirect does not give.
-    if is_htmx() or wants_json():
-        return error_response(401, "Your login has expired. Sign in again.", redirect=url_for("auth.login"))
-    return redirect(url_for("auth.login", next=request.full_path if request.query_string else request.path))
+    """Browsers go to the login page (and come back after), htmx is sent there, JSON clients get 401."""
+    come_back = request.full_path if request.query_string else request.path
+    return error_response(401, "Your login has expired. Sign in again.", redirect=url_for("auth.login"),
+                          page_redirect=url_for("auth.login", next=come_back))
 
 
 def owner_exists() -> bool:
@@ -96,7 +94,7 @@ def login():
     if not owner_exists():
         return redirect(url_for("auth.setup"))
     if current_user.is_authenticated:
-        return redirect(url_for("main.index"))
+        return redirect(url_for("home.root"))
     form = OwnerLoginForm()
     if not form.validate_on_submit():
         return respond(OwnerForm(None, form), "auth/login.html")
@@ -124,7 +122,7 @@ def safe_next(target: str | None) -> str:
         parts = urlsplit(target)
         if not parts.scheme and not parts.netloc:
             return target
-    return url_for("main.index")
+    return url_for("home.root")
 
 
 @bp.route("/logout", methods=["POST"])

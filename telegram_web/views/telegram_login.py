@@ -35,7 +35,7 @@ def answer(state, fragment: str | None = None, status: int | None = None, model=
     `model` replaces the state as the JSON body (the page still shows the state).
     """
     if isinstance(state, Done):
-        return respond(model or state, redirect=url_for("telegram.index"), status=status or 200)
+        return respond(model or state, redirect=url_for("home.index"), status=status or 200)
     shown = state.form if isinstance(state, Failed) else state
     problem = shown.problem
     headers = {"Retry-After": str(int(problem.retry_after))} if problem is not None and problem.retry_after else {}

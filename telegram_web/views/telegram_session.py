@@ -94,7 +94,7 @@ def info():
 def ended_elsewhere():
     """The login page saying the session was ended elsewhere, at 401 (htmx is sent there with HX-Redirect)."""
     if is_htmx():
-        return htmx_redirect(url_for("telegram.index"), 401)
+        return htmx_redirect(url_for("home.index"), 401)
     return login_page(401)
 
 
@@ -147,4 +147,4 @@ def reset():
     """Log out at Telegram, delete the stored session and its cache, back to the login page."""
     remote, message = end_session(accounts.owner_session(current_user.id))
     flash(message)
-    return respond(SessionReset(bool(remote), message), redirect=url_for("telegram.index"))
+    return respond(SessionReset(bool(remote), message), redirect=url_for("home.index"))
