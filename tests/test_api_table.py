@@ -1,0 +1,114 @@
+"""The README's JSON API tables are true: every endpoint they list is called and answers JSON with the
+top-level keys of one of the shapes its row names ("as above" / "same" rows also allow the row above's)."""
+import os
+import re
+
+import pytest
+
+from telegram_sandbox import SandboxServer
+
+from .conftest import AuthActions, add_owner
+from .helpers import csrf_token
+
+README = os.path.join(os.path.dirname(os.path.dirname(__file__)), "README.md")
+PHONE, TWO_FA = "447700900123", "api table second factor"
+KEY = re.compile(r'(?<![:|] )(?<![:|])"(\w+)"')  # a quoted name that is not a value ("step": "code", "app"|"sms")
+
+
+def api_rows() -> list[tuple[str, list[tuple[str, list[str]]], list[set[str]]]]:
+    """(method, [(path, query names)], [keys of each shape]) for each row of the tables under "## The JSON API"."""
+    text = open(README, encoding="utf-8").read()
+    section = text[text.index("## The JSON API"):]
+    section = section[:section.index("\n## ", 1)]
+    rows, shapes = [], []
+    for line in section.splitlines():
+        cells = line.split(" | ")
+        if not line.startswith("| `") or len(cells) < 2:
+            continue
+        endpoints = re.findall(r"`(?:(GET|POST) )?(/[^`?]*)\??([^`]*)`", cells[0])
+        objects = re.findall(r"\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}", cells[1])
+        above = shapes if re.search(r"\b(above|same)\b", cells[1]) else []
+        # Each object's top-level keys (nested objects removed first) is one shape the answer may have.
+        shapes = [set(KEY.findall(re.sub(r"\{[^{}]*\}", "", o[1:-1]))) for o in objects] + above
+        first_query = re.findall(r"(\w+)=", endpoints[0][2])  # "?…" repeats the first path's arguments
+        rows.append((endpoints[0][0], [(path, re.findall(r"(\w+)=", query) or first_query)
+                                       for _method, path, query in endpoints], shapes))
+    return rows
+
+
+def test_the_table_is_parsed():
+    rows = api_rows()
+    assert len(rows) >= 20 and ("POST", [("/telegram/auth/phone/", [])], [{"authorized", "step", "phone", "via",
+                                                                           "next_via", "timeout"}]) in rows
+    assert ("GET", [("/telegram/chats/<id>/messages/", ["before", "limit"]),
+                    ("/telegram/chats/<id>/older/", ["before", "limit"])], [{"messages", "has_older"}]) in rows
+
+
+@pytest.fixture
+def world(app_factory):
+    """A sandbox app with the owner signed in (not linked yet), an account with 2FA, and Bob who wrote."""
+    server = SandboxServer()
+    me = server.create_account(PHONE, "Ada", "Lovelace", username="ada")
+    server.set_password(me, TWO_FA)
+    bob = server.create_account("447700900001", "Bob", "Builder")
+    for n in range(3):
+        server.push_message(bob, me, f"hello {n}")
+    app = app_factory(sandbox=server)
+    add_owner(app)
+    client = app.test_client()
+    AuthActions(client).login()
+    return app, server, client, bob
+
+
+def test_every_endpoint_in_the_readme_answers_json_with_its_keys(world):
+    app, server, client, bob = world
+    headers = {"Accept": "application/json", "X-CSRFToken": csrf_token(client, "/telegram/")}
+    state = {"bob": bob}
+
+    def call(method, path, names):
+        data = FORMS.get(path, lambda s: {})(dict(state, server=server)) if method == "POST" else {}
+        query = {name: query_value(state, name) for name in names}
+        url = path.replace("<id>", str(state["session"] if "/sessions/" in path else bob))
+        response = client.open(url, method=method, headers=headers, data=data, query_string=query)
+        assert response.is_json, (method, url, response.status_code, response.get_data(as_text=True)[:300])
+        return response
+    called = []
+    for method, endpoints, shapes in sorted(api_rows(), key=lambda row: ORDER.index(row[1][0][0])):
+        for path, names in endpoints:
+            response = call(method, path, names)
+            assert response.status_code < 400, (method, path, names, response.json)
+            assert any(keys <= set(response.json) for keys in shapes), (method, path, shapes, response.json)
+            remember(state, path, response.json)
+            called.append(path)
+    assert set(ORDER) <= set(called)  # (and sorting fails on a row whose first path ORDER lacks)
+
+
+def query_value(state: dict, name: str):
+    """A value for a query argument the README names: the open chat's cursor, or a plain one."""
+    cursor = state.get("cursor", {})
+    return {"after": cursor.get("after"), "v": cursor.get("version", 0), "epoch": cursor.get("epoch"),
+            "oldest": cursor.get("oldest"), "before": state.get("oldest"), "limit": 10, "offset": 1, "q": "",
+            "outcome": "ok", "method": "code", "page": 1}[name]
+
+
+def remember(state: dict, path: str, body: dict) -> None:
+    """Keep what later calls need: the open chat's cursor, the session row's id."""
+    if path == "/telegram/chats/<id>/":
+        state["cursor"], state["oldest"] = body["cursor"], body["messages"][0]["id"]
+    if path == "/telegram/admin/":
+        state["session"] = body["sessions"][0]["id"]
+
+
+# The order a person would go in: start and cancel a QR login, link by phone with 2FA, read, then leave.
+ORDER = ["/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram/auth/cancel/", "/telegram/auth/phone/",
+         "/telegram/auth/resend/", "/telegram/auth/verify/", "/telegram/auth/password/", "/telegram/",
+         "/telegram/session/status/", "/telegram/user/info/", "/telegram/me/", "/telegram/chats/",
+         "/telegram/chats/poll/", "/telegram/chats/more/", "/telegram/chats/<id>/",
+         "/telegram/chats/<id>/messages/", "/telegram/admin/", "/telegram/admin/users/",
+         "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/telegram/session/reset/"]
+FORMS = {
+    "/telegram/auth/phone/": lambda s: {"phone": "+" + PHONE},
+    "/telegram/auth/verify/": lambda s: {"code": s["server"].last_code(PHONE)},
+    "/telegram/auth/password/": lambda s: {"password": TWO_FA},
+    "/telegram/chats/<id>/messages/": lambda s: {"text": "hello from the API table"},
+}
