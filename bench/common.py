@@ -12,9 +12,8 @@ from telegram_web import create_app  # noqa: E402
 from telegram_web.extensions import db  # noqa: E402
 from telegram_web.models import User  # noqa: E402
 from telegram_sandbox import SandboxBackend, SandboxServer  # noqa: E402
-from telegram_web.telegram import accounts  # noqa: E402
 from werkzeug.security import generate_password_hash  # noqa: E402
-from tests.helpers import poll_url  # noqa: E402,F401 - the one poll_url, shared with the tests
+from tests.helpers import link_account, poll_url  # noqa: E402,F401 - shared with the tests
 
 PHONE = "447700900555"
 OWNER, PASSWORD = "owner", "bench password 123"
@@ -29,10 +28,7 @@ def make_app(server: SandboxServer):
         owner = User(username=OWNER, password_hash=generate_password_hash(PASSWORD))
         db.session.add(owner)
         db.session.commit()
-        login = app.extensions["telegram"].login
-        login.send_code(owner.id, PHONE)
-        assert login.verify(owner.id, server.last_code(PHONE)).step == "done"
-        app.config["BENCH_SESSION_ID"] = accounts.owner_session(owner.id).id
+        app.config["BENCH_SESSION_ID"] = link_account(app, server, PHONE)
     return app
 
 

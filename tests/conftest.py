@@ -7,7 +7,7 @@ from telegram_web import create_app
 from telegram_web.extensions import db
 from telegram_web.models import User
 
-from .helpers import OWNER_PASSWORD, OWNER_PASSWORD_HASH, OWNER_USERNAME, csrf_token
+from .helpers import OWNER_PASSWORD_HASH, OWNER_USERNAME, AuthActions
 
 BASE_CONFIG = {
     "TESTING": True,
@@ -60,24 +60,6 @@ def add_owner(app) -> None:
     with app.app_context():
         db.session.add(User(username=OWNER_USERNAME, password_hash=OWNER_PASSWORD_HASH))
         db.session.commit()
-
-
-class AuthActions:
-    """Sign the owner in and out through the real forms."""
-
-    def __init__(self, client):
-        self._client = client
-
-    def login(self, username=OWNER_USERNAME, password=OWNER_PASSWORD):
-        """POST the login form with a valid CSRF token."""
-        token = csrf_token(self._client, "/login")
-        return self._client.post("/login", data={"username": username, "password": password,
-                                                 "csrf_token": token})
-
-    def logout(self):
-        """POST the logout form."""
-        token = csrf_token(self._client, "/telegram/")
-        return self._client.post("/logout", data={"csrf_token": token})
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Small helpers shared by the tests (and bench/): owner credentials, CSRF token, waiting, the poll URL, an HTTP browser."""
+"""Helpers shared by the tests (and bench/): owner credentials, CSRF token, waiting, the poll URL, signing in,
+linking the Telegram account, and the owner's browser (in process, or over HTTP)."""
 import http.cookiejar
 import re
 import time
@@ -7,6 +8,10 @@ import urllib.parse
 import urllib.request
 
 from werkzeug.security import generate_password_hash
+
+from telegram_web.extensions import db
+from telegram_web.models import User
+from telegram_web.telegram import accounts
 
 OWNER_USERNAME = "owner"
 OWNER_PASSWORD = "correct horse battery"
@@ -82,3 +87,55 @@ class HttpBrowser:
         status, _ = self.post("/login", username=username, password=password)
         assert status == 200, f"signing in answered {status}"
         self.get("/telegram/")
+
+
+class AuthActions:
+    """Sign the owner in and out through the real forms."""
+
+    def __init__(self, client):
+        self._client = client
+
+    def login(self, username=OWNER_USERNAME, password=OWNER_PASSWORD):
+        """POST the login form with a valid CSRF token."""
+        token = csrf_token(self._client, "/login")
+        return self._client.post("/login", data={"username": username, "password": password,
+                                                 "csrf_token": token})
+
+    def logout(self):
+        """POST the logout form."""
+        token = csrf_token(self._client, "/telegram/")
+        return self._client.post("/logout", data={"csrf_token": token})
+
+
+def link_account(app, server, phone: str = "447700900555", password: str | None = None) -> int:
+    """Sign the owner in through the login state machine with the code the sandbox sent (and 2FA); return the row id."""
+    with app.app_context():
+        owner = db.session.query(User).one()
+        login = app.extensions["telegram"].login
+        login.send_code(owner.id, phone)
+        state = login.verify(owner.id, server.last_code(phone))
+        if state.step == "password":
+            state = login.submit_password(owner.id, password)
+        assert state.step == "done", state
+        return accounts.owner_session(owner.id).id
+
+
+class Browser:
+    """The owner's browser: signed in; htmx requests carry the headers htmx sends."""
+
+    def __init__(self, app):
+        self.app, self.client = app, app.test_client()
+        AuthActions(self.client).login()
+        self.token = csrf_token(self.client, "/telegram/")
+
+    def get(self, path, *, target=None, json=False):
+        headers = {"Accept": "application/json"} if json else {}
+        if target:
+            headers.update({"HX-Request": "true", "HX-Target": target})
+        return self.client.get(path, headers=headers)
+
+    def post(self, path, data, *, target="messages", json=False):
+        headers = {"X-CSRFToken": self.token, "HX-Request": "true", "HX-Target": target}
+        if json:
+            headers = {"X-CSRFToken": self.token, "Accept": "application/json"}
+        return self.client.post(path, data=data, headers=headers, content_type="multipart/form-data")

@@ -1,13 +1,10 @@
 """Chats tests: a sandbox app with an authorized account, linked through the real login code on the loop."""
 import pytest
 
-from telegram_web.extensions import db
-from telegram_web.models import User
 from telegram_sandbox import SandboxServer
-from telegram_web.telegram import accounts
 
-from ..conftest import AuthActions, add_owner
-from ..helpers import csrf_token
+from ..conftest import add_owner
+from ..helpers import Browser, link_account  # noqa: F401 - shared; imported from here by other test folders
 
 PHONE = "447700900555"
 
@@ -22,19 +19,6 @@ def server():
 def me(server):
     """The owner's Telegram account."""
     return server.create_account(PHONE, "Ada", "Lovelace", username="ada")
-
-
-def link_account(app, server, phone: str = PHONE, password: str | None = None) -> int:
-    """Sign the owner in through the login state machine with the code the sandbox sent (and 2FA); return the row id."""
-    with app.app_context():
-        owner = db.session.query(User).one()
-        login = app.extensions["telegram"].login
-        login.send_code(owner.id, phone)
-        state = login.verify(owner.id, server.last_code(phone))
-        if state.step == "password":
-            state = login.submit_password(owner.id, password)
-        assert state.step == "done", state
-        return accounts.owner_session(owner.id).id
 
 
 @pytest.fixture
@@ -56,27 +40,6 @@ def build(app_factory, server, me):
 def app(build):
     """The sandbox app, owner signed up and Telegram account linked."""
     return build()
-
-
-class Browser:
-    """The owner's browser: signed in; htmx requests carry the headers htmx sends."""
-
-    def __init__(self, app):
-        self.client = app.test_client()
-        AuthActions(self.client).login()
-        self.token = csrf_token(self.client, "/telegram/")
-
-    def get(self, path, *, target=None, json=False):
-        headers = {"Accept": "application/json"} if json else {}
-        if target:
-            headers.update({"HX-Request": "true", "HX-Target": target})
-        return self.client.get(path, headers=headers)
-
-    def post(self, path, data, *, target="messages", json=False):
-        headers = {"X-CSRFToken": self.token, "HX-Request": "true", "HX-Target": target}
-        if json:
-            headers = {"X-CSRFToken": self.token, "Accept": "application/json"}
-        return self.client.post(path, data=data, headers=headers, content_type="multipart/form-data")
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from telegram_web.extensions import db
 from telegram_web.models import AuthAttempt, TelegramSession
 from telegram_sandbox import SandboxServer
 
-from ..conftest import AuthActions, add_owner
-from ..helpers import csrf_token
+from ..conftest import add_owner
+from ..helpers import Browser
 
 PHONE = "+44 7700 900123"
 DIGITS = "447700900123"
@@ -42,14 +42,8 @@ def build(app_factory, server):
     return make
 
 
-class Web:
-    """The owner's browser: signed in, sends CSRF and htmx headers like the pages do."""
-
-    def __init__(self, app):
-        self.app = app
-        self.client = app.test_client()
-        AuthActions(self.client).login()
-        self.token = csrf_token(self.client, "/telegram/")
+class Web(Browser):
+    """The owner's browser on the login page: its forms are posted as htmx does (JSON on request)."""
 
     def headers(self, htmx: bool, json: bool) -> dict:
         headers = {"X-CSRFToken": self.token}
