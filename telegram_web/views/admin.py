@@ -69,6 +69,14 @@ class Users:
 
 
 @dataclass
+class Revoked:
+    """A session logged out at Telegram (when it could be told) and deleted here."""
+
+    revoked: int
+    message: str
+
+
+@dataclass
 class Attempts:
     """One page of attempts, newest first, with its filter."""
 
@@ -105,7 +113,7 @@ def revoke(session_id: int):
         abort(404, "There is no such session.")
     _remote, message = end_session(row)
     flash(message)
-    return respond({"revoked": session_id, "message": message}, redirect=url_for("admin.sessions"))
+    return respond(Revoked(session_id, message), redirect=url_for("admin.sessions"))
 
 
 @bp.route("/users/")
