@@ -8,7 +8,7 @@ import dataclasses
 
 from flask import jsonify, make_response, redirect as browser_redirect, render_template, request
 
-from .plain import HIDDEN, to_json  # noqa: F401 - HIDDEN re-exported for the views' dataclasses
+from .plain import to_json
 
 
 def is_htmx() -> bool:

@@ -14,7 +14,7 @@ from sqlalchemy import delete, select
 from ..extensions import db
 from ..models import EntityCacheEntry, TelegramSession, TelegramUser, UpdateState, utcnow
 from ..phones import mask_phone
-from ..web import HIDDEN
+from ..plain import HIDDEN
 
 
 @dataclass

@@ -5,7 +5,7 @@ hints of an offline backend, why the old session broke); `web.respond` leaves th
 """
 from dataclasses import dataclass, field
 
-from ..web import HIDDEN
+from ..plain import HIDDEN
 from .accounts import TelegramUserInfo
 from .problems import TelegramProblem
 

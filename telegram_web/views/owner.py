@@ -12,7 +12,8 @@ from ..extensions import db, login_manager
 from ..forms import OwnerLoginForm, SetupForm
 from ..limits import retry_after
 from ..models import LoginFailure, User
-from ..web import HIDDEN, client_ip, respond
+from ..plain import HIDDEN
+from ..web import client_ip, respond
 
 bp = Blueprint("auth", __name__)
 
