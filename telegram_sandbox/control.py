@@ -13,7 +13,7 @@ from . import images, srp
 from .delivery import Content
 from .rpc import RpcFail, normalize_name
 from .world import (Account, Channel, Group, MessageBox, StoredFile, bare_id, kind_of, mark_channel,
-                    mark_chat, now)
+                    mark_chat, now, viewer_hash)
 
 FILE_CAP = 500  # stored files before unreferenced ones are collected
 _DOC_KINDS = {
@@ -56,7 +56,7 @@ class ControlMixin:
             if phone in self.phones:
                 raise ValueError(f'phone {phone} already has an account')
             uid = user_id or next(self._user_ids)
-            acc = Account(id=uid, access_hash=self.new_access_hash(), phone=phone, first_name=first_name,
+            acc = Account(id=uid, hash_seed=self.new_access_hash(), phone=phone, first_name=first_name,
                           last_name=last_name, about=about, password=setup, service=service)
             acc.updates = self._new_update_log()
             self.accounts[uid] = acc
@@ -95,16 +95,15 @@ class ControlMixin:
         """A snapshot of an account's public fields."""
         with self.lock:
             a = self.accounts[user_id]
-            return dict(id=a.id, access_hash=a.access_hash, phone=a.phone, first_name=a.first_name,
+            return dict(id=a.id, phone=a.phone, first_name=a.first_name,
                         last_name=a.last_name, username=a.username, pts=a.pts,
                         photo=a.photo.data if a.photo else None)
 
-    def access_hash(self, peer) -> int:
-        """The access hash of a user or channel (what a client needs in InputPeer*)."""
+    def access_hash(self, peer, *, viewer) -> int:
+        """The access hash of a user or channel as account `viewer` knows it (hashes are per viewer)."""
         with self.lock:
-            if kind_of(peer) == 'channel':
-                return self.channels[bare_id(peer)].access_hash
-            return self.accounts[peer].access_hash
+            entity = self.channels[bare_id(peer)] if kind_of(peer) == 'channel' else self.accounts[peer]
+            return viewer_hash(entity.hash_seed, viewer)
 
     # files -----------------------------------------------------------------------------------
 
@@ -164,7 +163,7 @@ class ControlMixin:
         """Create a supergroup (megagroup=True) or broadcast channel; returns its marked id."""
         with self.lock:
             cid = next(self._channel_ids)
-            ch = Channel(id=cid, access_hash=self.new_access_hash(), title=title, creator_id=creator_id,
+            ch = Channel(id=cid, hash_seed=self.new_access_hash(), title=title, creator_id=creator_id,
                          megagroup=megagroup, members={uid: now() for uid in [creator_id, *member_ids]},
                          date=now(), box=MessageBox(self.message_cap), updates=self._new_update_log(),
                          about=about)

@@ -1,8 +1,17 @@
-"""Resolve input peers as Telegram does: access hashes are checked, never trusted."""
+"""Resolve input peers as Telegram does: access hashes are checked, never trusted.
+
+An access hash is the one the calling account was handed (`viewer_hash`): a hash that
+another account learned for the same user or channel is as wrong as a made-up one.
+"""
 from telethon.tl import types
 
 from .rpc import RpcFail
-from .world import Account, mark_channel, mark_chat
+from .world import Account, mark_channel, mark_chat, viewer_hash
+
+
+def _known(ctx, entity, access_hash) -> bool:
+    """True when `access_hash` is the one the caller's account sees for `entity`."""
+    return entity is not None and viewer_hash(entity.hash_seed, ctx.user.id) == access_hash
 
 
 def input_user(ctx, iu) -> Account:
@@ -11,7 +20,7 @@ def input_user(ctx, iu) -> Account:
         return ctx.user
     if isinstance(iu, (types.InputUser, types.InputPeerUser)):
         acc = ctx.server.accounts.get(iu.user_id)
-        if acc is None or acc.access_hash != iu.access_hash:
+        if not _known(ctx, acc, iu.access_hash):
             raise RpcFail('USER_ID_INVALID')
         return acc
     raise RpcFail('USER_ID_INVALID')
@@ -22,7 +31,7 @@ def input_channel(ctx, ic, *, member=True):
     if not isinstance(ic, (types.InputChannel, types.InputPeerChannel)):
         raise RpcFail('CHANNEL_INVALID')
     ch = ctx.server.channels.get(ic.channel_id)
-    if ch is None or ch.access_hash != ic.access_hash:
+    if not _known(ctx, ch, ic.access_hash):
         raise RpcFail('CHANNEL_INVALID')
     if member and ctx.user.id not in ch.members and not ch.username:
         raise RpcFail('CHANNEL_PRIVATE')
@@ -35,7 +44,7 @@ def input_peer(ctx, ip) -> int:
         return ctx.user.id
     if isinstance(ip, types.InputPeerUser):
         acc = ctx.server.accounts.get(ip.user_id)
-        if acc is None or acc.access_hash != ip.access_hash:
+        if not _known(ctx, acc, ip.access_hash):
             raise RpcFail('PEER_ID_INVALID')
         return acc.id
     if isinstance(ip, types.InputPeerChat):

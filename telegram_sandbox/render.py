@@ -5,7 +5,7 @@ Telethon never wants a sender for another DC.
 """
 from telethon.tl import types
 
-from .world import Account, Channel, DialogState, Group, Msg, StoredFile, bare_id, kind_of, now
+from .world import Account, Channel, DialogState, Group, Msg, StoredFile, bare_id, kind_of, now, viewer_hash
 
 ONLINE_WINDOW = 300  # seconds a user counts as online after activity
 
@@ -75,10 +75,10 @@ def status_tl(acc: Account):
 
 
 def user_tl(acc: Account, viewer_id: int | None, dc: int):
-    """A types.User as viewer_id sees it (phone only for self)."""
+    """A types.User as viewer_id sees it (its own access hash; phone only for self)."""
     is_self = acc.id == viewer_id
     return types.User(
-        id=acc.id, is_self=is_self or None, access_hash=acc.access_hash,
+        id=acc.id, is_self=is_self or None, access_hash=viewer_hash(acc.hash_seed, viewer_id),
         first_name=acc.first_name, last_name=acc.last_name or None, username=acc.username,
         phone=acc.phone if is_self or acc.service else None,
         photo=types.UserProfilePhoto(photo_id=acc.photo.id, dc_id=dc) if acc.photo else None,
@@ -99,7 +99,7 @@ def group_tl(g: Group, viewer_id: int | None, dc: int):
 
 
 def channel_tl(c: Channel, viewer_id: int | None, dc: int):
-    """A types.Channel as viewer_id sees it."""
+    """A types.Channel as viewer_id sees it (its own access hash)."""
     creator = c.creator_id == viewer_id
     rights = None
     if creator or viewer_id in c.admins:
@@ -107,7 +107,7 @@ def channel_tl(c: Channel, viewer_id: int | None, dc: int):
                                        delete_messages=True, ban_users=True, invite_users=True,
                                        pin_messages=True)
     return types.Channel(id=c.id, title=c.title, photo=chat_photo_tl(c.photo, dc), date=c.date,
-                         access_hash=c.access_hash, username=c.username,
+                         access_hash=viewer_hash(c.hash_seed, viewer_id), username=c.username,
                          broadcast=c.broadcast or None, megagroup=c.megagroup or None,
                          creator=creator or None, left=(viewer_id not in c.members) or None,
                          admin_rights=rights, participants_count=len(c.members))

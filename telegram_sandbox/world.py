@@ -7,6 +7,7 @@ account's own id sequence (as Telegram does); channels keep one channel-wide cop
 """
 import bisect
 import collections
+import hashlib
 import time
 from dataclasses import dataclass, field
 
@@ -38,6 +39,17 @@ def mark_chat(chat_id: int) -> int:
 def mark_channel(channel_id: int) -> int:
     """Marked id of a channel."""
     return utils.get_peer_id(types.PeerChannel(channel_id))
+
+
+def viewer_hash(seed: int, viewer_id: int | None) -> int:
+    """The access hash of a user or channel (its secret `seed`) as one viewing account knows it.
+
+    On Telegram an access hash is per viewer: a hash one account learned is refused for
+    another. Derived, not stored, so it is stable and survives export_state/import_state.
+    """
+    key = seed.to_bytes(8, 'little', signed=True)
+    digest = hashlib.blake2b((viewer_id or 0).to_bytes(8, 'little', signed=True), key=key, digest_size=8)
+    return int.from_bytes(digest.digest(), 'little', signed=True)
 
 
 @dataclass(eq=False)
@@ -145,7 +157,7 @@ class DialogState:
 class Account:
     """A Telegram user account with its own message boxes, dialogs and update state."""
     id: int
-    access_hash: int
+    hash_seed: int  # secret: viewers see viewer_hash(hash_seed, viewer id)
     phone: str
     first_name: str
     last_name: str = ''
@@ -184,7 +196,7 @@ class Group:
 class Channel:
     """A supergroup (megagroup) or broadcast channel, with its channel-wide pts and messages."""
     id: int
-    access_hash: int
+    hash_seed: int  # secret: viewers see viewer_hash(hash_seed, viewer id)
     title: str
     creator_id: int
     megagroup: bool
@@ -223,11 +235,12 @@ class AuthKeyState:
 
 @dataclass(eq=False)
 class PendingCode:
-    """A login code sent for a phone number."""
+    """A login code sent for a phone number, usable only by the auth key that asked for it."""
     phone: str
     code: str
     phone_code_hash: str
     created: float
+    key_id: int
     expired: bool = False
     attempts: int = 0  # wrong codes entered
 

@@ -35,10 +35,10 @@ def _finish_login(ctx, user_id):
     return types.auth.Authorization(user=render.user_tl(ctx.server.accounts[user_id], user_id, ctx.dc))
 
 
-def _issue_code(server, phone) -> types.auth.SentCode:
+def _issue_code(server, phone, key_id) -> types.auth.SentCode:
     code = ''.join(secrets.choice('0123456789') for _ in range(5))
     code_hash = secrets.token_hex(9)
-    server.codes[code_hash] = PendingCode(phone, code, code_hash, time.time())
+    server.codes[code_hash] = PendingCode(phone, code, code_hash, time.time(), key_id)
     while len(server.codes) > _CODES_CAP:
         server.codes.popitem(last=False)
     server.sent_codes.pop(phone, None)
@@ -62,41 +62,47 @@ def send_code(ctx, r):
     phone = parse_phone(r.phone_number)
     if r.api_id <= 0 or not r.api_hash:
         raise RpcFail('API_ID_INVALID')
-    return _issue_code(ctx.server, phone)
+    return _issue_code(ctx.server, phone, ctx.key.key_id)
+
+
+def _pending_code(ctx, phone, code_hash) -> PendingCode:
+    """The live code this auth key asked for this phone under `code_hash`."""
+    # Telegram binds the hash to the phone and to the auth key that sent auth.sendCode, and
+    # documents no "hash invalid" error: another key's hash (signing in from a second client,
+    # Telethon #799, gram.js #655) or another phone's is PHONE_CODE_EXPIRED, like an old code.
+    if not code_hash:
+        raise RpcFail('PHONE_CODE_HASH_EMPTY')
+    pending = ctx.server.codes.get(code_hash)
+    if (pending is None or pending.phone != phone or pending.key_id != ctx.key.key_id or pending.expired
+            or time.time() - pending.created > ctx.server.code_ttl):
+        raise RpcFail('PHONE_CODE_EXPIRED')
+    return pending
 
 
 @handles(functions.auth.ResendCodeRequest, auth=False)
 def resend_code(ctx, r):
-    """auth.resendCode: expire the old hash, issue a new code."""
+    """auth.resendCode: expire the old hash, issue a new code (same key and phone only)."""
     phone = parse_phone(r.phone_number)
-    pending = ctx.server.codes.get(r.phone_code_hash)
-    if pending is None or pending.phone != phone or pending.expired:
-        raise RpcFail('PHONE_CODE_EXPIRED')
-    pending.expired = True  # a resent code replaces the previous one
-    return _issue_code(ctx.server, phone)
+    _pending_code(ctx, phone, r.phone_code_hash).expired = True  # a resent code replaces the old one
+    return _issue_code(ctx.server, phone, ctx.key.key_id)
 
 
 @handles(functions.auth.CancelCodeRequest, auth=False)
 def cancel_code(ctx, r):
-    """auth.cancelCode: expire the code."""
-    pending = ctx.server.codes.get(r.phone_code_hash)
-    if pending:
-        pending.expired = True
+    """auth.cancelCode: expire the code (only the key that asked for it can)."""
+    _pending_code(ctx, parse_phone(r.phone_number), r.phone_code_hash).expired = True
     return True
 
 
 @handles(functions.auth.SignInRequest, auth=False)
 def sign_in(ctx, r):
-    """auth.signIn: check phone, hash and code; SESSION_PASSWORD_NEEDED with 2FA."""
+    """auth.signIn: check phone, hash (this key's) and code; SESSION_PASSWORD_NEEDED with 2FA."""
     phone = parse_phone(r.phone_number)
     if not r.phone_code_hash:
         raise RpcFail('PHONE_CODE_HASH_EMPTY')
     if not r.phone_code:
         raise RpcFail('PHONE_CODE_EMPTY')
-    pending = ctx.server.codes.get(r.phone_code_hash)
-    if (pending is None or pending.phone != phone or pending.expired
-            or time.time() - pending.created > ctx.server.code_ttl):
-        raise RpcFail('PHONE_CODE_EXPIRED')
+    pending = _pending_code(ctx, phone, r.phone_code_hash)
     if r.phone_code != pending.code:
         pending.attempts += 1
         if pending.attempts >= MAX_CODE_ATTEMPTS:

@@ -153,7 +153,7 @@ def test_wrong_access_hashes_are_refused(server, alice, bob):
 
     async def main():
         client = await login(server, ALICE_PHONE)
-        wrong = server.access_hash(bob) ^ 1
+        wrong = server.access_hash(bob, viewer=alice) ^ 1
         with pytest.raises(errors.PeerIdInvalidError):
             await client(functions.messages.GetHistoryRequest(types.InputPeerUser(bob, wrong), 0, None, 0, 1, 0, 0, 0))
         with pytest.raises(errors.UserIdInvalidError):
@@ -161,8 +161,9 @@ def test_wrong_access_hashes_are_refused(server, alice, bob):
         cid = -channel - 1000000000000
         with pytest.raises(errors.ChannelInvalidError):
             await client(functions.channels.GetFullChannelRequest(
-                types.InputChannel(cid, server.access_hash(channel) ^ 1)))
-        right = await client(functions.users.GetFullUserRequest(types.InputUser(bob, server.access_hash(bob))))
+                types.InputChannel(cid, server.access_hash(channel, viewer=alice) ^ 1)))
+        own = server.access_hash(bob, viewer=alice)
+        right = await client(functions.users.GetFullUserRequest(types.InputUser(bob, own)))
         assert right.full_user.id == bob
         await client.disconnect()
     run(main())
