@@ -5,7 +5,10 @@ X-CSRFToken header), so the forms do not check it a second time.
 """
 import re
 
+from flask import request
 from flask_wtf import FlaskForm
+from flask_wtf.form import SUBMIT_METHODS, _Auto
+from werkzeug.datastructures import CombinedMultiDict
 from flask_wtf.file import FileField
 from wtforms import BooleanField, PasswordField, StringField, TextAreaField
 from wtforms.validators import EqualTo, InputRequired, Length, ValidationError
@@ -18,10 +21,16 @@ MIN_PASSWORD_LENGTH = 10
 
 
 class Form(FlaskForm):
-    """A form whose CSRF token the app-wide CSRFProtect has already checked."""
+    """A form posted as a form: its CSRF token the app-wide CSRFProtect has already checked."""
 
     class Meta:
         csrf = False
+
+        def wrap_formdata(self, form, formdata):
+            """The posted fields and files, never a JSON body (Flask-WTF would read one: numbers, lists)."""
+            if formdata is not _Auto:
+                return formdata
+            return CombinedMultiDict((request.files, request.form)) if request.method in SUBMIT_METHODS else None
 
     def first_error(self) -> str | None:
         """The first validation message, or None."""

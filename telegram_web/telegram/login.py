@@ -55,12 +55,18 @@ class Login(QrLogin):
 
     # Phone login ----------------------------------------------------------------------------
 
-    def send_code(self, owner_id: int, phone: str, client_ip: str | None = None):
-        """Send a login code to `phone`: CodeStep, Done if already linked, or Failed (bad number, limit, Telegram)."""
+    def send_code(self, owner_id: int, phone: str, client_ip: str | None = None, *,
+                  refused: TelegramProblem | None = None):
+        """Send a login code to `phone`: CodeStep, Done if already linked, or Failed (bad number, limit, Telegram).
+
+        `refused`: what the form found wrong, answered once the state is known (a linked account stays Done).
+        """
         row = owner_session(owner_id)
         if row is not None and row.is_authorized:
             return Done(user=user_info(row))
         try:
+            if refused is not None:
+                raise refused
             number = normalise_phone(phone)
             self._attempt(owner_id, "send_code", number, client_ip, lambda: check_code_requests(number),
                           lambda: self._ask_code(owner_id, number))
@@ -80,10 +86,13 @@ class Login(QrLogin):
         self._save_sent(row, phone, sent)
         return self._step(row, resent=True)
 
-    def verify(self, owner_id: int, code: str, client_ip: str | None = None):
-        """Sign in with the code: Done, PasswordStep for 2FA accounts, or Failed."""
+    def verify(self, owner_id: int, code: str, client_ip: str | None = None, *,
+               refused: TelegramProblem | None = None):
+        """Sign in with the code: Done, PasswordStep for 2FA accounts, or Failed (`refused`: the form's problem)."""
         try:
             row, state = self._in_progress(owner_id, "code")
+            if refused is not None:
+                raise refused
             result = self._attempt(owner_id, "code", state["phone"], client_ip, lambda: check_failures(owner_id),
                                    lambda: self.service.call(row.id, sign_in.sign_in_code, state["phone"],
                                                              state["phone_code_hash"], code))
@@ -94,10 +103,13 @@ class Login(QrLogin):
             return self._step(row)
         return self._authorized(row, result)
 
-    def submit_password(self, owner_id: int, password: str, client_ip: str | None = None):
-        """Finish a 2FA login (phone or QR) with the password: Done or Failed."""
+    def submit_password(self, owner_id: int, password: str, client_ip: str | None = None, *,
+                        refused: TelegramProblem | None = None):
+        """Finish a 2FA login (phone or QR) with the password: Done or Failed (`refused`: the form's problem)."""
         try:
             row, state = self._in_progress(owner_id, "password")
+            if refused is not None:
+                raise refused
             user = self._attempt(owner_id, "password", state.get("phone"), client_ip, lambda: check_failures(owner_id),
                                  lambda: self.service.call(row.id, sign_in.sign_in_password, password))
         except TelegramProblem as problem:

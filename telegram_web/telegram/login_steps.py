@@ -82,12 +82,13 @@ class Failed:
     def of(cls, form: LoginStep, problem: TelegramProblem) -> "Failed":
         """The failure of `form`'s step with `problem` (which the form then shows)."""
         form.problem = problem
-        return cls(step=form.step, error=error_name(problem), message=problem.message, status=problem.status,
+        error = getattr(problem, "error", None) or type(problem).__name__  # the name the README's JSON gives
+        return cls(step=form.step, error=error, message=problem.message, status=problem.status,
                    retry_after=problem.retry_after, form=form)
 
 
 def error_name(problem: TelegramProblem) -> str:
-    """Telegram's error name (or ours) for JSON and the attempt record; never the user's input."""
+    """Telegram's error name (or ours) for the attempt record; never the user's input."""
     name = getattr(problem, "error", None) or type(problem.__cause__ or problem).__name__
     return name.removesuffix("Error")[:64]
 

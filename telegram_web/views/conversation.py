@@ -4,7 +4,6 @@
 fragments use the dedicated routes.
 """
 from flask import current_app, request, url_for
-from werkzeug.datastructures import CombinedMultiDict
 
 from ..errors import ErrorBody
 from ..forms import SendForm
@@ -111,7 +110,7 @@ def messages(chat_id: int):
 def send(chat_id: int):
     """Send text or a file: the sent message appears at once, a failure keeps the typed text."""
     row = account()
-    form = SendForm(formdata=CombinedMultiDict((request.files, request.form)))  # a form post, never a JSON body
+    form = SendForm()
     text = (form.text.data or "").replace("\r\n", "\n")
     try:
         if not form.validate():

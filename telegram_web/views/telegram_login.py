@@ -49,13 +49,16 @@ def login_page(status: int = 200, model=None):
     return answer(login().current(current_user.id), status=status, model=model)
 
 
+def refusal(form):
+    """What the form found wrong (the state machine answers it once it knows the login's state), or None."""
+    return None if form.validate_on_submit() else form.problem()
+
+
 @bp.route("/phone/", methods=["POST"])
 def phone():
     """Send a login code to the typed number; :raise 400/429/5xx: in the phone form."""
     form = PhoneForm()
-    if not form.validate_on_submit():
-        return answer(login().refuse(current_user.id, "phone", form.problem(), phone_input=form.phone.data or ""))
-    return answer(login().send_code(current_user.id, form.phone.data, client_ip()))
+    return answer(login().send_code(current_user.id, form.phone.data, client_ip(), refused=refusal(form)))
 
 
 @bp.route("/resend/", methods=["POST"])
@@ -68,18 +71,14 @@ def resend():
 def verify():
     """Sign in with the code; 2FA accounts go on to the password form; :raise 400/409/429/5xx:."""
     form = CodeForm()
-    if not form.validate_on_submit():
-        return answer(login().refuse(current_user.id, "code", form.problem()))
-    return answer(login().verify(current_user.id, form.code.data, client_ip()))
+    return answer(login().verify(current_user.id, form.code.data, client_ip(), refused=refusal(form)))
 
 
 @bp.route("/password/", methods=["POST"])
 def password():
     """Finish a 2FA login with the password (Telethon does the SRP); :raise 400/409/429/5xx:."""
     form = PasswordForm()
-    if not form.validate_on_submit():
-        return answer(login().refuse(current_user.id, "password", form.problem()))
-    return answer(login().submit_password(current_user.id, form.password.data, client_ip()))
+    return answer(login().submit_password(current_user.id, form.password.data, client_ip(), refused=refusal(form)))
 
 
 @bp.route("/cancel/", methods=["POST"])
