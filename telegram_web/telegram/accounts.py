@@ -53,11 +53,6 @@ def upsert_user(user: TelegramUserInfo) -> TelegramUser:
     return tg_user
 
 
-def refresh_user(user: TelegramUserInfo) -> None:
-    """Store fresh `get_me()` data of the signed-in user."""
-    upsert_user(user)
-    db.session.commit()
-
 
 def user_info(row: TelegramSession | None) -> TelegramUserInfo | None:
     """Return the stored Telegram user of a session row as plain data."""

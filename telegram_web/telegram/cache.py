@@ -142,11 +142,6 @@ class AccountCache:
 _caches: "weakref.WeakKeyDictionary[object, AccountCache]" = weakref.WeakKeyDictionary()
 
 
-def cache_of(client) -> AccountCache | None:
-    """The cache attached to a client, if installed."""
-    return _caches.get(client)
-
-
 def attach(client) -> tuple[AccountCache, bool]:
     """Return the client's cache, creating it; the flag says whether it is new."""
     cache = _caches.get(client)

@@ -123,11 +123,6 @@ async def _mark_read(client, cache: AccountCache, summary: ChatSummary, views: l
     cache.touch_dialogs()
 
 
-def _cursor(chat, views: list[MessageView], oldest: int | None = None) -> Cursor:
-    after = views[-1].id if views else 0
-    return Cursor(chat.epoch, chat.version, after, oldest if oldest is not None else (views[0].id if views else 0))
-
-
 def _cursor(chat: ChatCache, views: list[MessageView]) -> Cursor:
     return Cursor(chat.epoch, chat.version, views[-1].id if views else 0, views[0].id if views else 0)
 
