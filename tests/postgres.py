@@ -79,8 +79,17 @@ class PostgresServer:
         user = self.unprivileged_user()
         if user:
             os.chown(self.folder, user.pw_uid, user.pw_gid)
-        self.run("initdb", "-D", self.data, "-U", "postgres", "--auth=trust", "--no-sync",
-                 "-E", "UTF8", "--locale=C.UTF-8")
+        try:
+            self.run("initdb", "-D", self.data, "-U", "postgres", "--auth=trust", "--no-sync",
+                     "-E", "UTF8", "--locale=C.UTF-8")
+            return self.listen()
+        except BaseException:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
+            raise
+
+    def listen(self) -> "PostgresServer":
+        """Start the initialised server on a free loopback port; return self."""
         for _ in range(3):  # another process may take the free port before the server binds it
             port = free_port()
             options = " ".join(("-h 127.0.0.1", f"-p {port}", f"-k {self.folder}", *FAST_SETTINGS))
