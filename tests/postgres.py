@@ -103,10 +103,12 @@ class PostgresServer:
 
     @property
     def data(self) -> str:
+        """The cluster's data folder."""
         return os.path.join(self.folder, "data")
 
     @property
     def log(self) -> str:
+        """The server's log file."""
         return os.path.join(self.folder, "server.log")
 
     def log_tail(self) -> str:

@@ -32,6 +32,7 @@ def session_with_cache(app) -> int:
 
 
 def count(app, model) -> int:
+    """How many rows of `model` the database holds."""
     with app.app_context():
         return db.session.scalar(select(func.count()).select_from(model))
 
