@@ -1,4 +1,4 @@
-"""Database set-up: SQLite pragmas, table creation."""
+"""Database set-up: SQLite pragmas (SQLite only; PostgreSQL needs none), table creation from the models."""
 import sqlite3
 
 from sqlalchemy import event
@@ -9,7 +9,7 @@ from .extensions import db
 
 @event.listens_for(Engine, "connect")
 def sqlite_pragmas(dbapi_connection, _record):
-    """WAL and a busy timeout, so the loop thread and request threads never hit 'database is locked'."""
+    """On SQLite connections only: WAL, a busy timeout (no 'database is locked'), foreign keys, NORMAL sync."""
     if isinstance(dbapi_connection, sqlite3.Connection):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")

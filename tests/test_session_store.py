@@ -1,6 +1,5 @@
 """Telethon sessions in our database: encrypted at rest, entities and update state kept."""
 import datetime
-import sqlite3
 
 import pytest
 from telethon.crypto import AuthKey
@@ -45,9 +44,8 @@ def test_session_column_never_holds_the_string_in_clear(app):
     session_id = new_session_row(app)
     session = saved_store(app, session_id)
     clear = StringSession.save(session)
-    db_file = app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///")
-    with sqlite3.connect(db_file) as conn:
-        (blob,) = conn.execute("select session_data from telegram_session").fetchone()
+    with app.app_context():  # the raw column, as the database holds it (SQLite or PostgreSQL)
+        blob = db.session.execute(db.text("select session_data from telegram_session")).scalar_one()
     assert clear.encode() not in blob and AUTH_KEY not in blob
     assert app.extensions["telegram"].cipher.decrypt(blob) == clear
     for name in ("telegram_web.db", "telegram_web.db-wal"):

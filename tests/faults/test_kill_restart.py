@@ -6,7 +6,8 @@ runs a sandbox that writes its stored world to a file after every request it ans
 answer is delivered, as Telegram commits before replying) through `SandboxServer.export_state`, and
 a restarted child loads it with `import_state`. Nothing is more lenient than Telegram: an auth key
 the sandbox never authorized still gets AUTH_KEY_UNREGISTERED. The test then checks what the app
-itself must guarantee: its SQLite database survives the kill (`PRAGMA integrity_check`), the
+itself must guarantee: its database survives the kill (SQLite: `PRAGMA integrity_check`; it also
+runs on PostgreSQL, tests/postgres.py), the
 encrypted session it stored is enough to talk to Telegram again, and every message it confirmed
 as sent is still there.
 
@@ -23,14 +24,20 @@ import threading
 import time
 import urllib.parse
 
+import sqlalchemy
+
 from ..helpers import HttpBrowser, poll_url
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def start(instance, state):
+def start(instance, state, database_url=None):
+    """The app process on `database_url` (the environment variable the README documents; None: SQLite)."""
+    env = {key: value for key, value in os.environ.items() if key != "SQLALCHEMY_DATABASE_URI"}
+    if database_url:
+        env["SQLALCHEMY_DATABASE_URI"] = database_url
     child = subprocess.Popen([sys.executable, "-m", "tests.faults.app_process", instance, state], cwd=ROOT,
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     line = child.stdout.readline()  # the child prints READY once it serves (or dies: empty line)
     assert line.startswith("READY"), f"the app process did not start: {line!r}"
     _, port, bob = line.split()
@@ -44,9 +51,25 @@ def signed_in(base):
     return browser
 
 
-def test_kill_9_during_polling_then_restart_needs_no_new_login(tmp_path):
+def assert_intact(instance, database_url):
+    """The linked session row is there; a SQLite file also passes integrity_check (a torn write fails it)."""
+    if not database_url:
+        database = os.path.join(instance, "telegram_web.db")
+        with sqlite3.connect(database) as connection:
+            assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        database_url = "sqlite:///" + database
+    engine = sqlalchemy.create_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(sqlalchemy.text("select is_authorized, session_data from telegram_session"))
+            assert [(bool(authorized), data is not None) for authorized, data in rows] == [(True, True)]
+    finally:
+        engine.dispose()
+
+
+def test_kill_9_during_polling_then_restart_needs_no_new_login(tmp_path, database_url):
     instance, state = str(tmp_path / "instance"), str(tmp_path / "sandbox.state")
-    child, base, bob = start(instance, state)
+    child, base, bob = start(instance, state, database_url)
     sent, errors, stop = [], [], threading.Event()
     try:
         browser = signed_in(base)
@@ -93,11 +116,9 @@ def test_kill_9_during_polling_then_restart_needs_no_new_login(tmp_path):
             child.wait(10)
     assert len(sent) >= 5 and errors == []
 
-    database = os.path.join(instance, "telegram_web.db")
-    with sqlite3.connect(database) as connection:
-        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert_intact(instance, database_url)
 
-    child, base, bob = start(instance, state)
+    child, base, bob = start(instance, state, database_url)
     try:
         browser = signed_in(base)  # the owner signs in to the app; no Telegram login happens
         status, body = browser.get("/telegram/chats/", Accept="application/json")
@@ -115,5 +136,4 @@ def test_kill_9_during_polling_then_restart_needs_no_new_login(tmp_path):
         except subprocess.TimeoutExpired:
             child.kill()
             child.wait(10)
-    with sqlite3.connect(database) as connection:
-        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert_intact(instance, database_url)
