@@ -24,16 +24,17 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(256))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # The login generation: part of every session and remember cookie (get_id), so a new
-    # one ends every older login. NULL in a database from before it existed.
+    # one ends every older login. NULL in a database from before it existed: no cookie
+    # matches it, and the next login sets one.
     login_token: Mapped[str | None] = mapped_column(String(64), default=lambda: secrets.token_hex(16))
 
     def get_id(self) -> str:
         """Flask-Login's alternative id: the user id and the login generation."""
-        return f"{self.id}:{self.login_token or ''}"
+        return f"{self.id}:{self.login_token}"
 
     def has_login(self, token: str) -> bool:
         """Whether `token` is the current login generation (compared in constant time)."""
-        return hmac.compare_digest(token.encode(), (self.login_token or "").encode())
+        return self.login_token is not None and hmac.compare_digest(token.encode(), self.login_token.encode())
 
     def end_all_logins(self) -> None:
         """Start a new login generation: every session and remember cookie made before gets 401."""

@@ -4,6 +4,7 @@ from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 import pytest
+from flask_login import encode_cookie
 
 from telegram_web.extensions import db
 from telegram_web.models import User
@@ -147,10 +148,11 @@ def test_a_database_from_before_login_generations_keeps_working(app_factory):
     old_style = restarted.test_client()
     with restarted.app_context():
         assert db.session.scalar(db.select(User.login_token)) is None
-    with old_style.session_transaction() as session:
-        session["_user_id"], session["_fresh"] = "1", True  # a cookie from before: the id alone
+    with restarted.test_request_context():
+        old_style.set_cookie("remember_token", encode_cookie("1"))  # a remember cookie from before: the id alone
     assert old_style.get(STATUS, headers=JSON).status_code == 401
     assert sign_in(client).status_code == 302
+    assert old_style.get(STATUS, headers=JSON).status_code == 401
     assert client.get(STATUS, headers=JSON).status_code == 200
     assert post(client, "/settings/sign-out-everywhere").status_code == 303
     assert client.get(STATUS, headers=JSON).status_code == 401

@@ -131,6 +131,9 @@ def login():
                        headers={"Retry-After": str(wait)})
     user = db.session.scalar(select(User).filter_by(username=username))
     if user is not None and user.check_password(form.password.data or ""):
+        if user.login_token is None:  # a database from before login generations
+            user.end_all_logins()
+            db.session.commit()
         login_user(user, remember=form.remember.data)
         return redirect(safe_next(request.args.get("next")))
     db.session.add(LoginFailure(username=username, client_ip=client_ip()))
