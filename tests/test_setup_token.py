@@ -75,6 +75,8 @@ def test_loopback_may_skip_the_token_unless_an_untrusted_proxy_forwarded_it(fres
     behind_proxy = app_factory(TRUSTED_PROXY_COUNT=1)  # a proxy on this machine, the client elsewhere
     assert behind_proxy.test_client().get("/setup", headers={"X-Forwarded-For": STRANGER}).status_code == 403
     assert behind_proxy.test_client().get("/setup", headers={"X-Forwarded-For": "127.0.0.1"}).status_code == 200
+    remote_proxy = stranger(behind_proxy)  # a proxy on another machine says its client is loopback: its own
+    assert remote_proxy.get("/setup", headers={"X-Forwarded-For": "127.0.0.1"}).status_code == 403
 
 
 def test_a_restart_before_setup_keeps_the_same_token(fresh, app_factory, caplog):
