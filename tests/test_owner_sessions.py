@@ -43,6 +43,7 @@ def signed_in(owner):
 
 
 def post(client, path, **data):
+    """POST a settings form with the CSRF token the settings page carries."""
     return client.post(path, data={**data, "csrf_token": csrf_token(client, "/settings/")})
 
 

@@ -36,6 +36,7 @@ def stranger(app):
 
 
 def owners(app) -> list[str]:
+    """The usernames in the database."""
     with app.app_context():
         return db.session.scalars(db.select(User.username)).all()
 
