@@ -5,7 +5,7 @@ import os
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import cli, display, security
+from . import cli, display, first_start, security
 from .config import DEFAULTS, apply_secrets, load_environment
 from .database import create_tables
 from .extensions import csrf, db, login_manager
@@ -23,9 +23,9 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     app = Flask(__name__, instance_relative_config=True,
                 instance_path=instance_path or os.environ.get("TELEGRAM_WEB_INSTANCE") or os.path.join(ROOT, "instance"),
                 template_folder=os.path.join(ROOT, "templates"), static_folder=os.path.join(ROOT, "static"))
-    os.makedirs(app.instance_path, exist_ok=True)
-    configure(app, test_config)
     configure_logging(app)
+    security.make_private(app.instance_path)  # it holds the password hash, phone numbers, private photos
+    configure(app, test_config)
 
     db.init_app(app)
     login_manager.init_app(app)
@@ -36,6 +36,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     cli.init_app(app)
     register_blueprints(app)
     create_tables(app)
+    first_start.prepare(app)
     if app.config["TRUSTED_PROXY_COUNT"]:  # client IPs (login lockout, attempts) from the proxy's headers
         count = app.config["TRUSTED_PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)
@@ -77,7 +78,8 @@ def configure_logging(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """One blueprint per concern."""
     from . import errors
-    from .views import admin, chat_list, conversation, files, home, owner, telegram_login, telegram_session
-    for module in (errors, owner, home, admin, telegram_login, telegram_session, chat_list, conversation,
-                   files):
+    from .views import (admin, chat_list, conversation, files, home, owner, settings, telegram_login,
+                        telegram_session)
+    for module in (errors, owner, settings, home, admin, telegram_login, telegram_session, chat_list,
+                   conversation, files):
         app.register_blueprint(module.bp)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from .crypto import SessionCipher, SessionDecryptError, new_key
 from .database import create_tables
 from .extensions import db
+from .first_start import discard_token
 from .models import TelegramSession, User
 from .forms import MIN_PASSWORD_LENGTH
 from .sessions_cli import sessions
@@ -40,6 +41,7 @@ def create_user_command(username, password):
     user.set_password(_checked_password(password))
     db.session.add(user)
     db.session.commit()
+    discard_token(current_app.instance_path)
     click.echo(f"Created owner {username}.")
 
 
@@ -48,13 +50,13 @@ def create_user_command(username, password):
 @click.argument("username")
 @click.password_option()
 def reset_password_command(username, password):
-    """Set a new password for the owner."""
+    """Set a new password for the owner, ending every login (session and remember cookies) made before."""
     user = db.session.scalar(select(User).filter_by(username=username))
     if user is None:
         raise click.ClickException(f"No user {username}.")
     user.set_password(_checked_password(password))
     db.session.commit()
-    click.echo(f"Password changed for {username}.")
+    click.echo(f"Password changed for {username}; every browser signed in as {username} must sign in again.")
 
 
 @click.command("rotate-key")

@@ -26,8 +26,10 @@ DEFAULTS = {
     # Flood waits up to this many seconds are slept by Telethon inside the call;
     # longer ones become a "try again in N s" message. Kept low for the request path.
     "TELEGRAM_FLOOD_SLEEP_THRESHOLD": 3,
-    "LOGIN_FAILURE_LIMIT": 5,
-    "LOGIN_FAILURE_WINDOW": 15 * 60,
+    "LOGIN_FAILURE_LIMIT": 5,  # failed app logins per username and IP...
+    "LOGIN_FAILURE_WINDOW": 15 * 60,  # ...per this many seconds
+    "LOGIN_IP_FAILURE_LIMIT": 20,  # failed app logins per IP, whatever the username...
+    "LOGIN_IP_FAILURE_WINDOW": 15 * 60,  # ...per this many seconds
     # Telegram login limits, counted from the AuthAttempt table (so they survive restarts).
     "TELEGRAM_CODE_REQUEST_LIMIT": 5,  # code requests per phone number...
     "TELEGRAM_CODE_REQUEST_WINDOW": 60 * 60,  # ...per this many seconds
@@ -43,6 +45,7 @@ DEFAULTS = {
     "REMEMBER_COOKIE_HTTPONLY": True,
     "REMEMBER_COOKIE_SAMESITE": "Lax",
     "REMEMBER_COOKIE_SECURE": False,
+    "REMEMBER_COOKIE_DURATION": 30 * 24 * 60 * 60,  # seconds "Remember me" lasts
     "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the login session
     "MAX_CONTENT_LENGTH": 20 * 1024 * 1024,
     # Reverse proxies in front of the app whose X-Forwarded-For/-Proto are trusted (0: none).
@@ -51,7 +54,8 @@ DEFAULTS = {
 
 BOOL_KEYS = {"CHATS_MARK_READ", "SESSION_COOKIE_SECURE", "REMEMBER_COOKIE_SECURE"}
 INT_KEYS = {"TELEGRAM_DC_PORT", "TELEGRAM_CALL_TIMEOUT", "TELEGRAM_FLOOD_SLEEP_THRESHOLD",
-            "LOGIN_FAILURE_LIMIT", "LOGIN_FAILURE_WINDOW", "MAX_CONTENT_LENGTH",
+            "LOGIN_FAILURE_LIMIT", "LOGIN_FAILURE_WINDOW", "LOGIN_IP_FAILURE_LIMIT", "LOGIN_IP_FAILURE_WINDOW",
+            "REMEMBER_COOKIE_DURATION", "MAX_CONTENT_LENGTH",
             "CHATS_MEDIA_MAX_BYTES", "CHATS_UPLOAD_MAX_BYTES", "TRUSTED_PROXY_COUNT",
             "TELEGRAM_CODE_REQUEST_LIMIT", "TELEGRAM_CODE_REQUEST_WINDOW", "TELEGRAM_CHECK_FAILURE_LIMIT",
             "TELEGRAM_CHECK_FAILURE_WINDOW", "TELEGRAM_QR_LOGIN_CAP"}

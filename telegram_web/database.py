@@ -1,7 +1,7 @@
 """Database set-up: SQLite pragmas (SQLite only; PostgreSQL needs none), table creation from the models."""
 import sqlite3
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine
 
 from .extensions import db
@@ -20,6 +20,21 @@ def sqlite_pragmas(dbapi_connection, _record):
 
 
 def create_tables(app) -> None:
-    """Create any missing table (safe to run on every start)."""
+    """Create any missing table, and any missing nullable column of an older database (safe on every start)."""
     with app.app_context():
         db.create_all()
+        add_missing_columns()
+
+
+def add_missing_columns() -> None:
+    """ALTER TABLE … ADD COLUMN for each nullable model column an existing table lacks (e.g. user.login_token)."""
+    existing = inspect(db.engine)
+    quote = db.engine.dialect.identifier_preparer
+    with db.engine.begin() as connection:
+        for table in db.metadata.sorted_tables:
+            have = {column["name"] for column in existing.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in have and column.nullable:
+                    kind = column.type.compile(dialect=db.engine.dialect)
+                    connection.execute(text(f"ALTER TABLE {quote.format_table(table)} "
+                                            f"ADD COLUMN {quote.format_column(column)} {kind}"))

@@ -122,3 +122,13 @@ class SendForm(Form):
                                   + (" in a caption." if has_file else ".") + " Nothing was sent.")
         if not text.strip() and not has_file:
             raise ValidationError("Type a message or attach a file.")
+
+
+class ChangePasswordForm(Form):
+    """The settings page's password change: the current password, then the new one twice."""
+
+    current = PasswordField("Current password", validators=[InputRequired("Enter your current password.")])
+    password = PasswordField(f"New password (at least {MIN_PASSWORD_LENGTH} characters)", validators=[
+        Length(min=MIN_PASSWORD_LENGTH, message=f"The new password needs at least {MIN_PASSWORD_LENGTH} characters.")])
+    confirm = PasswordField("New password again", validators=[
+        EqualTo("password", message="The two new passwords differ.")])

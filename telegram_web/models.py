@@ -1,4 +1,6 @@
 """Database models (SQLAlchemy 2 typed mappings through Flask-SQLAlchemy)."""
+import hmac
+import secrets
 from datetime import datetime, timezone
 
 from flask_login import UserMixin
@@ -21,10 +23,27 @@ class User(UserMixin, db.Model):
     username: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(256))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The login generation: part of every session and remember cookie (get_id), so a new
+    # one ends every older login. NULL in a database from before it existed: no cookie
+    # matches it, and the next login sets one.
+    login_token: Mapped[str | None] = mapped_column(String(64), default=lambda: secrets.token_hex(16))
+
+    def get_id(self) -> str:
+        """Flask-Login's alternative id: the user id and the login generation."""
+        return f"{self.id}:{self.login_token}"
+
+    def has_login(self, token: str) -> bool:
+        """Whether `token` is the current login generation (compared in constant time)."""
+        return self.login_token is not None and hmac.compare_digest(token.encode(), self.login_token.encode())
+
+    def end_all_logins(self) -> None:
+        """Start a new login generation: every session and remember cookie made before gets 401."""
+        self.login_token = secrets.token_hex(16)
 
     def set_password(self, password: str) -> None:
-        """Hash and store `password` with werkzeug's scrypt."""
+        """Hash and store `password` with werkzeug's scrypt, ending every older login."""
         self.password_hash = generate_password_hash(password, method="scrypt")
+        self.end_all_logins()
 
     def check_password(self, password: str) -> bool:
         """Return whether `password` matches the stored hash."""

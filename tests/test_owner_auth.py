@@ -109,3 +109,53 @@ def test_lockout_uses_the_forwarded_address_only_behind_a_trusted_proxy(app_fact
             from telegram_web.models import LoginFailure
             ips = db.session.scalars(db.select(LoginFailure.client_ip).order_by(LoginFailure.id.desc())).first()
         assert ips == expected_ip
+
+
+def test_json_login_refusals_carry_a_message_and_the_429_a_retry_after(auth, client):
+    def json_login(password):
+        headers = {"Accept": "application/json", "X-CSRFToken": csrf_token(client, "/login")}
+        return client.post("/login", data={"username": "owner", "password": password}, headers=headers)
+
+    for _ in range(5):
+        response = json_login("wrong password!")
+        assert response.status_code == 401 and response.json["message"] == "Wrong username or password."
+    response = json_login("correct horse battery")
+    assert response.status_code == 429
+    assert int(response.headers["Retry-After"]) == response.json["retry_after"] > 0
+    assert response.json["error"] == "TooManyAttempts" and response.json["status"] == 429
+    assert response.json["message"].startswith("Too many failed logins for this username. Try again in")
+
+
+def test_failures_across_usernames_lock_out_that_address_only(app_factory):
+    from .conftest import AuthActions, add_owner
+
+    app = app_factory(LOGIN_IP_FAILURE_LIMIT=3)
+    add_owner(app)
+    stranger = app.test_client()
+    stranger.environ_base["REMOTE_ADDR"] = "198.51.100.4"
+    for name in ("alice", "bob", "carol"):  # never 5 per username, 3 from one address
+        assert AuthActions(stranger).login(username=name, password="guess guess").status_code == 401
+    response = AuthActions(stranger).login()
+    assert response.status_code == 429 and int(response.headers["Retry-After"]) > 0
+    assert "Too many failed logins from your address" in response.get_data(as_text=True)
+    owner_elsewhere = app.test_client()
+    owner_elsewhere.environ_base["REMOTE_ADDR"] = "192.0.2.10"
+    assert AuthActions(owner_elsewhere).login().status_code == 302
+
+
+def test_forwarded_requests_without_a_trusted_proxy_log_one_warning(owner, caplog):
+    client = owner.test_client()
+    caplog.set_level("WARNING", logger="telegram_web")
+    client.get("/login")
+    assert "TRUSTED_PROXY_COUNT" not in caplog.text
+    for _ in range(3):
+        client.get("/login", headers={"X-Forwarded-For": "203.0.113.7"})
+    warnings = [r for r in caplog.records if "TRUSTED_PROXY_COUNT is 0" in r.getMessage()]
+    assert len(warnings) == 1 and "X-Forwarded-For" in warnings[0].getMessage()
+
+
+def test_no_proxy_warning_when_the_proxy_is_trusted(app_factory, caplog):
+    app = app_factory(TRUSTED_PROXY_COUNT=1)
+    caplog.set_level("WARNING", logger="telegram_web")
+    app.test_client().get("/healthz", headers={"X-Forwarded-For": "203.0.113.7"})
+    assert "TRUSTED_PROXY_COUNT" not in caplog.text

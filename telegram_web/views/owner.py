@@ -1,14 +1,19 @@
-"""The owner's account: first-run setup, login and logout (Flask-Login); blueprint "auth"."""
+"""The owner's account: first-run setup, login and logout (Flask-Login); blueprint "auth".
+
+Sessions and remember cookies carry the owner's login generation (`User.get_id`), so
+a new generation (sign out everywhere, a new password) ends every older login.
+"""
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, request, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user, user_loaded_from_cookie
 from flask_wtf import FlaskForm
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ..errors import error_response
 from ..extensions import db, login_manager
+from ..first_start import discard_token, may_set_up, owner_exists
 from ..forms import OwnerLoginForm, SetupForm
 from ..limits import retry_after
 from ..models import LoginFailure, User
@@ -23,16 +28,31 @@ PUBLIC_ENDPOINTS = {"auth.login", "auth.setup", "static", "home.healthz"}
 
 @dataclass
 class OwnerForm:
-    """The setup or sign-in form: what went wrong (JSON), the form itself (page only)."""
+    """The setup or sign-in form: what went wrong (JSON and page), the form itself (page only)."""
 
-    error: str | None = None
+    message: str | None = None
+    error: str | None = None  # a name for JSON clients: BadInput, WrongLogin, TooManyAttempts
+    status: int = 200
+    retry_after: int | None = None
     form: FlaskForm | None = field(default=None, metadata=HIDDEN)
 
 
 @login_manager.user_loader
-def load_user(user_id: str):
-    """Return the owner for a session's user id."""
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+def load_user(login_id: str):
+    """Return the owner for a session's "id:generation", or None if that login was ended."""
+    user_id, _, token = login_id.partition(":")
+    user = db.session.get(User, int(user_id)) if user_id.isascii() and user_id.isdigit() else None
+    return user if user is not None and user.has_login(token) else None
+
+
+@user_loaded_from_cookie.connect
+def remembered(_app, user) -> None:
+    """A login restored from the remember cookie gets this browser's session identifier.
+
+    Without it the "strong" session protection finds none on the next request and ends the
+    login, remember cookie and all: "Remember me" would last one request.
+    """
+    login_user(user, fresh=False)
 
 
 @login_manager.unauthorized_handler
@@ -41,15 +61,6 @@ def unauthorized():
     come_back = request.full_path if request.query_string else request.path
     return error_response(401, "Your login has expired. Sign in again.", redirect=url_for("auth.login"),
                           page_redirect=url_for("auth.login", next=come_back))
-
-
-def owner_exists() -> bool:
-    """Whether the owner account was created (cached once true: it is never removed)."""
-    if current_app.extensions.get("owner_exists"):
-        return True
-    exists = db.session.scalar(select(func.count()).select_from(User)) > 0
-    current_app.extensions["owner_exists"] = exists
-    return exists
 
 
 @bp.before_app_request
@@ -66,9 +77,12 @@ def require_login():
 
 @bp.route("/setup", methods=["GET", "POST"])
 def setup():
-    """Create the first and only owner account; :raise 422: with the form's messages."""
+    """Create the first and only owner account; :raise 403: a stranger without the setup token, 422: bad form."""
     if owner_exists():
         return redirect(url_for("auth.login"))
+    if not may_set_up():
+        return error_response(403, "This app is not set up yet. Open the setup link printed in the console "
+                                   "(and the log) where the app was started; it carries a one-time token.")
     form = SetupForm()
     if form.validate_on_submit():
         user = User(username=form.username.data)
@@ -76,42 +90,57 @@ def setup():
         db.session.add(user)
         db.session.commit()
         current_app.extensions["owner_exists"] = True
+        discard_token(current_app.instance_path)
         flash("Owner account created. Sign in.")
         return redirect(url_for("auth.login"))
     error = form.first_error()
-    return respond(OwnerForm(error, form), "auth/setup.html", status=422 if error else 200)
+    return respond(OwnerForm(error, "BadInput" if error else None, 422 if error else 200, form=form),
+                   "auth/setup.html", status=422 if error else 200, token=request.args.get("token"))
 
 
-def locked_out_for(username: str, ip: str) -> int | None:
-    """Seconds this username+IP must wait after too many failed logins, or None."""
-    query = select(LoginFailure.created_at).where(LoginFailure.username == username, LoginFailure.client_ip == ip)
-    return retry_after(query, LoginFailure.created_at, current_app.config["LOGIN_FAILURE_LIMIT"],
-                       current_app.config["LOGIN_FAILURE_WINDOW"])
+def locked_out_for(username: str, ip: str) -> tuple[int, str] | None:
+    """(seconds, sentence) this username+IP must wait after too many failed logins (per both, or per IP), or None."""
+    config = current_app.config
+    by_ip = select(LoginFailure.created_at).where(LoginFailure.client_ip == ip)
+    waits = [(retry_after(by_ip.where(LoginFailure.username == username), LoginFailure.created_at,
+                          config["LOGIN_FAILURE_LIMIT"], config["LOGIN_FAILURE_WINDOW"]), "for this username"),
+             (retry_after(by_ip, LoginFailure.created_at, config["LOGIN_IP_FAILURE_LIMIT"],
+                          config["LOGIN_IP_FAILURE_WINDOW"]), "from your address")]
+    found = [(wait, whose) for wait, whose in waits if wait is not None]
+    if not found:
+        return None
+    wait, whose = max(found)
+    minutes, seconds = divmod(wait, 60)
+    return wait, f"Too many failed logins {whose}. Try again in {minutes} min {seconds} s."
 
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    """Sign the owner in; :raise 401: wrong login, 429: 5 failures per username and IP in 15 minutes."""
+    """Sign the owner in; :raise 401: wrong login, 429: too many failures per username and IP, or per IP."""
     if not owner_exists():
         return redirect(url_for("auth.setup"))
     if current_user.is_authenticated:
         return redirect(url_for("home.root"))
     form = OwnerLoginForm()
     if not form.validate_on_submit():
-        return respond(OwnerForm(None, form), "auth/login.html")
+        return respond(OwnerForm(form=form), "auth/login.html")
     username = form.username.data
-    wait = locked_out_for(username, client_ip())
-    if wait is not None:
-        minutes, seconds = divmod(wait, 60)
-        return respond(OwnerForm(f"Too many failed logins. Try again in {minutes} min {seconds} s.", form),
-                       "auth/login.html", status=429, headers={"Retry-After": str(wait)})
+    locked = locked_out_for(username, client_ip())
+    if locked is not None:
+        wait, message = locked
+        return respond(OwnerForm(message, "TooManyAttempts", 429, wait, form), "auth/login.html", status=429,
+                       headers={"Retry-After": str(wait)})
     user = db.session.scalar(select(User).filter_by(username=username))
     if user is not None and user.check_password(form.password.data or ""):
+        if user.login_token is None:  # a database from before login generations
+            user.end_all_logins()
+            db.session.commit()
         login_user(user, remember=form.remember.data)
         return redirect(safe_next(request.args.get("next")))
     db.session.add(LoginFailure(username=username, client_ip=client_ip()))
     db.session.commit()
-    return respond(OwnerForm("Wrong username or password.", form), "auth/login.html", status=401)
+    return respond(OwnerForm("Wrong username or password.", "WrongLogin", 401, form=form), "auth/login.html",
+                   status=401)
 
 
 def safe_next(target: str | None) -> str:
@@ -129,7 +158,7 @@ def safe_next(target: str | None) -> str:
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
-    """Sign the owner out."""
+    """Sign the owner out of this browser (Flask-Login also clears the remember cookie)."""
     logout_user()
     flash("Signed out.")
     return redirect(url_for("auth.login"))

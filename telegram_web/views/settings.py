@@ -1,0 +1,72 @@
+"""The owner's settings: change the password, sign out everywhere (blueprint "settings").
+
+Both start a new login generation (User.get_id), so every older session and remember
+cookie gets 401; after a password change this browser is signed in again under the new one.
+"""
+from dataclasses import dataclass, field
+
+from flask import Blueprint, current_app, flash, request, url_for
+from flask_login import current_user, login_user, logout_user
+from flask_login.config import COOKIE_NAME
+
+from ..extensions import db
+from ..forms import ChangePasswordForm
+from ..models import LoginFailure
+from ..web import HIDDEN, client_ip, respond
+from .owner import locked_out_for
+
+bp = Blueprint("settings", __name__, url_prefix="/settings")
+PAGE = "settings/page.html"
+
+
+@dataclass
+class Settings:
+    """The settings page: what happened or went wrong (JSON and page), the password form (page only)."""
+
+    message: str | None = None
+    error: str | None = None  # for JSON clients: BadInput, WrongPassword, TooManyAttempts
+    status: int = 200
+    form: ChangePasswordForm | None = field(default=None, metadata=HIDDEN)
+
+
+@bp.route("/")
+def page():
+    """The settings page."""
+    return respond(Settings(form=ChangePasswordForm()), full_page=PAGE)
+
+
+@bp.route("/password", methods=["POST"])
+def change_password():
+    """Set a new password and end every other login; :raise 422: bad form, 403: wrong current, 429: locked."""
+    form = ChangePasswordForm()
+    if not form.validate_on_submit():
+        return _refused(form, form.first_error(), "BadInput", 422)
+    locked = locked_out_for(current_user.username, client_ip())
+    if locked is not None:
+        return _refused(form, locked[1], "TooManyAttempts", 429, {"Retry-After": str(locked[0])})
+    if not current_user.check_password(form.current.data):
+        db.session.add(LoginFailure(username=current_user.username, client_ip=client_ip()))
+        db.session.commit()
+        return _refused(form, "The current password is wrong. Nothing was changed.", "WrongPassword", 403)
+    current_user.set_password(form.password.data)
+    db.session.commit()
+    remembered = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) in request.cookies
+    login_user(current_user._get_current_object(), remember=remembered)  # this browser, in the new generation
+    message = "Password changed. Every other browser signed in as you was signed out."
+    flash(message)
+    return respond(Settings(message), redirect=url_for("settings.page"))
+
+
+@bp.route("/sign-out-everywhere", methods=["POST"])
+def sign_out_everywhere():
+    """End every login of the owner, this browser's too (a new login generation)."""
+    current_user.end_all_logins()
+    db.session.commit()
+    logout_user()
+    message = "Signed out everywhere: every browser must sign in again."
+    flash(message)
+    return respond(Settings(message), redirect=url_for("auth.login"))
+
+
+def _refused(form, message: str, error: str, status: int, headers: dict | None = None):
+    return respond(Settings(message, error, status, form), full_page=PAGE, status=status, headers=headers)
