@@ -8,7 +8,7 @@ import pytest
 from telegram_sandbox import SandboxServer
 
 from .conftest import AuthActions, add_owner
-from .helpers import csrf_token
+from .helpers import OWNER_PASSWORD, OWNER_USERNAME, csrf_token
 
 README = os.path.join(os.path.dirname(os.path.dirname(__file__)), "README.md")
 PHONE, TWO_FA = "447700900123", "api table second factor"
@@ -63,20 +63,25 @@ def world(app_factory):
 def test_every_endpoint_in_the_readme_answers_json_with_its_keys(world):
     app, server, client, bob = world
     headers = {"Accept": "application/json", "X-CSRFToken": csrf_token(client, "/telegram/")}
+    stranger = app.test_client()
+    stranger_headers = {"Accept": "application/json", "X-CSRFToken": csrf_token(stranger, "/login")}
     state = {"bob": bob}
 
     def call(method, path, names):
         data = FORMS.get(path, lambda s: {})(dict(state, server=server)) if method == "POST" else {}
         query = {name: query_value(state, name) for name in names}
         url = path.replace("<id>", str(state["session"] if "/sessions/" in path else bob))
-        response = client.open(url, method=method, headers=headers, data=data, query_string=query)
+        browser, sent = (stranger, stranger_headers) if path in ANONYMOUS else (client, headers)
+        response = browser.open(url, method=method, headers=sent, data=data, query_string=query)
         assert response.is_json, (method, url, response.status_code, response.get_data(as_text=True)[:300])
         return response
     called = []
     for method, endpoints, shapes in sorted(api_rows(), key=lambda row: ORDER.index(row[1][0][0])):
         for path, names in endpoints:
             response = call(method, path, names)
-            assert response.status_code < 400, (method, path, names, response.json)
+            expected = EXPECTED_STATUS.get(path)
+            assert response.status_code == expected if expected else response.status_code < 400, (
+                method, path, names, response.json)
             assert any(keys <= set(response.json) for keys in shapes), (method, path, shapes, response.json)
             remember(state, path, response.json)
             called.append(path)
@@ -99,16 +104,23 @@ def remember(state: dict, path: str, body: dict) -> None:
         state["session"] = body["sessions"][0]["id"]
 
 
-# The order a person would go in: start and cancel a QR login, link by phone with 2FA, read, then leave.
-ORDER = ["/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram/auth/cancel/", "/telegram/auth/phone/",
+# The order a person would go in: a stranger's wrong login first; start and cancel a QR login, link by
+# phone with 2FA, read, change the password, then leave.
+ANONYMOUS = {"/login"}  # called without the owner's cookie
+EXPECTED_STATUS = {"/login": 401}  # the README's success is a redirect, not JSON; its refusal is JSON
+ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram/auth/cancel/", "/telegram/auth/phone/",
          "/telegram/auth/resend/", "/telegram/auth/verify/", "/telegram/auth/password/", "/telegram/",
          "/telegram/session/status/", "/telegram/user/info/", "/telegram/me/", "/telegram/chats/",
          "/telegram/chats/poll/", "/telegram/chats/more/", "/telegram/chats/<id>/",
          "/telegram/chats/<id>/messages/", "/telegram/admin/", "/telegram/admin/users/",
-         "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/telegram/session/reset/"]
+         "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/password",
+         "/telegram/session/reset/", "/settings/sign-out-everywhere"]
 FORMS = {
     "/telegram/auth/phone/": lambda s: {"phone": "+" + PHONE},
     "/telegram/auth/verify/": lambda s: {"code": s["server"].last_code(PHONE)},
     "/telegram/auth/password/": lambda s: {"password": TWO_FA},
     "/telegram/chats/<id>/messages/": lambda s: {"text": "hello from the API table"},
+    "/login": lambda s: {"username": OWNER_USERNAME, "password": "not the password"},
+    "/settings/password": lambda s: {"current": OWNER_PASSWORD, "password": "a new password 2", "confirm":
+                                     "a new password 2"},
 }

@@ -12,7 +12,8 @@ from flask_login.config import COOKIE_NAME
 from ..extensions import db
 from ..forms import ChangePasswordForm
 from ..models import LoginFailure
-from ..web import HIDDEN, client_ip, respond
+from ..plain import HIDDEN
+from ..web import client_ip, respond
 from .owner import locked_out_for
 
 bp = Blueprint("settings", __name__, url_prefix="/settings")
