@@ -96,3 +96,9 @@ CASES = [
 @pytest.mark.parametrize("row", CASES)
 def test_telegram_answer(world, row, tmp_path):
     run_row(world, row, tmp_path)
+
+
+def test_only_network_errors_say_the_network_failed():
+    from telegram_web.telegram.problems import translate
+    assert translate(OSError(101, "Network is unreachable")).status == 503
+    assert translate(OSError(36, "File name too long", "/instance/avatars/1/5_1111.jpg")) is None  # ours: a 500
