@@ -309,8 +309,14 @@ class ControlMixin:
         with self.lock:
             self.faults.add_delay(name, seconds, times)
 
+    def inject_unreadable(self, name, *, times=1):
+        """Carry out the next `times` requests named `name`, then answer each with a constructor this
+        Telethon does not know (as a newer layer would): the client gets TypeNotFoundError."""
+        with self.lock:
+            self.faults.add_unreadable(name, times)
+
     def clear_faults(self):
-        """Remove every injected error and delay."""
+        """Remove every injected error, delay and unreadable answer."""
         with self.lock:
             self.faults.clear()
 

@@ -1,10 +1,17 @@
-"""Fault injection (errors, delays) and the per-account request log."""
+"""Fault injection (errors, delays, unreadable answers) and the per-account request log."""
 import collections
 import itertools
+import struct
 import time
 from dataclasses import dataclass
 
+from telethon.tl.alltlobjects import tlobjects
+
 from .rpc import RpcFail, normalize_name
+
+# A constructor id no layer of Telethon's knows: what a newer layer's object looks like to it.
+UNKNOWN_CONSTRUCTOR = 0x0BADC0DE
+assert UNKNOWN_CONSTRUCTOR not in tlobjects
 
 
 @dataclass
@@ -16,11 +23,12 @@ class _Rule:
 
 
 class FaultPlan:
-    """Errors and delays to inject per request name; not thread-safe by itself (server lock)."""
+    """Errors, delays and unreadable answers to inject per request name; not thread-safe by itself (server lock)."""
 
     def __init__(self):
         self._errors: list[_Rule] = []
         self._delays: list[_Rule] = []
+        self._unreadable: list[_Rule] = []
 
     def add_error(self, name, message, times=1, code=None):
         """Fail requests named `name` with `message`."""
@@ -30,10 +38,15 @@ class FaultPlan:
         """Delay requests named `name`."""
         self._delays.append(_Rule(normalize_name(name), float(seconds), times))
 
+    def add_unreadable(self, name, times=1):
+        """Answer requests named `name` (after carrying them out) with an unknown constructor."""
+        self._unreadable.append(_Rule(normalize_name(name), True, times))
+
     def clear(self):
         """Forget every rule."""
         self._errors.clear()
         self._delays.clear()
+        self._unreadable.clear()
 
     @staticmethod
     def _take(rules, name):
@@ -50,6 +63,12 @@ class FaultPlan:
         """Consume and return the injected error for this request, if any."""
         rule = self._take(self._errors, name)
         return RpcFail(rule.value, rule.code) if rule else None
+
+    def garbled(self, name, body: bytes) -> bytes:
+        """The answer's bytes, its constructor replaced by an unknown one if a rule says so (consumed)."""
+        if self._take(self._unreadable, name) is None:
+            return body
+        return struct.pack('<I', UNKNOWN_CONSTRUCTOR) + body[4:]
 
     def delay_for(self, name) -> float:
         """Consume and return the injected delay (seconds) for this request, 0 if none."""

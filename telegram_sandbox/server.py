@@ -228,7 +228,7 @@ class SandboxServer(ControlMixin, DeliveryMixin):
                 ctx = Ctx(self, link, key)
                 if handler.auth:
                     ctx.user.last_online = now()  # raises AUTH_KEY_UNREGISTERED when unauthorized
-                body = serialize(handler.fn(ctx, request))
+                body = self.faults.garbled(name, serialize(handler.fn(ctx, request)))
             except RpcFail as e:
                 self.log.add(link.key_id, key.user_id or user_before, chain, e.message)
                 return False, (e.code, e.message)

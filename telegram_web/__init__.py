@@ -34,6 +34,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     csrf.init_app(app)
     security.init_app(app)
     cli.init_app(app)
+    from .views import AsciiIntegerConverter
+    app.url_map.converters["int"] = AsciiIntegerConverter  # before the routes that use it
     register_blueprints(app)
     create_tables(app)
     first_start.prepare(app)

@@ -5,9 +5,9 @@ No stack trace ever reaches the browser; unexpected errors are logged and answer
 import logging
 from dataclasses import dataclass
 
-from flask import Blueprint, current_app, url_for
+from flask import Blueprint, current_app, request, url_for
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from .extensions import db
 from .telegram.problems import SessionEnded, TelegramProblem
@@ -31,21 +31,23 @@ class ErrorBody:
     status: int
 
     @classmethod
-    def of(cls, problem) -> "ErrorBody":
-        """The body for a TelegramProblem: its status's title and its sentence."""
-        return cls(TITLES.get(problem.status, "Error"), problem.message, problem.status)
+    def of(cls, problem, error: str | None = None) -> "ErrorBody":
+        """The body for a TelegramProblem: Telegram's error name (else `error`, else its status's title)
+        and its sentence."""
+        return cls(problem.name or error or TITLES.get(problem.status, "Error"), problem.message, problem.status)
 
 
 def error_response(status: int, message: str, retry_after: int | None = None, redirect: str | None = None,
-                   page_redirect: str | None = None):
-    """Answer `message` with `status` in the form the client asked for.
+                   page_redirect: str | None = None, error: str | None = None, headers: dict | None = None):
+    """Answer `message` with `status` in the form the client asked for (`error`: the JSON name, else the
+    status's title).
 
     htmx shows it in the alert region and swaps nothing else; with `redirect`, htmx and
     browsers are sent there instead (`page_redirect`: browsers elsewhere), JSON gets the error.
     """
     db.session.rollback()
-    headers = {"Retry-After": str(int(retry_after))} if retry_after else {}
-    body = ErrorBody(TITLES.get(status, "Error"), message, status)
+    headers = {**(headers or {}), **({"Retry-After": str(int(retry_after))} if retry_after else {})}
+    body = ErrorBody(error or TITLES.get(status, "Error"), message, status)
     if redirect:
         # A refusal, not a result: browsers are redirected with 302 whatever the method was.
         return respond(body, status=status, redirect=redirect, page_redirect=page_redirect, redirect_code=302,
@@ -66,10 +68,29 @@ def http_error(exc):
     if exc.code is None or exc.code < 400:
         return exc
     if exc.code == 413:  # werkzeug's own text does not say what the limit is
-        limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
-        return error_response(413, f"The request is larger than this server accepts ({limit / 1048576:.3g} MB, "
-                                   "MAX_CONTENT_LENGTH). Nothing was sent.")
-    return error_response(exc.code, exc.description or TITLES.get(exc.code, "Error"))
+        return error_response(413, too_large() + " Nothing was sent.")
+    allow = {"Allow": ", ".join(exc.valid_methods)} if isinstance(exc, MethodNotAllowed) else {}
+    return error_response(exc.code, exc.description or TITLES.get(exc.code, "Error"), headers=allow)
+
+
+def too_large() -> str:
+    """Which of Flask's limits a 413 hit: the whole body, or a form field or the number of form parts."""
+    config, length = current_app.config, request.content_length
+    body_limit = config.get("MAX_CONTENT_LENGTH")
+    if request.mimetype != "multipart/form-data" or length is None or (body_limit and length > body_limit):
+        return f"The request is larger than this server accepts ({mb(body_limit)}, MAX_CONTENT_LENGTH)."
+    memory, parts = config["MAX_FORM_MEMORY_SIZE"], config["MAX_FORM_PARTS"]
+    too_many = f"the form has more than {parts} parts (MAX_FORM_PARTS)"
+    if length <= memory:  # werkzeug keeps a form's text fields in memory: none can be over this limit
+        return too_many[0].upper() + too_many[1:] + "."
+    # Werkzeug raises the same error for both; a body this size may have hit either.
+    return (f"A form field is larger than this server accepts ({mb(memory)}, MAX_FORM_MEMORY_SIZE; "
+            f"attached files are not limited by it), or {too_many}.")
+
+
+def mb(limit: int | None) -> str:
+    """A byte limit in MB, as the README gives it."""
+    return f"{(limit or 0) / 1048576:.3g} MB"
 
 
 @bp.app_errorhandler(TelegramProblem)
@@ -77,7 +98,7 @@ def telegram_problem(exc):
     """A Telegram failure a view did not handle itself."""
     if isinstance(exc, SessionEnded):  # the login page says the session was ended elsewhere
         return error_response(exc.status, exc.message, exc.retry_after, redirect=url_for("home.index"))
-    return error_response(exc.status, exc.message, exc.retry_after)
+    return error_response(exc.status, exc.message, exc.retry_after, error=exc.name)
 
 
 @bp.app_errorhandler(Exception)

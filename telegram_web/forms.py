@@ -113,12 +113,15 @@ class SendForm(Form):
     file = FileField()
 
     def validate_text(self, field):
-        """:raise ValidationError: if there is nothing to send or the text is over Telegram's limit."""
+        """:raise ValidationError: if there is nothing to send or the text is over Telegram's limit, which
+        Telegram counts in UTF-16 code units (most emoji count as two)."""
         text = (field.data or "").replace("\r\n", "\n")
         has_file = bool(self.file.data and self.file.data.filename)
         limit = MAX_CAPTION if has_file else MAX_TEXT
-        if len(text) > limit:
-            raise ValidationError(f"The message is {len(text)} characters long; Telegram allows at most {limit}"
+        units = len(text.encode("utf-16-le")) // 2
+        if units > limit:
+            counted = "" if units == len(text) else " as Telegram counts them (most emoji count as two)"
+            raise ValidationError(f"The message is {units} characters long{counted}; Telegram allows at most {limit}"
                                   + (" in a caption." if has_file else ".") + " Nothing was sent.")
         if not text.strip() and not has_file:
             raise ValidationError("Type a message or attach a file.")

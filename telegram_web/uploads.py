@@ -4,6 +4,8 @@ import os
 import shutil
 import tempfile
 
+NAME_BYTES = 200  # file systems allow 255 bytes per name; UTF-8 takes up to 4 a character
+
 
 @contextlib.contextmanager
 def save_upload(upload, instance_path: str, max_bytes: int):
@@ -19,7 +21,7 @@ def save_upload(upload, instance_path: str, max_bytes: int):
     # A directory of its own keeps the original file name, which Telethon sends to Telegram.
     own = tempfile.mkdtemp(dir=folder)
     try:
-        path = os.path.join(own, upload_name(upload.filename)[-120:])
+        path = os.path.join(own, shortened(upload_name(upload.filename)))
         upload.save(path)
         if os.path.getsize(path) > max_bytes:
             raise ValueError(f"The file is larger than {max_bytes / 1048576:.3g} MB (CHATS_UPLOAD_MAX_BYTES). "
@@ -35,3 +37,12 @@ def upload_name(raw: str | None) -> str:
     name = os.path.basename((raw or "").replace("\\", "/"))
     name = "".join(ch for ch in name if ch.isprintable()).strip()
     return "file" if name in ("", ".", "..") else name
+
+
+def shortened(name: str, limit: int = NAME_BYTES) -> str:
+    """`name` cut to at most `limit` bytes of UTF-8, whole characters only, its extension kept."""
+    stem, ext = os.path.splitext(name)
+    if len(ext.encode()) > limit // 2:  # not an extension: a dot inside a long name
+        stem, ext = name, ""
+    room = limit - len(ext.encode())
+    return stem.encode()[:room].decode(errors="ignore") + ext

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 
 from telethon import errors as tg
 
-from . import history
 from .cache import AccountCache
 from .convert import ChatSummary, summary_from_dialog, summary_from_entity
-from .problems import SessionEnded, TelegramProblem, translate
+from .problems import ChatNotFound, SessionEnded, TelegramProblem, chat_problem, translate
 from .updates import ensure, remember_names
 
 DIALOG_PAGE = 100  # dialogs per getDialogs request (Telegram's maximum)
@@ -78,8 +77,10 @@ async def _chat_list(client, q: str, offset: int, limit: int) -> ChatList:
             await load_dialogs(client, cache, more=True)  # at most one more request per page
     except Exception as exc:
         problem = translate(exc)
-        if problem is None or not cache.dialogs_loaded or isinstance(problem, SessionEnded):
+        if problem is None:
             raise
+        if not cache.dialogs_loaded or isinstance(problem, SessionEnded):
+            raise problem from exc
     needle = q.casefold().strip()
 
     def chosen(archived):
@@ -93,17 +94,28 @@ async def _chat_list(client, q: str, offset: int, limit: int) -> ChatList:
                     offset + len(page) if more else None, problem)
 
 
-async def summary_of(client, cache: AccountCache, chat_id: int) -> ChatSummary:
-    """The chat's list entry, from the cache, the stored entity or (for a chat never seen) the dialogs."""
-    summary = cache.dialogs.get(chat_id)
-    if summary is not None:
-        return summary
+async def input_peer(client, cache: AccountCache, chat_id: int):
+    """The chat's input peer, resolved the same way on every path: Telethon's entity cache, else (once)
+    the dialogs introduce a chat never seen; :raise ChatNotFound, ChatUnavailable, TelegramProblem:."""
     try:
-        entity = await client.get_entity(chat_id)  # access hash from the stored entity cache
-    except (ValueError, tg.BadRequestError) as exc:
-        if cache.dialogs_loaded or isinstance(exc, history.UNAVAILABLE):
-            raise history.unavailable(exc) from exc
-        await load_dialogs(client, cache)  # a chat never seen before: the dialogs introduce it
-        return await summary_of(client, cache, chat_id)
-    remember_names(cache, entity)
-    return summary_from_entity(entity)
+        return await client.get_input_entity(chat_id)  # access hash from the stored entity cache
+    except (ValueError, tg.RPCError) as exc:
+        problem = chat_problem(exc)
+        if cache.dialogs_loaded or not isinstance(problem, ChatNotFound):
+            raise problem from exc
+    await load_dialogs(client, cache)
+    return await input_peer(client, cache, chat_id)
+
+
+async def summary_of(client, cache: AccountCache, chat_id: int) -> ChatSummary:
+    """The chat's list entry, from the cache, else from its entity (resolved by `input_peer`)."""
+    if chat_id not in cache.dialogs:
+        peer = await input_peer(client, cache, chat_id)  # may load the dialogs, which may list the chat
+        if chat_id not in cache.dialogs:
+            try:
+                entity = await client.get_entity(peer)
+            except (ValueError, tg.RPCError) as exc:
+                raise chat_problem(exc) from exc
+            remember_names(cache, entity)
+            return summary_from_entity(entity)
+    return cache.dialogs[chat_id]

@@ -13,7 +13,7 @@ from telethon.tl import types
 
 from .cache import AccountCache, ChatCache
 from .convert import MessageView, message_view
-from .problems import TelegramProblem
+from .dialogs import input_peer
 from .formatting import render_entities, safe_link
 from .internals import finish_message
 from .sharing import settle
@@ -21,30 +21,6 @@ from .updates import remember_names
 
 PAGE = 50
 SPONSORED_EVERY = 300  # Telegram asks clients to request sponsored messages at most every 5 minutes
-
-
-class ChatUnavailable(TelegramProblem):
-    """The account left the chat, was banned, or the chat is private now."""
-
-    status = 403
-
-
-class ChatNotFound(TelegramProblem):
-    """No chat with that id is known to this account."""
-
-    status = 404
-
-
-UNAVAILABLE = (tg.ChannelPrivateError, tg.ChatForbiddenError, tg.ChannelInvalidError, tg.ChatIdInvalidError,
-               tg.UserBannedInChannelError, tg.ChannelPublicGroupNaError)
-
-
-def unavailable(exc: Exception) -> TelegramProblem:
-    """The problem to show for an error that means the chat cannot be read."""
-    if not isinstance(exc, UNAVAILABLE):  # ValueError: no access hash; PEER_ID_INVALID and friends
-        return ChatNotFound("This chat is unknown to your Telegram account.")
-    return ChatUnavailable("You are no longer a member of this chat, or it became private: "
-                           "Telegram does not let this account read it.")
 
 
 def history_hash(views) -> int:
@@ -62,14 +38,12 @@ def history_hash(views) -> int:
 
 async def fetch(client, cache: AccountCache, chat_id: int, *, limit: int, offset_id: int = 0,
                 min_id: int = 0, hash: int = 0):
-    """One messages.getHistory call: Telethon messages newest first, or None if not modified."""
-    try:
-        peer = await client.get_input_entity(chat_id)
-        result = await client(functions.messages.GetHistoryRequest(
-            peer=peer, offset_id=offset_id, offset_date=None, add_offset=0, limit=limit, max_id=0,
-            min_id=min_id, hash=hash))
-    except (ValueError, tg.BadRequestError) as exc:
-        raise unavailable(exc) from exc
+    """One messages.getHistory call: Telethon messages newest first, or None if not modified;
+    :raise ChatNotFound, ChatUnavailable: (input_peer), RPCError: Telegram's refusal (translated by the caller)."""
+    peer = await input_peer(client, cache, chat_id)
+    result = await client(functions.messages.GetHistoryRequest(
+        peer=peer, offset_id=offset_id, offset_date=None, add_offset=0, limit=limit, max_id=0,
+        min_id=min_id, hash=hash))
     if isinstance(result, types.messages.MessagesNotModified):
         return None
     remember_names(cache, *result.users, *result.chats)

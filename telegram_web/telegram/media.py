@@ -7,6 +7,7 @@ Telethon media when the chat's window has it; an expired file reference
 import asyncio
 import json
 import os
+import re
 import shutil
 from dataclasses import dataclass
 
@@ -14,12 +15,14 @@ from telethon import errors as tg
 from telethon.tl import types
 from telethon.tl.custom.file import File
 
-from .problems import TelegramProblem
-from .history import ChatNotFound, UNAVAILABLE, unavailable
+from ..uploads import upload_name
+from .dialogs import input_peer
+from .problems import ChatNotFound, TelegramProblem
 from .sharing import settle
 from .updates import ensure
 
 THUMB_EDGE = 320  # pixels: the photo size shown inline
+MIME_TYPE = re.compile(r"[A-Za-z0-9][\w!#$&^.+-]*/[A-Za-z0-9][\w!#$&^.+-]*", re.ASCII)  # RFC 6838 names
 
 
 class TooLarge(TelegramProblem):
@@ -42,6 +45,13 @@ def media_path(folder: str, chat_id: int, message_id: int, thumb: bool) -> str:
     return os.path.join(folder, f"{chat_id}_{message_id}{'_thumb' if thumb else ''}")
 
 
+def header_safe(path: str, mime: str | None, name: str | None) -> StoredMedia:
+    """The file with the type and name a sender declared, fit for headers: a type that is not
+    `type/subtype` is served as application/octet-stream, control characters (CR, LF) leave the name."""
+    mime = mime if mime and MIME_TYPE.fullmatch(mime) else "application/octet-stream"
+    return StoredMedia(path, mime, upload_name(name) if name else os.path.basename(path))
+
+
 def stored(path: str) -> StoredMedia | None:
     """The file on disk with its facts, or None when it was never downloaded."""
     try:
@@ -49,7 +59,7 @@ def stored(path: str) -> StoredMedia | None:
             facts = json.load(fh)
     except (OSError, ValueError):
         return None
-    return StoredMedia(path, facts["mime"], facts["name"]) if os.path.exists(path) else None
+    return header_safe(path, facts["mime"], facts["name"]) if os.path.exists(path) else None
 
 
 def _thumb_size(photo):
@@ -59,11 +69,10 @@ def _thumb_size(photo):
     return next((s for s in sizes if max(s.w, s.h) >= THUMB_EDGE), sizes[-1] if sizes else None)
 
 
-async def _message(client, chat_id: int, message_id: int):
-    try:
-        message = await client.get_messages(chat_id, ids=message_id)
-    except (ValueError, *UNAVAILABLE) as exc:
-        raise unavailable(exc) from exc
+async def _message(client, cache, chat_id: int, message_id: int):
+    peer = await input_peer(client, cache, chat_id)
+    found = await client.get_messages(peer, ids=[message_id])  # a list: `ids=0` would mean "no ids"
+    message = found[0] if found else None
     if message is None or message.media is None:
         raise ChatNotFound("This message has no file (it may have been deleted).")
     return message.media
@@ -92,7 +101,7 @@ async def _fetch(client, chat_id: int, message_id: int, path: str, thumb: bool,
     cache = await ensure(client)
     chat = cache.chats.get(chat_id)
     media = chat.media.get(message_id) if chat is not None else None
-    media = media or await _message(client, chat_id, message_id)
+    media = media or await _message(client, cache, chat_id, message_id)
     target = getattr(media, "photo", None) or getattr(media, "document", None)
     if target is None:
         raise ChatNotFound("This message has no file to download.")
@@ -106,37 +115,46 @@ async def _fetch(client, chat_id: int, message_id: int, path: str, thumb: bool,
     try:
         await client.download_media(media, file=partial, thumb=size)
     except tg.FileReferenceExpiredError:
-        media = await _message(client, chat_id, message_id)  # a fresh reference comes with the message
+        media = await _message(client, cache, chat_id, message_id)  # a fresh reference comes with the message
         if chat is not None and message_id in chat.messages:
             chat.media[message_id] = media
         await client.download_media(media, file=partial, thumb=size)
-    facts = {"mime": info.mime_type or "application/octet-stream",
-             "name": info.name or f"{chat_id}_{message_id}{info.ext or ''}"}
+    found = header_safe(path, info.mime_type, info.name or f"{chat_id}_{message_id}{info.ext or ''}")
+    facts = {"mime": found.mime, "name": found.name}
     # The facts first, each file complete before it is in place: `stored` never sees half of either.
     with open(path + ".json.part", "w", encoding="utf-8") as fh:
         json.dump(facts, fh)
     os.replace(path + ".json.part", path + ".json")
     os.replace(partial, path)
-    return StoredMedia(path, facts["mime"], facts["name"])
+    return found
 
 
-async def _avatar(client, peer_id: int, photo_id: int | None, path: str) -> bool:
+def avatar_path(folder: str, peer_id: int, photo_id: int | None) -> str:
+    """Where a peer's small profile photo is kept: named by its photo id ("current" when unknown)."""
+    return os.path.join(folder, f"{peer_id}_{photo_id or 'current'}.jpg")
+
+
+async def _avatar(client, peer_id: int, folder: str) -> str | None:
+    """The peer's current photo by the id the chat list knows (whatever `v` a URL asked for): one
+    file and one download per photo; a peer the list shows without a photo costs no request."""
     cache = await ensure(client)
     summary = cache.dialogs.get(peer_id)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
+    photo_id = summary.photo_id if summary is not None else None
+    path = avatar_path(folder, peer_id, photo_id)
+    if summary is not None and photo_id is None:  # the chat list shows it without a photo
+        return None
+    if os.path.exists(path):
+        return path
+    peer = await input_peer(client, cache, peer_id)
+    os.makedirs(folder, exist_ok=True)
     partial = path + ".part"
-    try:
-        if summary is not None and summary.photo_id is not None and summary.photo_id == photo_id:
-            # The photo id is known from the dialog: download it without asking for the peer again.
-            location = types.InputPeerPhotoFileLocation(peer=await client.get_input_entity(peer_id),
-                                                        photo_id=photo_id, big=False)
-            await client.download_file(location, file=partial, dc_id=summary.photo_dc)
-        elif await client.download_profile_photo(peer_id, file=partial, download_big=False) is None:
-            return False
-    except (ValueError, *UNAVAILABLE):
-        return False
+    if photo_id is not None:  # known from the dialog: no need to ask for the peer again
+        location = types.InputPeerPhotoFileLocation(peer=peer, photo_id=photo_id, big=False)
+        await client.download_file(location, file=partial, dc_id=summary.photo_dc)
+    elif await client.download_profile_photo(peer, file=partial, download_big=False) is None:
+        return None
     os.replace(partial, path)
-    return True
+    return path
 
 
 # Per-account file caches under the instance folder; a deleted session takes its folders along.
@@ -162,11 +180,11 @@ class Media:
                                                   max_bytes)
 
     def avatar(self, session_id: int, peer_id: int, photo_id: int | None) -> str | None:
-        """Path of the peer's small profile photo on disk (downloaded once), or None if it has none."""
-        path = os.path.join(self.folder("avatars", session_id), f"{peer_id}_{photo_id or 'current'}.jpg")
-        if os.path.exists(path):
-            return path
-        return path if self._service.call(session_id, _avatar, peer_id, photo_id, path) else None
+        """Path of the peer's small profile photo on disk (downloaded once), or None if it has none;
+        :raise ChatNotFound, ChatUnavailable, TelegramProblem:."""
+        folder = self.folder("avatars", session_id)
+        path = avatar_path(folder, peer_id, photo_id)
+        return path if os.path.exists(path) else self._service.call(session_id, _avatar, peer_id, folder)
 
     def delete_all(self, session_id: int) -> None:
         """Delete the account's cached files (its session is being deleted)."""

@@ -6,15 +6,13 @@ update-fed cache (cache.py, kept current by updates.py) whatever they can.
 """
 from dataclasses import dataclass, field
 
-from telethon import errors as tg
-
 from ..plain import HIDDEN
 from . import history
 from .cache import WINDOW, AccountCache, ChatCache
 from .convert import ChatSummary, MessageView, message_view
-from .dialogs import summary_of
-from .history import PAGE, ChatNotFound, ChatUnavailable
-from .problems import SessionEnded, TelegramProblem, translate
+from .dialogs import input_peer, summary_of
+from .history import PAGE
+from .problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem, translate
 from .updates import ensure
 
 MAX_TEXT = 4096  # Telegram's limits on a message's text and a file's caption
@@ -134,12 +132,12 @@ async def _open(client, chat_id: int, limit: int, mark_read: bool, page=ChatPage
     problem = None
     try:
         await history.refresh(client, cache, chat)
-    except (ChatUnavailable, ChatNotFound):
-        raise
     except Exception as exc:  # Telegram unreachable or flooding: show what is known, say why
         problem = translate(exc)
-        if problem is None or isinstance(problem, SessionEnded):  # the login page, not a banner
+        if problem is None:
             raise
+        if isinstance(problem, (SessionEnded, ChatNotFound, ChatUnavailable)):  # the login page, the pane
+            raise problem from exc
     views = chat.newest(limit)
     if problem is None:
         await history.fill_replies(client, cache, chat, views)
@@ -196,16 +194,12 @@ async def _older(client, chat_id: int, before: int, limit: int) -> OlderPage:
 async def _send(client, chat_id: int, text: str, path: str | None, as_photo: bool, cursor: Cursor,
                 mark_read: bool) -> Changes | ResetPage:
     cache = await ensure(client)
-    try:
-        if path:
-            message = await client.send_file(chat_id, path, caption=text, force_document=not as_photo,
-                                             parse_mode=None)  # sent as typed, no Markdown
-        else:
-            message = await client.send_message(chat_id, text, parse_mode=None)
-    except tg.ChatWriteForbiddenError as exc:
-        raise ChatUnavailable("You cannot write in this chat.") from exc
-    except (ValueError, *history.UNAVAILABLE) as exc:
-        raise history.unavailable(exc) from exc
+    peer = await input_peer(client, cache, chat_id)  # as the read path resolves it (right after linking too)
+    if path:
+        message = await client.send_file(peer, path, caption=text, force_document=not as_photo,
+                                         parse_mode=None)  # sent as typed, no Markdown
+    else:
+        message = await client.send_message(peer, text, parse_mode=None)
     chat = cache.chat(chat_id)
     if chat.trusted:
         chat.add(message_view(message, cache.names), message.media)

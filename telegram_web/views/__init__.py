@@ -5,6 +5,8 @@ A page of a linked account gets the owner's authorized session row from `account
 """
 from flask import Blueprint, abort, current_app, request, url_for
 from flask_login import current_user
+from werkzeug.exceptions import NotFound
+from werkzeug.routing import IntegerConverter
 
 from ..errors import ErrorBody
 from ..telegram import accounts
@@ -14,6 +16,16 @@ from ..web import respond
 
 MAX_ID = 2 ** 63 - 1  # Telegram's ids are 64-bit at most
 MAX_MESSAGE_ID = 2 ** 31 - 1  # message ids are 32-bit
+
+
+class AsciiIntegerConverter(IntegerConverter):
+    """The `int` URL converter for the digits 0-9 only (`\\d` and int() also take other scripts' "١٢٣")."""
+
+    def to_python(self, value: str) -> int:
+        """The number; :raise 404: for other scripts' digits (before any view, so Telegram is not asked)."""
+        if not value.isascii():
+            raise NotFound("Ids in addresses are written with the digits 0-9 only.")
+        return super().to_python(value)
 
 
 class NotLinkedYet(Exception):
@@ -65,12 +77,18 @@ def session_ended(_exc):
 
 
 def check_url_ids(values) -> None:
-    """:raise 404: if a chat id in the URL does not fit in 64 bits or a message id in 32 (Telegram is not asked)."""
+    """:raise 404: if a chat id in the URL is 0 or past 64 bits, or a message id 0 or past 32 bits
+    (Telegram is not asked)."""
+    values = values or {}
     for name in ("chat_id", "peer_id"):
-        if name in (values or {}) and abs(values[name]) > MAX_ID:
-            abort(404, "This chat is unknown to your Telegram account.")
-    if (values or {}).get("message_id", 0) > MAX_MESSAGE_ID:
-        abort(404, "No such message in this chat.")
+        if name in values and abs(values[name]) > MAX_ID:
+            abort(404, "This chat is unknown to your Telegram account: no Telegram id is that large.")
+        if name in values and values[name] == 0:
+            abort(404, "This chat is unknown to your Telegram account: no Telegram chat has the id 0.")
+    if values.get("message_id", 1) > MAX_MESSAGE_ID:
+        abort(404, "No such message in this chat: message ids are at most 2147483647.")
+    if values.get("message_id", 1) < 1:
+        abort(404, "No such message in this chat: message ids start at 1.")
 
 
 def int_arg(name: str, default: int | None = None, low: int = 0, high: int = MAX_ID) -> int | None:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from ..extensions import db
 from ..models import AuthAttempt, TelegramSession, TelegramUser
 from ..web import respond
-from . import MAX_ID
+from . import MAX_ID, int_arg
 from .telegram_session import end_session
 
 bp = Blueprint("admin", __name__, url_prefix="/telegram/admin")
@@ -126,7 +126,8 @@ def users():
 
 @bp.route("/attempts/")
 def attempts():
-    """Auth attempts, newest first, filtered by outcome and method, paginated; :raise 404: past the last page."""
+    """Auth attempts, newest first, filtered by outcome and method, paginated; :raise 400: if `page` is not a
+    64-bit whole number, 404: past the last page."""
     outcome = request.args.get("outcome", "")
     outcome = outcome if outcome in OUTCOMES else ""
     method = request.args.get("method", "")
@@ -137,7 +138,9 @@ def attempts():
         query = query.filter_by(outcome=outcome)
     if method:
         query = query.filter_by(method=method)
-    page = db.paginate(query, per_page=ATTEMPTS_PER_PAGE, max_per_page=ATTEMPTS_PER_PAGE, error_out=False)
+    number = int_arg("page", 1, 1, MAX_ID // ATTEMPTS_PER_PAGE)  # its row offset fits the database's 64 bits
+    page = db.paginate(query, page=number, per_page=ATTEMPTS_PER_PAGE, max_per_page=ATTEMPTS_PER_PAGE,
+                       error_out=False)
     if page.page > 1 and not page.items:
         abort(404, "There is no such page of attempts.")
     rows = [AttemptRow(a.created_at, a.method, a.outcome, a.error, a.masked_phone, a.client_ip) for a in page.items]

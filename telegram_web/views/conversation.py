@@ -7,9 +7,8 @@ from flask import current_app, request, url_for
 
 from ..errors import ErrorBody
 from ..forms import SendForm
-from ..telegram.history import ChatNotFound, ChatUnavailable
 from ..telegram.messages import ChatPage, Cursor, ResetPage
-from ..telegram.problems import SessionEnded, TelegramProblem
+from ..telegram.problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem
 from ..telegram.service import get_service
 from ..uploads import save_upload
 from ..web import respond
@@ -124,8 +123,10 @@ def send(chat_id: int):
             raise
         status = getattr(exc, "status", 400)
         message = getattr(exc, "message", None) or str(exc)
-        return respond(ErrorBody("NotSent", message, status), "telegram/chats/_composer.html", full_page=PAGE,
-                       status=status, headers={"HX-Retarget": "#composer", "HX-Reswap": "outerHTML"},
+        error = getattr(exc, "name", None) or "NotSent"  # Telegram's own name when it refused
+        return respond(ErrorBody(error, message, status), "telegram/chats/_composer.html", full_page=PAGE,
+                       status=status, headers={"HX-Retarget": "#composer", "HX-Reswap": "outerHTML",
+                                               **retry_after(exc if isinstance(exc, TelegramProblem) else None)},
                        page_extra=lambda: failed_send_page(row, chat_id, text, message),
                        chat_id=chat_id, text=text, error=message)
     if isinstance(found, ResetPage):  # the cursor is not of this window: the chat, the sent message in it

@@ -2,7 +2,7 @@
 from flask import abort, current_app, request, send_file
 
 from ..telegram.service import get_service
-from . import account, linked_pages, telegram_blueprint
+from . import MAX_ID, account, int_arg, linked_pages, telegram_blueprint
 
 bp = linked_pages(telegram_blueprint("files", __name__))
 
@@ -32,9 +32,10 @@ def message_file(chat_id: int, message_id: int):
 
 @bp.route("/avatars/<int(signed=True):peer_id>.jpg")
 def avatar(peer_id: int):
-    """A chat's small profile photo (`v` is its photo id, so the URL changes with the photo); :raise 404:."""
+    """A chat's small profile photo (`v` is its photo id, so the URL changes with the photo);
+    :raise 400: if `v` is not a 64-bit whole number, 404: if there is no photo."""
     row = account()
-    photo_id = request.args.get("v", type=int)
+    photo_id = int_arg("v", low=-MAX_ID)
     path = get_service().media.avatar(row.id, peer_id, photo_id)
     if path is None:
         abort(404, "No profile photo.")
