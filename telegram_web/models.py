@@ -4,7 +4,7 @@ import secrets
 from datetime import datetime, timezone
 
 from flask_login import UserMixin
-from sqlalchemy import BigInteger, ForeignKey, Index, LargeBinary, String, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, LargeBinary, String, UniqueConstraint, delete
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -28,17 +28,22 @@ class User(UserMixin, db.Model):
     # matches it, and the next login sets one.
     login_token: Mapped[str | None] = mapped_column(String(64), default=lambda: secrets.token_hex(16))
 
+    # The sign-in (OwnerLogin id) this request's cookies name: set when signing in and by the
+    # user loader, so get_id() names the same sign-in again (the remember cookie is made from it).
+    current_login = None  # (a plain attribute, not a column)
+
     def get_id(self) -> str:
-        """Flask-Login's alternative id: the user id and the login generation."""
-        return f"{self.id}:{self.login_token}"
+        """Flask-Login's alternative id: the user id, the login generation and this browser's sign-in."""
+        return f"{self.id}:{self.login_token}:{self.current_login or ''}"
 
     def has_login(self, token: str) -> bool:
         """Whether `token` is the current login generation (compared in constant time)."""
         return self.login_token is not None and hmac.compare_digest(token.encode(), self.login_token.encode())
 
     def end_all_logins(self) -> None:
-        """Start a new login generation: every session and remember cookie made before gets 401."""
+        """Start a new login generation and forget every sign-in: every older session and remember cookie gets 401."""
         self.login_token = secrets.token_hex(16)
+        db.session.execute(delete(OwnerLogin).where(OwnerLogin.user_id == self.id))
 
     def set_password(self, password: str) -> None:
         """Hash and store `password` with werkzeug's scrypt, ending every older login."""
@@ -48,6 +53,18 @@ class User(UserMixin, db.Model):
     def check_password(self, password: str) -> bool:
         """Return whether `password` matches the stored hash."""
         return check_password_hash(self.password_hash, password)
+
+
+class OwnerLogin(db.Model):
+    """One sign-in of the owner (a browser): its session and remember cookies name it; signing out deletes it.
+
+    Flask's session lives in the cookie itself, so without this row a copied cookie would
+    outlive "Sign out".
+    """
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=lambda: secrets.token_hex(16))
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
 
 class LoginFailure(db.Model):

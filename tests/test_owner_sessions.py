@@ -157,3 +157,15 @@ def test_a_database_from_before_login_generations_keeps_working(app_factory):
     assert client.get(STATUS, headers=JSON).status_code == 200
     assert post(client, "/settings/sign-out-everywhere").status_code == 303
     assert client.get(STATUS, headers=JSON).status_code == 401
+
+
+def test_signing_out_ends_this_browsers_copied_cookies_and_no_other_login(signed_in, owner):
+    client, copies = signed_in
+    other = owner.test_client()  # the owner signed in on another device
+    assert sign_in(other).status_code == 302
+    response = client.post("/logout", data={"csrf_token": csrf_token(client, "/settings/")})
+    assert response.status_code == 302 and response.headers["Location"] == "/login"
+    for copy in copies:  # a session or remember cookie copied before "Sign out" no longer works
+        assert copy.get(STATUS, headers=JSON).status_code == 401
+    assert client.get(STATUS, headers=JSON).status_code == 401
+    assert other.get(STATUS, headers=JSON).status_code == 200  # "Sign out" is not "sign out everywhere"

@@ -4,19 +4,20 @@ Sessions and remember cookies carry the owner's login generation (`User.get_id`)
 a new generation (sign out everywhere, a new password) ends every older login.
 """
 from dataclasses import dataclass, field
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user, user_loaded_from_cookie
 from flask_wtf import FlaskForm
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from ..errors import error_response
 from ..extensions import db, login_manager
 from ..first_start import discard_token, may_set_up, owner_exists
 from ..forms import OwnerLoginForm, SetupForm
 from ..limits import retry_after
-from ..models import LoginFailure, User
+from ..models import LoginFailure, OwnerLogin, User, utcnow
 from ..plain import HIDDEN
 from ..web import client_ip, respond
 
@@ -39,10 +40,31 @@ class OwnerForm:
 
 @login_manager.user_loader
 def load_user(login_id: str):
-    """Return the owner for a session's "id:generation", or None if that login was ended."""
-    user_id, _, token = login_id.partition(":")
+    """Return the owner for a cookie's "id:generation:sign-in", or None if that login was ended."""
+    user_id, _, rest = login_id.partition(":")
+    token, _, sign_in = rest.partition(":")
     user = db.session.get(User, int(user_id)) if user_id.isascii() and user_id.isdigit() else None
-    return user if user is not None and user.has_login(token) else None
+    if user is None or not user.has_login(token):
+        return None
+    row = db.session.get(OwnerLogin, sign_in) if sign_in else None
+    if row is None or row.user_id != user.id:  # signed out in that browser (or a cookie from before sign-ins)
+        return None
+    user.current_login = sign_in
+    return user
+
+
+def sign_in(user: User, remember: bool = False) -> None:
+    """Sign `user` in in this browser: a new sign-in row that this browser's cookies name."""
+    # Sign-ins older than any cookie can live are gone for good: drop their rows.
+    remember_for = current_app.config["REMEMBER_COOKIE_DURATION"]
+    longest = max(getattr(remember_for, "total_seconds", lambda: remember_for)(),
+                  current_app.permanent_session_lifetime.total_seconds())
+    db.session.execute(delete(OwnerLogin).where(OwnerLogin.created_at < utcnow() - timedelta(seconds=longest)))
+    row = OwnerLogin(user_id=user.id)
+    db.session.add(row)
+    db.session.commit()
+    user.current_login = row.id
+    login_user(user, remember=remember)
 
 
 @user_loaded_from_cookie.connect
@@ -135,7 +157,7 @@ def login():
         if user.login_token is None:  # a database from before login generations
             user.end_all_logins()
             db.session.commit()
-        login_user(user, remember=form.remember.data)
+        sign_in(user, remember=form.remember.data)
         return redirect(safe_next(request.args.get("next")))
     db.session.add(LoginFailure(username=username, client_ip=client_ip()))
     db.session.commit()
@@ -158,7 +180,9 @@ def safe_next(target: str | None) -> str:
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
-    """Sign the owner out of this browser (Flask-Login also clears the remember cookie)."""
-    logout_user()
+    """Sign the owner out of this browser: its sign-in is deleted, so a copied cookie is refused too."""
+    db.session.execute(delete(OwnerLogin).where(OwnerLogin.id == current_user.current_login))
+    db.session.commit()
+    logout_user()  # (Flask-Login also clears the remember cookie)
     flash("Signed out.")
     return redirect(url_for("auth.login"))

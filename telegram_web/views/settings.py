@@ -6,7 +6,7 @@ cookie gets 401; after a password change this browser is signed in again under t
 from dataclasses import dataclass, field
 
 from flask import Blueprint, current_app, flash, request, url_for
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, logout_user
 from flask_login.config import COOKIE_NAME
 
 from ..extensions import db
@@ -14,7 +14,7 @@ from ..forms import ChangePasswordForm
 from ..models import LoginFailure
 from ..plain import HIDDEN
 from ..web import client_ip, respond
-from .owner import locked_out_for
+from .owner import locked_out_for, sign_in
 
 bp = Blueprint("settings", __name__, url_prefix="/settings")
 PAGE = "settings/page.html"
@@ -52,7 +52,7 @@ def change_password():
     current_user.set_password(form.password.data)
     db.session.commit()
     remembered = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) in request.cookies
-    login_user(current_user._get_current_object(), remember=remembered)  # this browser, in the new generation
+    sign_in(current_user._get_current_object(), remember=remembered)  # this browser, in the new generation
     message = "Password changed. Every other browser signed in as you was signed out."
     flash(message)
     return respond(Settings(message), redirect=url_for("settings.page"))
