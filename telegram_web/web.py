@@ -41,34 +41,37 @@ def fields_of(model) -> dict:
 
 
 def respond(model, fragment: str | None = None, *, full_page: str | None = None, status: int = 200,
-            redirect: str | None = None, page_redirect: str | None = None, page_extra=None,
-            unchanged: bool = False, created: bool = False, redirect_code: int | None = None,
-            headers: dict | None = None, **extra):
+            redirect: str | None = None, hx_redirect: str | None = None, page_redirect: str | None = None,
+            redirect_code: int | None = None, page_extra=None, unchanged: bool = False,
+            stop_polling: bool = False, created: bool = False, headers: dict | None = None, **extra):
     """Answer `model`: JSON for JSON clients; else `fragment` for htmx and `full_page` for a browser.
 
     The templates see the model's fields and `extra` (which wins); `page_extra()` adds what
     only the full page needs (computed only when it is rendered).
-    `redirect`: htmx follows HX-Redirect and a browser is redirected there; `page_redirect`:
-    a browser goes there instead (`redirect_code`, else 302 after a GET, 303 after a POST).
-    `unchanged`: a poll found nothing new, 204 for htmx. `created`: JSON answers 201.
-    JSON always gets the model.
+    Elsewhere instead: `hx_redirect` sends htmx there (HX-Redirect), `page_redirect` a browser
+    (`redirect_code`, else 302 after a GET, 303 after a POST); `redirect` sends both.
+    For polls: `unchanged` answers htmx 204 (nothing swapped), `stop_polling` 286 (htmx stops).
+    `created`: JSON answers 201. JSON always gets the model.
     """
+    hx_target, page_target = hx_redirect or redirect, page_redirect or redirect
+    html_status = 286 if stop_polling and is_htmx() else status
     if wants_json():
         response = jsonify(to_json(model))
         response.status_code = 201 if created else status
-    elif not is_htmx() and (page_redirect or redirect):
+    elif is_htmx() and hx_target:
+        response = htmx_redirect(hx_target, html_status)
+    elif not is_htmx() and page_target:
         # 302 keeps a GET a GET; after a POST, 303 makes the browser GET the new page.
         code = redirect_code or (302 if request.method in ("GET", "HEAD") else 303)
-        response = browser_redirect(page_redirect or redirect, code)
-    elif redirect is not None:
-        response = htmx_redirect(redirect, status)
+        response = browser_redirect(page_target, code)
     elif unchanged:
         response = make_response("", 204)
-    elif full_page is not None and (fragment is None or not wants_fragment()):
-        context = {**fields_of(model), **extra, **(page_extra() if page_extra else {})}
-        response = make_response(render_template(full_page, **context), status)
     else:
-        response = make_response(render_template(fragment, **{**fields_of(model), **extra}), status)
+        if full_page is not None and (fragment is None or not wants_fragment()):
+            context = {**fields_of(model), **extra, **(page_extra() if page_extra else {})}
+            response = make_response(render_template(full_page, **context), html_status)
+        else:
+            response = make_response(render_template(fragment, **{**fields_of(model), **extra}), html_status)
     response.headers.update(headers or {})
     response.vary.update(("Accept", "HX-Request"))
     return response

@@ -1,5 +1,5 @@
 """The chat list: the chats page, the list's filter, its poll and its next pages (one route each)."""
-from flask import make_response, request
+from flask import request
 
 from ..telegram import accounts
 from ..telegram.dialogs import LIST_MAX, LIST_PAGE, ChatList
@@ -50,9 +50,8 @@ def list_poll():
     q, _offset, limit = chat_list_args()
     lists = load_list(row, q, 0, limit)
     listing = lists["listing"]
-    if int_arg("v") == listing.version and not listing.problem:
-        return make_response("", 204)
-    return respond(listing, "telegram/chats/_list.html", **lists)
+    unchanged = int_arg("v") == listing.version and not listing.problem
+    return respond(listing, "telegram/chats/_list.html", unchanged=unchanged, **lists)
 
 
 @bp.route("/chats/more/")

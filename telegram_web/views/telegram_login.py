@@ -12,7 +12,7 @@ from ..forms import CodeForm, PasswordForm, PhoneForm
 from ..telegram.login_steps import Done, Failed, QrPassword, QrState
 from ..telegram.qr_login import qr_svg
 from ..telegram.service import get_service
-from ..web import client_ip, is_htmx, respond
+from ..web import client_ip, respond
 from . import require_telegram_config
 
 bp = Blueprint("telegram_login", __name__, url_prefix="/telegram/auth")
@@ -29,24 +29,25 @@ def login():
     return get_service().login
 
 
-def answer(state, fragment: str | None = None, status: int | None = None, model=None):
+def answer(state, fragment: str | None = None, status: int | None = None, model=None, **how):
     """Answer a login state: Done goes to the chats; others render their step (Failed: at its status).
 
-    `model` replaces the state as the JSON body (the page still shows the state).
+    `model` replaces the state as the JSON body (the page still shows the state); `how` goes to
+    respond (unchanged, stop_polling, hx_redirect).
     """
     if isinstance(state, Done):
-        return respond(model or state, redirect=url_for("home.index"), status=status or 200)
+        return respond(model or state, redirect=url_for("home.index"), status=status or 200, **how)
     shown = state.form if isinstance(state, Failed) else state
     problem = shown.problem
     headers = {"Retry-After": str(int(problem.retry_after))} if problem is not None and problem.retry_after else {}
     fragment = fragment or (TABS if shown.tab == "qr" else PHONE_STEP)
     return respond(model or state, fragment, full_page=PAGE, status=status or (problem.status if problem else 200),
-                   headers=headers, login=shown, qr_svg=qr_svg)
+                   headers=headers, login=shown, qr_svg=qr_svg, **how)
 
 
-def login_page(status: int = 200, model=None):
+def login_page(status: int = 200, model=None, **how):
     """The login page (its step fragment for htmx, JSON: the state or `model`) for the current owner."""
-    return answer(login().current(current_user.id), status=status, model=model)
+    return answer(login().current(current_user.id), status=status, model=model, **how)
 
 
 def refusal(form):
@@ -103,8 +104,6 @@ def start_qr():
 def qr_status():
     """Poll and store the QR login (no Telegram call): 204 unchanged, new QR, password form or redirect; 286 ends."""
     state = login().qr_status(current_user.id, request.args.get("shown", type=int), client_ip())
-    if isinstance(state, QrState) and state.unchanged and is_htmx():
-        return "", 204
     waiting = isinstance(state, QrState) and state.status == "waiting"
     fragment = PHONE_STEP if isinstance(state, QrPassword) else QR_BOX
-    return answer(state, fragment, status=200 if waiting or not is_htmx() else 286)
+    return answer(state, fragment, unchanged=isinstance(state, QrState) and state.unchanged, stop_polling=not waiting)

@@ -9,7 +9,7 @@ from ..telegram import accounts
 from ..telegram.accounts import TelegramUserInfo
 from ..telegram.problems import SessionEnded
 from ..telegram.service import get_service
-from ..web import htmx_redirect, is_htmx, respond
+from ..web import respond
 from . import require_telegram_config
 from .telegram_login import login_page
 
@@ -93,9 +93,7 @@ def info():
 
 def ended_elsewhere():
     """The login page saying the session was ended elsewhere, at 401 (htmx is sent there with HX-Redirect)."""
-    if is_htmx():
-        return htmx_redirect(url_for("home.index"), 401)
-    return login_page(401)
+    return login_page(401, hx_redirect=url_for("home.index"))
 
 
 @bp.errorhandler(SessionEnded)

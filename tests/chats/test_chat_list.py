@@ -147,3 +147,11 @@ def test_a_full_chat_page_computes_the_chat_list_once_and_the_pane_not_at_all(ap
     assert len(calls) == 1
     pane = browser.get(f"/telegram/chats/{bob}/", target="chat-pane").get_data(as_text=True)
     assert "hello" in pane and 'id="chat-items"' not in pane and len(calls) == 1
+
+
+def test_an_unchanged_list_poll_answers_json_clients_with_the_list(server, me, browser):
+    listing = browser.get("/telegram/chats/", json=True).json
+    again = browser.get(f"/telegram/chats/poll/?v={listing['version']}", json=True)
+    assert again.status_code == 200 and again.json["version"] == listing["version"]
+    assert [c["id"] for c in again.json["chats"]] == [c["id"] for c in listing["chats"]]
+    assert browser.get(f"/telegram/chats/poll/?v={listing['version']}", target="chat-list").status_code == 204
