@@ -3,6 +3,8 @@
 A page of a linked account gets the owner's authorized session row from `account()`;
 `linked_pages(bp)` gives a blueprint the checks and error answers those pages share.
 """
+from dataclasses import dataclass
+
 from flask import Blueprint, abort, current_app, request, url_for
 from flask_login import current_user
 from werkzeug.exceptions import NotFound
@@ -64,16 +66,27 @@ def account():
     return row
 
 
+@dataclass
+class NotLinked:
+    """No Telegram account is linked (409); `ended_elsewhere` says whether one was, until Telegram ended it."""
+
+    ended_elsewhere: bool
+    error: str = "NotLinked"
+    message: str = "No Telegram account is linked. Log in first."
+    status: int = 409
+
+
 def not_linked(_exc):
-    """To the login page: HX-Redirect for htmx, a redirect for browsers, 409 for JSON."""
-    return respond(ErrorBody("NotLinked", "No Telegram account is linked. Log in first.", 409), status=409,
+    """To the login page: HX-Redirect for htmx, a redirect for browsers, 409 NotLinked for JSON."""
+    row = accounts.owner_session(current_user.id)
+    return respond(NotLinked(bool(row and row.broken_reason == "ended_elsewhere")), status=409,
                    redirect=url_for("home.index"))
 
 
 def session_ended(_exc):
-    """Telegram ended the session: the login page says so."""
-    from .telegram_session import ended_elsewhere  # the login page's module imports this one
-    return ended_elsewhere()
+    """Telegram ended the session: the login page says so at 401 (htmx is sent there)."""
+    from .telegram_login import login_page  # that module imports this one
+    return login_page(401, hx_redirect=url_for("home.index"))
 
 
 def check_url_ids(values) -> None:

@@ -2,19 +2,16 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import Blueprint, flash, url_for
+from flask import flash, url_for
 from flask_login import current_user
 
 from ..telegram import accounts
 from ..telegram.accounts import TelegramUserInfo
-from ..telegram.problems import SessionEnded
 from ..telegram.service import get_service
 from ..web import respond
-from . import require_telegram_config
-from .telegram_login import login_page
+from . import NotLinkedYet, linked_pages, telegram_blueprint
 
-bp = Blueprint("telegram_session", __name__, url_prefix="/telegram")
-bp.before_request(require_telegram_config)
+bp = linked_pages(telegram_blueprint("telegram_session", __name__))
 
 PAGE = "telegram/session/page.html"
 
@@ -41,26 +38,12 @@ class SignedInUser:
 
 
 @dataclass
-class NotLinked:
-    """No Telegram account is linked (409)."""
-
-    ended_elsewhere: bool
-    error: str = "NotLinked"
-    message: str = "No Telegram account is linked. Log in first."
-    status: int = 409
-
-
-@dataclass
 class SessionReset:
     """The session was removed here (and at Telegram, if it could be told)."""
 
     remote_logout: bool
     message: str
     reset: bool = True
-
-
-class NotLinkedYet(Exception):
-    """The owner has no authorized Telegram session."""
 
 
 def session_info(row) -> SessionInfo:
@@ -89,24 +72,6 @@ def info():
     """Who is signed in, data centre, created / last used (no Telegram call)."""
     part = "telegram/session/_info.html"
     return respond(session_info(accounts.owner_session(current_user.id)), part, full_page=PAGE, part=part)
-
-
-def ended_elsewhere():
-    """The login page saying the session was ended elsewhere, at 401 (htmx is sent there with HX-Redirect)."""
-    return login_page(401, hx_redirect=url_for("home.index"))
-
-
-@bp.errorhandler(SessionEnded)
-def session_ended(_exc):
-    """Telegram ended the session: the login page says so."""
-    return ended_elsewhere()
-
-
-@bp.errorhandler(NotLinkedYet)
-def not_linked(_exc):
-    """No linked account: the login page at 409 (JSON: NotLinked)."""
-    row = accounts.owner_session(current_user.id)
-    return login_page(409, model=NotLinked(ended_elsewhere=bool(row and row.broken_reason == "ended_elsewhere")))
 
 
 def whoami() -> TelegramUserInfo:
