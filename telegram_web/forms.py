@@ -15,7 +15,7 @@ from wtforms.validators import EqualTo, InputRequired, Length, ValidationError
 
 from .phones import PhoneInputError, normalise_phone
 from .telegram.messages import MAX_CAPTION, MAX_TEXT
-from .telegram.sign_in import LoginProblem
+from .telegram.problems import LoginProblem
 
 MIN_PASSWORD_LENGTH = 10
 

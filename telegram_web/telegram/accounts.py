@@ -3,8 +3,6 @@
 Plain helpers for request threads; nothing here talks to Telegram. The login in progress
 (pending row, login state, attempts, limits) belongs to the login state machine (login.py).
 """
-import os
-import shutil
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -69,15 +67,10 @@ def clear_cache(session_id: int) -> None:
     db.session.execute(delete(UpdateState).filter_by(session_id=session_id))
 
 
-# Per-account file caches under the instance folder (see views/chat_media.folder).
-FILE_CACHES = ("media", "avatars")
-
-
 def delete_session(row: TelegramSession) -> None:
     """Delete a session row with its entity cache, update state and cached files."""
     clear_cache(row.id)
-    for kind in FILE_CACHES:  # the account's photos and files must not outlive its session
-        shutil.rmtree(os.path.join(current_app.instance_path, kind, str(row.id)), ignore_errors=True)
+    current_app.extensions["telegram"].media.delete_all(row.id)  # its photos and files must not outlive it
     db.session.delete(row)
     db.session.commit()
 

@@ -20,7 +20,8 @@ from .login_attempts import check_code_requests, check_failures, record_attempt
 from .login_steps import CodeStep, Done, Failed, LoginStep, PasswordStep, PhoneStep, error_name
 from .problems import TelegramProblem
 from .qr_login import QrFlow, QrLogin
-from .sign_in import LoginProblem, PasswordNeeded
+from .problems import LoginProblem
+from .sign_in import PasswordNeeded
 
 log = logging.getLogger("telegram_web.telegram")
 

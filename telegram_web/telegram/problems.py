@@ -29,6 +29,17 @@ class TelegramProblem(Exception):
         self.name = name  # Telegram's own error name ("MESSAGE_TOO_LONG"), for the log and JSON
 
 
+class LoginProblem(TelegramProblem):
+    """A login step failed; `restart` sends the owner back to the phone form, `resend` offers a new code."""
+
+    status = 400
+
+    def __init__(self, message: str, status: int | None = None, *, error: str, failed: bool = False,
+                 restart: bool = False, resend: bool = False, qr_fallback: bool = False):
+        super().__init__(message, status)
+        self.error, self.failed, self.restart, self.resend, self.qr_fallback = error, failed, restart, resend, qr_fallback
+
+
 class TelegramNotConfigured(TelegramProblem):
     """The Telegram settings are missing or malformed."""
 

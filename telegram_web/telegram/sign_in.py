@@ -10,18 +10,7 @@ from telethon import errors as tg, functions, types
 
 from ..phones import mask_phone
 from .accounts import TelegramUserInfo
-from .problems import TelegramProblem
-
-
-class LoginProblem(TelegramProblem):
-    """A login step failed; `restart` sends the owner back to the phone form, `resend` offers a new code."""
-
-    status = 400
-
-    def __init__(self, message: str, status: int | None = None, *, error: str, failed: bool = False,
-                 restart: bool = False, resend: bool = False, qr_fallback: bool = False):
-        super().__init__(message, status)
-        self.error, self.failed, self.restart, self.resend, self.qr_fallback = error, failed, restart, resend, qr_fallback
+from .problems import LoginProblem
 
 
 @dataclass
