@@ -1,10 +1,17 @@
-"""Every private Telethon attribute the app relies on, in one place (Telethon is pinned in requirements.txt).
+"""Every private Telethon attribute the app relies on, named in one place (Telethon is pinned in requirements.txt).
 
-Each is used for a reason Telethon's public API does not cover; tests/test_telethon_internals.py
+The functions below wrap those of the client, sender and message; session_store.py's
+DbSession uses its base class's (listed here too). Each is used for a reason Telethon's
+public API does not cover; tests/test_telethon_internals.py
 names each attribute and fails loudly if an upgrade removes one.
 """
 ATTRIBUTES = ("TelegramClient._sender", "MTProtoSender._connection", "MTProtoSender._auto_reconnect_callback",
-              "Message._finish_init")
+              "Message._finish_init",
+              # session_store.DbSession extends MemorySession, as Telethon's docs on custom sessions do:
+              # it fills and reads these protected members of its base class.
+              "MemorySession._entities", "MemorySession._entities_to_rows", "MemorySession._update_states",
+              "MemorySession._dc_id", "MemorySession._server_address", "MemorySession._port",
+              "MemorySession._auth_key")
 
 
 def connection_of(client):
