@@ -29,7 +29,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
 
     db.init_app(app)
     login_manager.init_app(app)
-    login_manager.login_view = "auth.login"
+    login_manager.login_view = "owner.login"
     login_manager.session_protection = "strong"
     csrf.init_app(app)
     security.init_app(app)

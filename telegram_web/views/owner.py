@@ -1,4 +1,4 @@
-"""The owner's account: first-run setup, login and logout (Flask-Login); blueprint "auth".
+"""The owner's account: first-run setup, login and logout (Flask-Login).
 
 Sessions and remember cookies carry the owner's login generation (`User.get_id`), so
 a new generation (sign out everywhere, a new password) ends every older login.
@@ -21,10 +21,10 @@ from ..models import LoginFailure, OwnerLogin, User, utcnow
 from ..plain import HIDDEN
 from ..web import client_ip, respond
 
-bp = Blueprint("auth", __name__)
+bp = Blueprint("owner", __name__)
 
 # Reachable without the owner's login; every other endpoint requires it (see require_login).
-PUBLIC_ENDPOINTS = {"auth.login", "auth.setup", "static", "home.healthz"}
+PUBLIC_ENDPOINTS = {"owner.login", "owner.setup", "static", "home.healthz"}
 
 
 @dataclass
@@ -81,8 +81,8 @@ def remembered(_app, user) -> None:
 def unauthorized():
     """Browsers go to the login page (and come back after), htmx is sent there, JSON clients get 401."""
     come_back = request.full_path if request.query_string else request.path
-    return error_response(401, "Your login has expired. Sign in again.", redirect=url_for("auth.login"),
-                          page_redirect=url_for("auth.login", next=come_back))
+    return error_response(401, "Your login has expired. Sign in again.", redirect=url_for("owner.login"),
+                          page_redirect=url_for("owner.login", next=come_back))
 
 
 @bp.before_app_request
@@ -91,7 +91,7 @@ def require_login():
     if request.endpoint in PUBLIC_ENDPOINTS:
         return None
     if not owner_exists():
-        return redirect(url_for("auth.setup"))
+        return redirect(url_for("owner.setup"))
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
     return None
@@ -101,7 +101,7 @@ def require_login():
 def setup():
     """Create the first and only owner account; :raise 403: a stranger without the setup token, 422: bad form."""
     if owner_exists():
-        return redirect(url_for("auth.login"))
+        return redirect(url_for("owner.login"))
     if not may_set_up():
         return error_response(403, "This app is not set up yet. Open the setup link printed in the console "
                                    "(and the log) where the app was started; it carries a one-time token.")
@@ -114,10 +114,10 @@ def setup():
         current_app.extensions["owner_exists"] = True
         discard_token(current_app.instance_path)
         flash("Owner account created. Sign in.")
-        return redirect(url_for("auth.login"))
+        return redirect(url_for("owner.login"))
     error = form.first_error()
     return respond(OwnerForm(error, "BadInput" if error else None, 422 if error else 200, form=form),
-                   "auth/setup.html", status=422 if error else 200, token=request.args.get("token"))
+                   "owner/setup.html", status=422 if error else 200, token=request.args.get("token"))
 
 
 def locked_out_for(username: str, ip: str) -> tuple[int, str] | None:
@@ -140,17 +140,17 @@ def locked_out_for(username: str, ip: str) -> tuple[int, str] | None:
 def login():
     """Sign the owner in; :raise 401: wrong login, 429: too many failures per username and IP, or per IP."""
     if not owner_exists():
-        return redirect(url_for("auth.setup"))
+        return redirect(url_for("owner.setup"))
     if current_user.is_authenticated:
         return redirect(url_for("home.root"))
     form = OwnerLoginForm()
     if not form.validate_on_submit():
-        return respond(OwnerForm(form=form), "auth/login.html")
+        return respond(OwnerForm(form=form), "owner/login.html")
     username = form.username.data
     locked = locked_out_for(username, client_ip())
     if locked is not None:
         wait, message = locked
-        return respond(OwnerForm(message, "TooManyAttempts", 429, wait, form), "auth/login.html", status=429,
+        return respond(OwnerForm(message, "TooManyAttempts", 429, wait, form), "owner/login.html", status=429,
                        headers={"Retry-After": str(wait)})
     user = db.session.scalar(select(User).filter_by(username=username))
     if user is not None and user.check_password(form.password.data or ""):
@@ -161,7 +161,7 @@ def login():
         return redirect(safe_next(request.args.get("next")))
     db.session.add(LoginFailure(username=username, client_ip=client_ip()))
     db.session.commit()
-    return respond(OwnerForm("Wrong username or password.", "WrongLogin", 401, form=form), "auth/login.html",
+    return respond(OwnerForm("Wrong username or password.", "WrongLogin", 401, form=form), "owner/login.html",
                    status=401)
 
 
@@ -185,4 +185,4 @@ def logout():
     db.session.commit()
     logout_user()  # (Flask-Login also clears the remember cookie)
     flash("Signed out.")
-    return redirect(url_for("auth.login"))
+    return redirect(url_for("owner.login"))

@@ -66,7 +66,7 @@ def sign_out_everywhere():
     logout_user()
     message = "Signed out everywhere: every browser must sign in again."
     flash(message)
-    return respond(Settings(message), redirect=url_for("auth.login"))
+    return respond(Settings(message), redirect=url_for("owner.login"))
 
 
 def _refused(form, message: str, error: str, status: int, headers: dict | None = None):
