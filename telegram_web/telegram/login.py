@@ -19,7 +19,7 @@ from .accounts import clear_cache, delete_session, owner_session, upsert_user, u
 from .login_attempts import check_code_requests, check_failures, record_attempt
 from .login_steps import CodeStep, Done, Failed, LoginStep, PasswordStep, PhoneStep, error_name
 from .problems import TelegramProblem
-from .qr_login import QrFlow, QrLogin
+from .qr_login import QrFlow, QrLoginMixin
 from .problems import LoginProblem
 from .sign_in import PasswordNeeded
 
@@ -30,8 +30,8 @@ class CodeFirst(LoginProblem):
     """A 2FA password arrived while the code step is still open: the code form is shown again."""
 
 
-class Login(QrLogin):
-    """The owner's Telegram login; one per service (`service.login`). QR methods: qr_login.QrLogin."""
+class Login(QrLoginMixin):
+    """The owner's Telegram login; one per service (`service.login`). QR methods: qr_login.QrLoginMixin."""
 
     def __init__(self, service):
         self.service = service

@@ -3,7 +3,7 @@
 `QRLogin.wait()` must already be waiting when another device accepts the token, or the
 acceptance is lost; so the task starts before the first QR is shown and keeps waiting,
 recreating the token when it expires, until it is accepted or the whole attempt's cap
-passes. A status poll reads the flow's fields: it costs no Telegram call. `QrLogin` holds
+passes. A status poll reads the flow's fields: it costs no Telegram call. `QrLoginMixin` holds
 the login state machine's QR methods (login.py's Login is one): start, read, store, cancel.
 """
 import asyncio
@@ -128,8 +128,12 @@ def qr_svg(url: str) -> Markup:
     return Markup(svg.replace("<svg ", '<svg class="qr" role="img" aria-label="QR code to scan" ', 1))
 
 
-class QrLogin:
-    """The QR half of the login state machine; its host keeps `_flows` and `_lock` and the row helpers."""
+class QrLoginMixin:
+    """The QR half of the login state machine, mixed into `login.Login` as Telethon mixes its client.
+
+    It relies on its host (Login) for: `service`, `_flows` and `_lock` (this process's QR
+    logins), and the row helpers `_pending_row`, `_step`, `_authorized`, `_save`, `_demo`.
+    """
 
     def qr_page(self, owner_id: int):
         """The QR tab: Done when linked, the QR login of this process, or not started (starts nothing)."""
