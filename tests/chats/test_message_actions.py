@@ -5,7 +5,7 @@ from telegram_sandbox.rules import EDIT_TIME_LIMIT
 from telegram_sandbox.world import now
 
 from .conftest import requests_during
-from ..helpers import poll_url
+from ..helpers import poll_url, wait_until
 
 BACKGROUND = {"PingDelayDisconnectRequest", "updates.GetStateRequest", "updates.GetDifferenceRequest"}
 
@@ -48,6 +48,9 @@ def test_the_menu_offers_what_telegram_allows_and_costs_telegram_nothing(server,
     theirs_menu = browser.get(f"/telegram/chats/{bob}/messages/{theirs}/menu/", json=True).json
     assert theirs_menu["can_reply"] and not theirs_menu["can_edit"] and theirs_menu["revoke"] == "optional"
     assert theirs_menu["message"]["text"] == "hello"
+    old = server.push_message(me, bob, "two days ago", date=now() - EDIT_TIME_LIMIT - 60).id_for(me)
+    old_menu = browser.get(f"/telegram/chats/{bob}/messages/{old}/menu/", json=True).json
+    assert old_menu["message"]["text"] == "two days ago" and not old_menu["can_edit"]  # past Telegram's window
 
 
 def test_in_a_supergroup_others_messages_cannot_be_deleted_and_own_go_for_everyone(server, me, browser):
@@ -79,14 +82,15 @@ def test_reply_shows_the_quote_sends_reply_to_and_the_bubble_links_to_the_origin
 
 
 def test_edit_changes_the_bubble_at_once_and_the_next_poll_repeats_nothing(server, me, browser):
-    bob, cursor = open_chat(server, me, browser)
-    body, mine = send(browser, bob, cursor, "helo")
+    bob, cursor = open_chat(server, me, browser, "Coffee?")
+    body, mine = send(browser, bob, cursor, "helo", reply_to=str(server.message_ids(me, bob)[0]))
     composer = browser.get(f"/telegram/chats/{bob}/composer/?edit={mine}", target="composer").get_data(as_text=True)
     assert "Editing" in composer and ">helo</textarea>" in composer and f"/messages/{mine}/" in composer
     answer = browser.post(f"/telegram/chats/{bob}/messages/{mine}/", {"text": "hello", **cursor_of(body)})
     edited = answer.get_data(as_text=True)
     assert answer.status_code == 200
-    assert re.search(rf'<article class="msg out" id="m-{mine}" hx-swap-oob="true">.*?hello.*?edited', edited, re.S)
+    assert re.search(rf'<article class="msg out" id="m-{mine}" hx-swap-oob="true">.*?Coffee\?.*?hello.*?edited',
+                     edited, re.S)  # the quote stays
     assert texts(server, bob, me)[-1] == "hello"
     assert browser.get(poll_url(edited), target="messages").status_code == 204
 
@@ -119,5 +123,36 @@ def test_delete_for_everyone_removes_the_bubble_and_the_other_side_copy(server, 
         "X-CSRFToken": browser.token, "HX-Request": "true", "HX-Target": "messages"}).get_data(as_text=True)
     assert f'<div id="m-{revoke}" hx-swap-oob="delete"></div>' in gone
     assert texts(server, me, bob) == [] and texts(server, bob, me) == ["keep"]
+    assert browser.get(f"/telegram/chats/{bob}/messages/", json=True).json["messages"] == []  # the cache forgot them
     assert browser.get(poll_url(gone), target="messages").status_code == 204
 
+
+
+def test_a_message_older_than_the_first_page_changes_and_goes_too(server, me, browser):
+    bob = server.create_account("447700900001", "Bob", "Builder")
+    first = server.push_message(me, bob, "my first words").id_for(me)
+    doomed = server.push_message(me, bob, "and my second").id_for(me)
+    for n in range(60):
+        server.push_message(bob, me, f"bob {n}")
+    html = browser.get(f"/telegram/chats/{bob}/").get_data(as_text=True)
+    assert "my first words" not in html  # only the newest page is shown until "Load older"
+    browser.get(f"/telegram/chats/{bob}/older/?before={int(cursor_of(html)['oldest'])}", target="older")
+    edited = browser.post(f"/telegram/chats/{bob}/messages/{first}/", {"text": "my first words, edited",
+                                                                       **cursor_of(html)}).get_data(as_text=True)
+    assert re.search(rf'id="m-{first}" hx-swap-oob="true">.*?my first words, edited', edited, re.S)
+    query = "&".join(f"{k}={v}" for k, v in cursor_of(html).items())
+    gone = browser.client.delete(f"/telegram/chats/{bob}/messages/{doomed}/?{query}", headers={
+        "X-CSRFToken": browser.token, "HX-Request": "true", "HX-Target": "messages"}).get_data(as_text=True)
+    assert f'<div id="m-{doomed}" hx-swap-oob="delete"></div>' in gone
+
+
+def test_a_contacts_edit_of_a_reply_arrives_by_poll_with_its_quote(server, me, browser):
+    bob = server.create_account("447700900001", "Bob", "Builder")
+    asked = server.push_message(me, bob, "Lunch at noon?")
+    answer = server.push_message(bob, me, "sure", reply_to=asked.id_for(bob))
+    html = browser.get(f"/telegram/chats/{bob}/").get_data(as_text=True)
+    server.edit_message(bob, me, answer.id_for(bob), "sure, see you there")
+    body = wait_until(lambda: browser.get(poll_url(html), target="messages").get_data(as_text=True),
+                      lambda text: "see you there" in text)  # the update reaches the loop thread in its own time
+    assert re.search(rf'id="m-{answer.id_for(me)}" hx-swap-oob="true">.*?Lunch at noon\?.*?sure, see you there',
+                     body, re.S)
