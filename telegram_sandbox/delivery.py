@@ -11,6 +11,7 @@ from telethon.tl import types
 
 from . import render
 from .rpc import RpcFail
+from .rules import check_edit, revocable
 from .world import (Account, DialogState, Envelope, MessageBox, Msg, StoredFile, bare_id, kind_of,
                     mark_channel, now)
 
@@ -228,10 +229,7 @@ class DeliveryMixin:
         """Edit a message everywhere it is held; returns the editor's (Msg, pts)."""
         acc = self.accounts[editor_id]
         msg = self.box(acc, peer).get(msg_id)
-        if msg is None or msg.action is not None:
-            raise RpcFail('MESSAGE_ID_INVALID')
-        if msg.sender_id != editor_id:
-            raise RpcFail('MESSAGE_AUTHOR_REQUIRED', 403)
+        check_edit(self, editor_id, peer, msg, text)
         if msg.text == text and list(msg.entities) == list(entities):
             raise RpcFail('MESSAGE_NOT_MODIFIED')
         stamp = now()
@@ -265,7 +263,11 @@ class DeliveryMixin:
             return self.emit_channel(ch, len(gone), ('cdelete', gone, ch.id),
                                      deliver=deliver, exclude_key=exclude_key), len(gone)
         mine = (acc.pts, 0)
-        for other, copy_ids in self.copies_of(acc, peer, ids, revoke).items():
+        everyone, only_mine = revocable(self, user_id, peer, ids, revoke)
+        copies = self.copies_of(acc, peer, everyone, True)
+        for other, copy_ids in self.copies_of(acc, peer, only_mine, False).items():
+            copies.setdefault(other, []).extend(copy_ids)
+        for other, copy_ids in copies.items():
             for cid in copy_ids:
                 self.box(other, other.msg_index.pop(cid)).remove(cid)
             pts = self.emit(other, len(copy_ids), ('delete', copy_ids), deliver=deliver,

@@ -13,6 +13,7 @@ from telethon.extensions import markdown
 from telethon.tl import types
 
 from . import images
+from .rpc import RpcFail
 from .world import now
 
 log = logging.getLogger('telegram_sandbox')
@@ -154,12 +155,27 @@ def start_demo_chatter(server, world: DemoWorld, stop: threading.Event, *, inter
                 where = world.family if world.family and rng.random() < 0.2 and who != world.contacts.get('Farah') \
                     else world.owner
                 server.mark_read(who, world.owner if where == world.owner else where)
+                if where == world.owner and rng.random() < 0.15 and _fix_typo(server, who, world.owner):
+                    continue
                 _say(server, who, where, rng.choice(CHATTER))
             except Exception:  # noqa: BLE001 - a demo thread must not die on one bad event
                 log.exception('sandbox: demo chatter failed')
     thread = threading.Thread(target=loop, name='sandbox-demo-chatter', daemon=True)
     thread.start()
     return thread
+
+
+def _fix_typo(server, who, owner) -> bool:
+    """`who` edits their newest message to the owner, as people fix typos (within Telegram's edit window)."""
+    with server.lock:
+        last = server.box(server.accounts[who], owner).last()
+        if last is None or not last.out or last.media is not None or last.text.endswith('(fixed)'):
+            return False
+        try:
+            server.edit_message(who, owner, last.id, f'{last.text} (fixed)')
+        except RpcFail:  # past the edit window
+            return False
+    return True
 
 
 def create_demo_server(*, chatter=True, stop: threading.Event | None = None, **server_options):

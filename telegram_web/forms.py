@@ -16,6 +16,7 @@ from wtforms.validators import EqualTo, InputRequired, Length, ValidationError
 from .phones import PhoneInputError, normalise_phone
 from .telegram.messages import MAX_CAPTION, MAX_TEXT
 from .telegram.problems import LoginProblem
+from .views import MAX_MESSAGE_ID
 
 MIN_PASSWORD_LENGTH = 10
 
@@ -106,25 +107,55 @@ class PasswordForm(TelegramLoginForm):
     password = PasswordField("2FA password", validators=[InputRequired("Enter your 2FA password.")])
 
 
+def _message_id(form, field):
+    if field.data and not (field.data.isascii() and field.data.isdigit() and 0 < int(field.data) <= MAX_MESSAGE_ID):
+        raise ValidationError("There is no such message to reply to: message ids are whole numbers from 1 to "
+                              f"{MAX_MESSAGE_ID}. Nothing was sent.")
+
+
+def _over_limit(text: str, limit: int, caption: bool = False) -> None:
+    """:raise ValidationError: if `text` is over Telegram's `limit`, which Telegram counts in UTF-16 code units
+    (most emoji count as two)."""
+    units = len(text.encode("utf-16-le")) // 2
+    if units > limit:
+        counted = "" if units == len(text) else " as Telegram counts them (most emoji count as two)"
+        raise ValidationError(f"The message is {units} characters long{counted}; Telegram allows at most {limit}"
+                              + (" in a caption." if caption else ".") + " Nothing was sent.")
+
+
 class SendForm(Form):
-    """The composer: text, or a file with an optional caption."""
+    """The composer: text, or a file with an optional caption; `reply_to` quotes a message of the chat."""
 
     text = TextAreaField()
     file = FileField()
+    reply_to = StringField(filters=[_strip], validators=[_message_id])
 
     def validate_text(self, field):
-        """:raise ValidationError: if there is nothing to send or the text is over Telegram's limit, which
-        Telegram counts in UTF-16 code units (most emoji count as two)."""
+        """:raise ValidationError: if there is nothing to send or the text is over Telegram's limit."""
         text = (field.data or "").replace("\r\n", "\n")
         has_file = bool(self.file.data and self.file.data.filename)
-        limit = MAX_CAPTION if has_file else MAX_TEXT
-        units = len(text.encode("utf-16-le")) // 2
-        if units > limit:
-            counted = "" if units == len(text) else " as Telegram counts them (most emoji count as two)"
-            raise ValidationError(f"The message is {units} characters long{counted}; Telegram allows at most {limit}"
-                                  + (" in a caption." if has_file else ".") + " Nothing was sent.")
+        _over_limit(text, MAX_CAPTION if has_file else MAX_TEXT, has_file)
         if not text.strip() and not has_file:
             raise ValidationError("Type a message or attach a file.")
+
+
+class EditForm(Form):
+    """The composer editing a message: its new text (a caption's limit is Telegram's to check)."""
+
+    text = TextAreaField()
+
+    def validate_text(self, field):
+        """:raise ValidationError: if the new text is empty or over Telegram's limit."""
+        text = (field.data or "").replace("\r\n", "\n")
+        _over_limit(text, MAX_TEXT)
+        if not text.strip():
+            raise ValidationError("Type the new text, or delete the message instead.")
+
+
+class DeleteForm(Form):
+    """Deleting a message (its fields come in the URL: htmx sends hx-delete's parameters there)."""
+
+    revoke = BooleanField()
 
 
 class ChangePasswordForm(Form):

@@ -25,7 +25,7 @@ def api_rows() -> list[tuple[str, list[tuple[str, list[str]]], list[set[str]]]]:
         cells = line.split(" | ")
         if not line.startswith("| `") or len(cells) < 2:
             continue
-        endpoints = re.findall(r"`(?:(GET|POST) )?(/[^`?]*)\??([^`]*)`", cells[0])
+        endpoints = re.findall(r"`(?:(GET|POST|DELETE) )?(/[^`?]*)\??([^`]*)`", cells[0])
         objects = re.findall(r"\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}", cells[1])
         above = shapes if re.search(r"\b(above|same)\b", cells[1]) else []
         # Each object's top-level keys (nested objects removed first) is one shape the answer may have.
@@ -71,6 +71,7 @@ def test_every_endpoint_in_the_readme_answers_json_with_its_keys(world):
         data = FORMS.get(path, lambda s: {})(dict(state, server=server)) if method == "POST" else {}
         query = {name: query_value(state, name) for name in names}
         url = path.replace("<id>", str(state["session"] if "/sessions/" in path else bob))
+        url = url.replace("<message_id>", str(state.get("mine")))
         browser, sent = (stranger, stranger_headers) if path in ANONYMOUS else (client, headers)
         response = browser.open(url, method=method, headers=sent, data=data, query_string=query)
         assert response.is_json, (method, url, response.status_code, response.get_data(as_text=True)[:300])
@@ -93,13 +94,16 @@ def query_value(state: dict, name: str):
     cursor = state.get("cursor", {})
     return {"after": cursor.get("after"), "v": cursor.get("version", 0), "epoch": cursor.get("epoch"),
             "oldest": cursor.get("oldest"), "before": state.get("oldest"), "limit": 10, "offset": 1, "q": "",
-            "outcome": "ok", "method": "code", "page": 1}[name]
+            "outcome": "ok", "method": "code", "page": 1, "reply_to": state.get("oldest"), "edit": state.get("mine"),
+            "text": "a draft", "revoke": 1}[name]
 
 
 def remember(state: dict, path: str, body: dict) -> None:
     """Keep what later calls need: the open chat's cursor, the session row's id."""
     if path == "/telegram/chats/<id>/":
         state["cursor"], state["oldest"] = body["cursor"], body["messages"][0]["id"]
+    if path == "/telegram/chats/<id>/messages/" and any(m["out"] for m in body.get("messages", [])):
+        state["mine"] = max(m["id"] for m in body["messages"] if m["out"])  # the message the API table sent
     if path == "/telegram/admin/":
         state["session"] = body["sessions"][0]["id"]
 
@@ -112,7 +116,8 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram
          "/telegram/auth/resend/", "/telegram/auth/verify/", "/telegram/auth/password/", "/telegram/",
          "/telegram/session/status/", "/telegram/user/info/", "/telegram/me/", "/telegram/chats/",
          "/telegram/chats/poll/", "/telegram/chats/more/", "/telegram/chats/<id>/",
-         "/telegram/chats/<id>/messages/", "/telegram/admin/", "/telegram/admin/users/",
+         "/telegram/chats/<id>/messages/", "/telegram/chats/<id>/messages/<message_id>/menu/",
+         "/telegram/chats/<id>/composer/", "/telegram/chats/<id>/messages/<message_id>/", "/telegram/admin/", "/telegram/admin/users/",
          "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/password",
          "/telegram/session/reset/", "/settings/sign-out-everywhere"]
 FORMS = {
@@ -120,6 +125,7 @@ FORMS = {
     "/telegram/auth/verify/": lambda s: {"code": s["server"].last_code(PHONE)},
     "/telegram/auth/password/": lambda s: {"password": TWO_FA},
     "/telegram/chats/<id>/messages/": lambda s: {"text": "hello from the API table"},
+    "/telegram/chats/<id>/messages/<message_id>/": lambda s: {"text": "hello from the API table, edited"},
     "/login": lambda s: {"username": OWNER_USERNAME, "password": "not the password"},
     "/settings/password": lambda s: {"current": OWNER_PASSWORD, "password": "a new password 2", "confirm":
                                      "a new password 2"},

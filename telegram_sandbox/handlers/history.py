@@ -183,9 +183,7 @@ def edit_message(ctx, r):
     if r.media is not None:
         raise RpcFail('MEDIA_EDIT_INVALID')  # editing media is not modelled
     if r.message is None:
-        raise RpcFail('MESSAGE_NOT_MODIFIED')
-    if len(r.message) > 4096:
-        raise RpcFail('MESSAGE_TOO_LONG')
+        raise RpcFail('MESSAGE_NOT_MODIFIED')  # (lengths, windows and authors: rules.check_edit)
     msg, pts = ctx.server.edit(ctx.user.id, peer, r.id, r.message, r.entities or [], exclude_key=ctx.key.key_id)
     record = ('edit', msg)
     users, chats = render.entities(ctx.server, ctx.server.record_peers(record), ctx.user.id, ctx.dc)

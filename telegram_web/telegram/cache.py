@@ -57,6 +57,8 @@ class ChatCache:
         old = self.messages.get(view.id)
         if old is not None and old.edit_date == view.edit_date and old.text == view.text:
             return
+        if old is not None and old.reply_to_id == view.reply_to_id and view.reply_preview is None:
+            view.reply_preview, view.reply_sender = old.reply_preview, old.reply_sender  # an edit keeps its quote
         self.messages[view.id] = view
         if media is not None:
             self.media[view.id] = media

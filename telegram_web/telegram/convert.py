@@ -13,6 +13,7 @@ from telethon.tl import types
 
 from ..plain import HIDDEN
 from .formatting import render_entities
+from .rights import moderates
 
 PREVIEW_CHARS = 120
 
@@ -100,6 +101,9 @@ class ChatSummary:
     photo_id: int | None = field(default=None, metadata=HIDDEN)  # JSON: has_photo
     photo_dc: int | None = field(default=None, metadata=HIDDEN)
     can_post: bool = True
+    # creator or an admin who may delete others' messages; Saved Messages (actions_on_messages.py reads both)
+    moderator: bool = field(default=False, metadata=HIDDEN)
+    is_self: bool = field(default=False, metadata=HIDDEN)
     # ChatForbidden / ChannelForbidden: the account is no longer in it
     left: bool = field(default=False, metadata=HIDDEN)
     read_inbox_max_id: int = field(default=0, metadata=HIDDEN)
@@ -165,7 +169,8 @@ def summary_from_entity(entity) -> ChatSummary:
         id=utils.get_peer_id(entity), kind=chat_kind(entity), name=display_name(entity),
         username=getattr(entity, "username", None), verified=bool(getattr(entity, "verified", False)),
         photo_id=photo.photo_id if has_photo else None, photo_dc=photo.dc_id if has_photo else None,
-        can_post=can_post(entity), left=isinstance(entity, (types.ChatForbidden, types.ChannelForbidden)))
+        can_post=can_post(entity), moderator=moderates(entity), is_self=bool(getattr(entity, "is_self", False)),
+        left=isinstance(entity, (types.ChatForbidden, types.ChannelForbidden)))
 
 
 def summary_from_dialog(dialog, order: int) -> ChatSummary:

@@ -90,7 +90,7 @@ class Messages:
         the cursor is not of the cached window. Telegram trouble comes back as `Changes.problem` (the
         page keeps what it shows); :raise ChatNotFound, ChatUnavailable, SessionEnded:."""
         try:
-            return self._service.call(session_id, _changes_or_page, chat_id, cursor, mark_read)
+            return self._service.call(session_id, changes_or_page, chat_id, cursor, mark_read)
         except (ChatNotFound, ChatUnavailable, SessionEnded):
             raise
         except TelegramProblem as problem:
@@ -101,11 +101,11 @@ class Messages:
         return self._service.call(session_id, _older, chat_id, before, limit)
 
     def send(self, session_id: int, chat_id: int, cursor: Cursor, text: str, *, path: str | None = None,
-             as_photo: bool = False, mark_read: bool = True) -> Changes | ResetPage:
-        """Send text (or a file with a caption); the answer is what changed since `cursor`, the sent
-        message included (forms.SendForm checks the text against MAX_TEXT / MAX_CAPTION first);
-        :raise TelegramProblem: if sending failed."""
-        return self._service.call(session_id, _send, chat_id, text, path, as_photo, cursor, mark_read)
+             as_photo: bool = False, reply_to: int | None = None, mark_read: bool = True) -> Changes | ResetPage:
+        """Send text (or a file with a caption), as a reply to `reply_to` if given; the answer is what changed
+        since `cursor`, the sent message included (forms.SendForm checks the text against MAX_TEXT /
+        MAX_CAPTION first); :raise TelegramProblem: if sending failed."""
+        return self._service.call(session_id, _send, chat_id, text, path, as_photo, reply_to, cursor, mark_read)
 
 
 # Loop-thread side ---------------------------------------------------------------------
@@ -174,8 +174,9 @@ async def _changes(client, cache: AccountCache, chat_id: int, cursor: Cursor, ma
     return changes
 
 
-async def _changes_or_page(client, chat_id: int, cursor: Cursor, mark_read: bool) -> Changes | ResetPage:
-    """The changes, or (in the same loop trip) the whole chat when they cannot be told."""
+async def changes_or_page(client, chat_id: int, cursor: Cursor, mark_read: bool) -> Changes | ResetPage:
+    """The changes, or (in the same loop trip) the whole chat when they cannot be told (also what an
+    action on a message answers: actions_on_messages.py)."""
     cache = await ensure(client)
     found = await _changes(client, cache, chat_id, cursor, mark_read)
     if found is not None:
@@ -191,15 +192,15 @@ async def _older(client, chat_id: int, before: int, limit: int) -> OlderPage:
     return OlderPage(views, len(views) >= limit)
 
 
-async def _send(client, chat_id: int, text: str, path: str | None, as_photo: bool, cursor: Cursor,
-                mark_read: bool) -> Changes | ResetPage:
+async def _send(client, chat_id: int, text: str, path: str | None, as_photo: bool, reply_to: int | None,
+                cursor: Cursor, mark_read: bool) -> Changes | ResetPage:
     cache = await ensure(client)
     peer = await input_peer(client, cache, chat_id)  # as the read path resolves it (right after linking too)
     if path:
         message = await client.send_file(peer, path, caption=text, force_document=not as_photo,
-                                         parse_mode=None)  # sent as typed, no Markdown
+                                         parse_mode=None, reply_to=reply_to)  # sent as typed, no Markdown
     else:
-        message = await client.send_message(peer, text, parse_mode=None)
+        message = await client.send_message(peer, text, parse_mode=None, reply_to=reply_to)
     chat = cache.chat(chat_id)
     if chat.trusted:
         chat.add(message_view(message, cache.names), message.media)

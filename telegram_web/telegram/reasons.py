@@ -64,6 +64,17 @@ REASONS: dict[str, tuple[int, str]] = {
                          + NOT_SENT),
     "PRIVACY_PREMIUM_REQUIRED": (403, "This person takes messages only from their contacts and Telegram "
                                       "Premium users." + NOT_SENT),
+    "REPLY_TO_INVALID": (400, "The message you are replying to no longer exists." + NOT_SENT),
+    "REPLY_MESSAGE_ID_INVALID": (400, "The message you are replying to no longer exists." + NOT_SENT),
+    # Acting on a message: editing and deleting.
+    "MESSAGE_ID_INVALID": (404, "Telegram knows no such message in this chat (it may have been deleted)."),
+    "MESSAGE_NOT_MODIFIED": (400, "The new text is the same as the old one: nothing was changed."),
+    "MESSAGE_EDIT_TIME_EXPIRED": (403, "This message can no longer be edited: Telegram allows editing for "
+                                       "48 hours after sending."),
+    "MESSAGE_AUTHOR_REQUIRED": (403, "Only the author of this message can edit it."),
+    "MEDIA_EDIT_INVALID": (400, "Telegram cannot edit this message's media."),
+    "MESSAGE_DELETE_FORBIDDEN": (403, "You may not delete this message in this chat: only its author and "
+                                      "the chat's admins can."),
     "SLOWMODE_WAIT_X": (429, "This chat is in slow mode: wait {wait} before sending another message."
                         + NOT_SENT),
 }

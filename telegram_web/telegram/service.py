@@ -2,7 +2,8 @@
 
 Views call synchronous methods named for what the user does, grouped by concern the way
 Telethon groups its client into mixins: `service.dialogs.list(...)` (dialogs.py),
-`service.messages.open/changes/older/send(...)` (messages.py), `service.media.download/avatar(...)`
+`service.messages.open/changes/older/send(...)` (messages.py), `service.message_actions.menu/edit/delete(...)`
+(actions_on_messages.py), `service.media.download/avatar(...)`
 (media.py), `service.login...` (login.py). Each returns plain dataclasses or raises a
 TelegramProblem (problems.py); nothing above this package sees Telethon.
 
@@ -26,6 +27,7 @@ from ..models import TelegramSession, utcnow
 from ..process_lock import ProcessLock
 from .dialogs import Dialogs
 from .media import Media
+from .actions_on_messages import MessageActions
 from .messages import Messages
 from .problems import (SessionEnded, SessionUnreadable, TelegramBusyElsewhere, TelegramNotConfigured,
                        translate)
@@ -62,6 +64,7 @@ class TelegramService:
         self._atexit_registered = False
         self.dialogs = Dialogs(self)
         self.messages = Messages(self)
+        self.message_actions = MessageActions(self)  # the menu of one message: edit, delete, …
         self.media = Media(self, app.instance_path)
         self.login = Login(self)  # the login state machine: service.login.send_code(...), ...
 

@@ -1,17 +1,21 @@
-"""An open chat: its page or pane, its poll, older pages and sending (one route each).
+"""An open chat: its page or pane, its poll, older pages and sending (one route each); the composer's state
+and the answer a send or an action on a message gives (message_actions.py has those actions).
 
 `/chats/<id>/messages/` is the README's JSON entry point for all of them; the page's own
 fragments use the dedicated routes.
 """
+from dataclasses import dataclass
+
 from flask import current_app, request, url_for
 
 from ..errors import ErrorBody
 from ..forms import SendForm
+from ..telegram.convert import MessageView
 from ..telegram.messages import ChatPage, Cursor, ResetPage
 from ..telegram.problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem
 from ..telegram.service import get_service
 from ..uploads import save_upload
-from ..web import respond
+from ..web import fields_of, respond
 from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, mark_read, telegram_blueprint
 from .chat_list import PAGE, page_context
 
@@ -107,38 +111,74 @@ def messages(chat_id: int):
 
 @bp.route("/chats/<int(signed=True):chat_id>/messages/", methods=["POST"])
 def send(chat_id: int):
-    """Send text or a file: the sent message appears at once, a failure keeps the typed text."""
+    """Send text or a file (a reply with `reply_to`): the sent message appears at once, a failure keeps the
+    typed text."""
     row = account()
     form = SendForm()
     text = (form.text.data or "").replace("\r\n", "\n")
+    valid = form.validate()
+    reply_to = int(form.reply_to.data) if form.reply_to.data and not form.reply_to.errors else None
     try:
-        if not form.validate():
+        if not valid:
             raise ValueError(form.first_error())
         with save_upload(form.file.data, current_app.instance_path, current_app.config["CHATS_UPLOAD_MAX_BYTES"]) as path:
             found = get_service().messages.send(row.id, chat_id, cursor_args() or Cursor(), text, path=path,
                                                 as_photo=bool(path and form.file.data.mimetype in PHOTO_TYPES),
-                                                mark_read=mark_read())
+                                                reply_to=reply_to, mark_read=mark_read())
     except (ValueError, TelegramProblem) as exc:
         if isinstance(exc, SessionEnded):
             raise
-        status = getattr(exc, "status", 400)
-        message = getattr(exc, "message", None) or str(exc)
-        error = getattr(exc, "name", None) or "NotSent"  # Telegram's own name when it refused
-        return respond(ErrorBody(error, message, status), "telegram/chats/_composer.html", full_page=PAGE,
-                       status=status, headers={"HX-Retarget": "#composer", "HX-Reswap": "outerHTML",
-                                               **retry_after(exc if isinstance(exc, TelegramProblem) else None)},
-                       page_extra=lambda: failed_send_page(row, chat_id, text, message),
-                       chat_id=chat_id, text=text, error=message)
-    if isinstance(found, ResetPage):  # the cursor is not of this window: the chat, the sent message in it
-        return show_pane(row, found, headers=TO_PANE, created=True,
-                         page_redirect=url_for(".chat_page", chat_id=chat_id))
-    return respond(found, "telegram/chats/_changes.html", created=True,
-                   page_redirect=url_for(".chat_page", chat_id=chat_id), found=found, chat_id=chat_id,
-                   group=request.args.get("group") == "1", poll_seconds=POLL_SECONDS, sent=True)
+        return composer_refusal(row, chat_id, exc, Composer(chat_id, text, reply_to, quote=quoted(row, chat_id, reply_to)))
+    return answer_changes(row, chat_id, found)
 
 
-def failed_send_page(row, chat_id: int, text: str, message: str) -> dict:
-    """The chats page after a failed send without htmx: the chat open, the composer keeping the text."""
-    page = get_service().messages.open(row.id, chat_id, mark_read=False)
-    return {**page_context(row), "page": page, "poll_seconds": poll_seconds(page.problem),
-            "composer_text": text, "composer_error": message}
+@dataclass
+class Composer:
+    """The composer: a new message, a reply (`reply_to`) or an edit (`edit`), its text, the quoted message."""
+
+    chat_id: int
+    text: str = ""
+    reply_to: int | None = None
+    edit: int | None = None
+    quote: MessageView | None = None  # the message replied to or edited
+    error: str | None = None
+
+
+def quoted(row, chat_id: int, message_id: int | None) -> MessageView | None:
+    """The message a composer quotes, or None when there is none or it cannot be had now."""
+    if not message_id:
+        return None
+    try:
+        return get_service().message_actions.message(row.id, chat_id, message_id)
+    except SessionEnded:
+        raise
+    except TelegramProblem:
+        return None
+
+
+def answer_changes(row, chat_id: int, found, *, created: bool = True, sent: bool = True):
+    """What a send or an action on a message answers: the changes since the page's cursor (the composer emptied
+    when `sent`), or the whole chat when its window was replaced; a browser goes back to the chat."""
+    back = url_for("conversation.chat_page", chat_id=chat_id)
+    if isinstance(found, ResetPage):  # the cursor is not of this window: the chat, the change in it
+        return show_pane(row, found, headers=TO_PANE, created=created, page_redirect=back)
+    return respond(found, "telegram/chats/_changes.html", created=created, page_redirect=back, found=found,
+                   chat_id=chat_id, group=request.args.get("group") == "1", poll_seconds=POLL_SECONDS, sent=sent)
+
+
+def composer_refusal(row, chat_id: int, exc: Exception, state: Composer):
+    """A refused send or edit: the composer again, keeping the typed text, its mode and the reason."""
+    status = getattr(exc, "status", 400)
+    state.error = getattr(exc, "message", None) or str(exc)
+    error = getattr(exc, "name", None) or "NotSent"  # Telegram's own name when it refused
+    return respond(ErrorBody(error, state.error, status), "telegram/chats/_composer.html", full_page=PAGE,
+                   status=status, headers={"HX-Retarget": "#composer", "HX-Reswap": "outerHTML",
+                                           **retry_after(exc if isinstance(exc, TelegramProblem) else None)},
+                   page_extra=lambda: failed_send_page(row, state), **fields_of(state),
+                   group=request.args.get("group") == "1")
+
+
+def failed_send_page(row, state: Composer) -> dict:
+    """The chats page after a failed send without htmx: the chat open, the composer keeping its state."""
+    page = get_service().messages.open(row.id, state.chat_id, mark_read=False)
+    return {**page_context(row), "page": page, "poll_seconds": poll_seconds(page.problem), "composer": state}

@@ -67,3 +67,14 @@ def test_create_demo_server_builds_the_world_and_starts_the_chatter():
         assert any(t.name == 'sandbox-demo-chatter' for t in threading.enumerate())
     finally:
         server.demo_stop.set()
+
+
+def test_a_demo_contact_fixes_a_typo_only_within_the_edit_window(server):
+    from telegram_sandbox.demo import _fix_typo
+    world = build_demo_world(server)
+    emma, owner = world.contacts['Emma'], world.owner
+    assert _fix_typo(server, emma, owner)  # her newest message is from the last hour
+    with server.lock:
+        assert server.box(server.accounts[owner], emma).last().text == 'Are you around today? (fixed)'
+    assert not _fix_typo(server, emma, owner)  # fixed once is enough
+    assert not _fix_typo(server, world.contacts['Chloé'], owner)  # three days ago: past Telegram's window

@@ -1,0 +1,108 @@
+"""Acting on one message of an open chat: what its menu offers, the message itself, editing, deleting.
+
+`MessageActions` is the service's group for it (`service.message_actions.menu/message/edit/delete`).
+Each change is applied to the update-fed cache at once (as the update Telegram sends would) and
+answers what changed since the page's cursor, as a send does, so the next poll repeats nothing.
+"""
+from telethon import errors as tg
+
+from .cache import AccountCache
+from .convert import MessageView, message_view
+from .dialogs import input_peer, summary_of
+from .history import fill_replies
+from .messages import Changes, Cursor, ResetPage, changes_or_page
+from .problems import ChatNotFound, translate
+from .reasons import REASONS
+from .rights import MessageMenu, menu_for
+from .updates import ensure, note_deleted, note_message
+
+NO_SUCH_MESSAGE = REASONS["MSG_ID_INVALID"][1]
+
+
+class MessageActions:
+    """The service's group for acting on one message."""
+
+    def __init__(self, service):
+        self._service = service
+
+    def menu(self, session_id: int, chat_id: int, message_id: int) -> MessageMenu:
+        """What Telegram allows on the message (from the cache when it holds it);
+        :raise ChatNotFound: for an unknown chat or message, TelegramProblem:."""
+        return self._service.call(session_id, _menu, chat_id, message_id)
+
+    def message(self, session_id: int, chat_id: int, message_id: int) -> MessageView:
+        """One message (to quote it in the composer); :raise ChatNotFound, TelegramProblem:."""
+        return self._service.call(session_id, _message, chat_id, message_id)
+
+    def edit(self, session_id: int, chat_id: int, message_id: int, cursor: Cursor, text: str) -> Changes | ResetPage:
+        """Replace the text (or caption) of an own message; the answer is what changed since `cursor`, the edit
+        included; :raise TelegramProblem: e.g. MESSAGE_NOT_MODIFIED, MESSAGE_EDIT_TIME_EXPIRED,
+        MESSAGE_AUTHOR_REQUIRED, each with its sentence."""
+        return self._service.call(session_id, _edit, chat_id, message_id, text, cursor)
+
+    def delete(self, session_id: int, chat_id: int, message_id: int, cursor: Cursor, *,
+               revoke: bool) -> Changes | ResetPage:
+        """Delete a message (`revoke`: for the other side too, where Telegram allows it); the answer is what
+        changed since `cursor`, the deletion included; :raise TelegramProblem: e.g. MESSAGE_DELETE_FORBIDDEN."""
+        return self._service.call(session_id, _delete, chat_id, message_id, revoke, cursor)
+
+
+# Loop-thread side ---------------------------------------------------------------------
+
+async def _find(client, cache: AccountCache, chat_id: int, message_id: int) -> MessageView:
+    """The message from the chat's window, else from Telegram; :raise ChatNotFound: if there is none."""
+    chat = cache.chat(chat_id)
+    view = chat.messages.get(message_id)
+    if view is None:
+        peer = await input_peer(client, cache, chat_id)
+        try:
+            found = await client.get_messages(peer, ids=message_id)
+        except (ValueError, tg.RPCError) as exc:
+            raise translate(exc) or ChatNotFound(NO_SUCH_MESSAGE) from exc
+        if found is None:
+            raise ChatNotFound(NO_SUCH_MESSAGE)
+        view = message_view(found, cache.names)
+    await fill_replies(client, cache, chat, [view])
+    return view
+
+
+async def _message(client, chat_id: int, message_id: int) -> MessageView:
+    cache = await ensure(client)
+    return await _find(client, cache, chat_id, message_id)
+
+
+async def _menu(client, chat_id: int, message_id: int) -> MessageMenu:
+    cache = await ensure(client)
+    summary = await summary_of(client, cache, chat_id)
+    return menu_for(summary, await _find(client, cache, chat_id, message_id))
+
+
+def _including(found, edited: MessageView | None = None, deleted: tuple = ()):
+    """The changes, sure to carry the acted-on message even when it is older than the page's first one
+    (a page that loaded older messages shows those too)."""
+    if isinstance(found, ResetPage):
+        return found
+    known = {m.id for m in found.messages} | {m.id for m in found.edited}
+    if edited is not None and edited.id not in known and edited.id <= found.cursor.after:
+        found.edited.append(edited)
+    found.deleted += [i for i in deleted if i not in found.deleted and i <= found.cursor.after]
+    return found
+
+
+async def _edit(client, chat_id: int, message_id: int, text: str, cursor: Cursor) -> Changes | ResetPage:
+    cache = await ensure(client)
+    peer = await input_peer(client, cache, chat_id)
+    message = await client.edit_message(peer, message_id, text, parse_mode=None)  # as typed, no Markdown
+    note_message(cache, message, edited=True)  # what the edit update does (ours may come later, or never)
+    chat = cache.chat(chat_id)
+    view = chat.messages.get(message_id) or message_view(message, cache.names)
+    await fill_replies(client, cache, chat, [view])
+    return _including(await changes_or_page(client, chat_id, cursor, False), edited=view)
+
+
+async def _delete(client, chat_id: int, message_id: int, revoke: bool, cursor: Cursor) -> Changes | ResetPage:
+    cache = await ensure(client)
+    peer = await input_peer(client, cache, chat_id)
+    await client.delete_messages(peer, [message_id], revoke=revoke)
+    note_deleted(cache, chat_id, [message_id])  # the bubble goes at once; the update may never reach us
+    return _including(await changes_or_page(client, chat_id, cursor, False), deleted=(message_id,))
