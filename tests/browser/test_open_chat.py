@@ -18,7 +18,7 @@ def assert_alice_open(page, alice):
     for text in HISTORY[:2]:
         expect(texts.filter(has_text=text)).to_have_count(1)
     photo_message = page.locator("#messages .msg").filter(has_text=HISTORY[2])
-    expect(photo_message.locator("a.photo img")).to_be_visible()
+    expect(photo_message.locator("button.photo img")).to_be_visible()
     expect(page.locator("#messages blockquote.reply")).to_contain_text("Hi Dana!")  # the reply quotes it
     expect(page.locator("#composer textarea")).to_be_visible()
 
