@@ -60,10 +60,10 @@ class RichMedia:
         if not (mine or f.get('closed')):  # results stay hidden until one votes or the poll closes
             return types.MessageMediaPoll(poll=poll, results=types.PollResults(total_voters=total))
         correct = f.get('correct')
-        voters = [types.PollAnswerVoters(option=o, voters=sum(o in v for v in self.votes.values()),
+        voters = [types.PollAnswerVoters(option=o, voters=sum(o in v for v in self.votes.values()), recent_voters=[],
                                          chosen=(o in mine) or None,
                                          correct=(f.get('quiz') and i == correct) or None)
-                  for i, o in enumerate(options)]
+                  for i, o in enumerate(options)]  # recent voters are named in public polls only: none here
         return types.MessageMediaPoll(poll=poll, results=types.PollResults(
             results=voters, total_voters=total, solution=f.get('solution'),
             solution_entities=[] if f.get('solution') else None))
