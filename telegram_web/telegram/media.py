@@ -19,9 +19,11 @@ from ..uploads import upload_name
 from .dialogs import input_peer
 from .problems import ChatNotFound, TelegramProblem
 from .sharing import settle
+from .stickers import NotRendered, render_webp
 from .updates import ensure
 
 THUMB_EDGE = 320  # pixels: the photo size shown inline
+TGS = "application/x-tgsticker"
 MIME_TYPE = re.compile(r"[A-Za-z0-9][\w!#$&^.+-]*/[A-Za-z0-9][\w!#$&^.+-]*", re.ASCII)  # RFC 6838 names
 
 
@@ -204,6 +206,17 @@ class Media:
         path = media_path(self.folder("media", session_id), chat_id, message_id, thumb)
         return stored(path) or self._service.call(session_id, _download, chat_id, message_id, path, thumb,
                                                   max_bytes)
+
+    def animated(self, session_id: int, chat_id: int, message_id: int, *, max_bytes: int) -> StoredMedia:
+        """An animated (TGS) sticker rendered to an animated WebP, else its thumbnail;
+        :raise TooLarge, ChatNotFound, TelegramProblem:."""
+        found = self.download(session_id, chat_id, message_id, max_bytes=max_bytes)
+        try:
+            if found.mime != TGS:
+                raise NotRendered("not an animated sticker")
+            return StoredMedia(render_webp(found.path), "image/webp", found.name.rsplit(".", 1)[0] + ".webp")
+        except NotRendered:
+            return self.download(session_id, chat_id, message_id, thumb=True, max_bytes=max_bytes)
 
     def avatar(self, session_id: int, peer_id: int, photo_id: int | None) -> str | None:
         """Path of the peer's small profile photo on disk (downloaded once), or None if it has none;

@@ -66,7 +66,7 @@ def test_every_media_kind_shows_and_plays(page, serve, sandbox):
 
     open_chat(page, live, contacts["Farah"])
     images_loaded(page, "img.sticker")
-    expect(page.locator("img.sticker")).to_have_count(2)  # the WebP and the TGS's thumbnail
+    expect(page.locator("img.sticker")).to_have_count(2)  # the WebP, and the TGS rendered to an animated WebP
     for selector in ("video.sticker", "video.gif"):  # muted autoplay: playing without a click
         page.wait_for_function("sel => { const v = document.querySelector(sel); return v && !v.paused && "
                                "v.currentTime > 0; }", arg=selector)

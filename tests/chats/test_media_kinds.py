@@ -129,9 +129,24 @@ def test_stickers_show_without_a_bubble_or_download_text(server, me, bob, browse
     assert re.search(r'<img class="sticker" src="/telegram/media/\d+/\d+/" alt="🙂" width="160" height="160"', static)
     assert re.search(r'<video class="sticker" src="[^"]+" width="160" height="160" autoplay muted loop '
                      r'playsinline aria-label="🫧">', video)
-    fallback = re.search(r'<img class="sticker" src="([^"]+\?thumb=1)" alt="🌕"', animated).group(1)
-    thumb = browser.get(fallback)
-    assert thumb.mimetype == "image/webp" and thumb.data == media_samples.sample("tgs_thumb.webp")
+    rendered = re.search(r'<img class="sticker" src="([^"]+\?animated=1)" alt="🌕" width="160" height="160"',
+                         animated).group(1)
+    webp = browser.get(rendered)
+    assert webp.status_code == 200 and webp.mimetype == "image/webp" and webp.data[:4] == b"RIFF"
+    assert b"ANIM" in webp.data[:64] and webp.data.count(b"ANMF") > 10  # animated: many frames
+    assert webp.headers["Content-Disposition"].startswith("inline")
+    again, cost = requests_during(server, me, lambda: browser.get(rendered))
+    assert again.data == webp.data and cost == []  # rendered once, kept on disk
+
+
+def test_an_animated_sticker_that_does_not_render_falls_back_to_its_thumbnail(server, me, bob, browser):
+    broken = {**media_samples.animated_sticker(), "document": b"not gzip at all"}
+    sent = server.push_message(bob, me, "", **broken)
+    html = article(browser.get(f"/telegram/chats/{bob}/").get_data(as_text=True), sent.id_for(me))
+    url = re.search(r'src="([^"]+\?animated=1)"', html).group(1)
+    thumb = browser.get(url)
+    assert thumb.status_code == 200 and thumb.mimetype == "image/webp"
+    assert thumb.data == media_samples.sample("tgs_thumb.webp")
 
 
 def test_an_idle_chat_full_of_media_costs_telegram_nothing_per_poll(server, me, bob, browser):
