@@ -5,8 +5,9 @@ HISTORY = ["Hi Dana! Are we still on for Saturday?", "Yes! Can’t wait.", "Here
 
 
 def wait_images(page, selector):
-    """Wait until every image under `selector` has loaded (and is not broken)."""
-    page.wait_for_function("sel => [...document.querySelectorAll(sel + ' img')]"
+    """Wait until every shown image under `selector` has loaded (and is not broken); a closed photo viewer's
+    lazy full-size image is not fetched until it opens."""
+    page.wait_for_function("sel => [...document.querySelectorAll(sel + ' img')].filter(img => img.checkVisibility())"
                            ".every(img => img.complete && img.naturalWidth > 0)", arg=selector)
 
 
