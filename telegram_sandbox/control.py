@@ -107,8 +107,8 @@ class ControlMixin:
 
     # files -----------------------------------------------------------------------------------
 
-    def add_file(self, kind, data, mime_type=None, attributes=()) -> StoredFile:
-        """Store a photo ('photo': must be PNG/GIF/JPEG) or a document; returns the record."""
+    def add_file(self, kind, data, mime_type=None, attributes=(), thumb=None) -> StoredFile:
+        """Store a photo ('photo': must be PNG/GIF/JPEG) or a document (`thumb`: its JPEG/WebP thumbnail)."""
         with self.lock:
             size = images.image_size(data) if kind == 'photo' else (0, 0)
             if size is None:
@@ -116,7 +116,7 @@ class ControlMixin:
             f = StoredFile(id=self.next_file_id(), access_hash=self.new_access_hash(),
                            file_reference=os.urandom(16), kind=kind, data=bytes(data),
                            mime_type=mime_type or images.mime_of(data), date=now(),
-                           width=size[0], height=size[1], attributes=list(attributes))
+                           width=size[0], height=size[1], attributes=list(attributes), thumb=thumb)
             self.files[f.id] = f
             if len(self.files) > FILE_CAP:
                 self._collect_files()
@@ -127,7 +127,8 @@ class ControlMixin:
         keep |= {c.photo.id for c in list(self.groups.values()) + list(self.channels.values()) if c.photo}
         boxes = [c.box for c in self.channels.values()]
         boxes += [b for a in self.accounts.values() for b in a.boxes.values()]
-        keep |= {m.media.id for b in boxes for m in b.by_id.values() if m.media}
+        media = [getattr(m.media, 'photo', None) or m.media for b in boxes for m in b.by_id.values() if m.media]
+        keep |= {f.id for f in media if isinstance(f, StoredFile)}
         self.files = {fid: f for fid, f in self.files.items() if fid in keep}
 
     def expire_file_references(self):
@@ -228,21 +229,24 @@ class ControlMixin:
 
     def push_message(self, sender_id, peer, text='', *, entities=None, reply_to=None, forward_from=None,
                      photo=None, document=None, mime_type=None, file_name='file.bin', kind='file',
-                     action=None, silent=False, date=None, deliver=True) -> Pushed:
+                     attributes=None, thumb=None, media=None, action=None, silent=False, date=None,
+                     deliver=True) -> Pushed:
         """Deliver a message from sender_id into peer (as the sender names it), as Telegram would.
 
         reply_to is an id in the sender's view; forward_from a user id (original author);
-        photo PNG/JPEG bytes; document bytes with kind in voice/audio/video/sticker/file;
+        photo PNG/JPEG bytes; document bytes with kind in voice/audio/video/sticker/file, or with its own
+        `attributes` and `thumb` (media_samples.py has real ones); media a rich_media.RichMedia;
         action a types.MessageAction*; date (unix time) backdates it. deliver=False stores it and advances pts without
         pushing, so connected clients see a gap and must call getDifference.
         """
         with self.lock:
-            media = None
+            if media is not None and media.photo_data is not None:
+                media.photo = self.add_file('photo', media.photo_data)
             if photo is not None:
                 media = self.add_file('photo', photo)
             elif document is not None:
                 media = self.add_file('document', document, mime_type or 'application/octet-stream',
-                                      _DOC_KINDS[kind](file_name))
+                                      _DOC_KINDS[kind](file_name) if attributes is None else attributes, thumb)
             fwd = None
             if forward_from is not None:
                 fwd = types.MessageFwdHeader(date=now() - 3600, from_id=types.PeerUser(forward_from))

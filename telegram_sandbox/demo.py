@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from telethon.extensions import markdown
 from telethon.tl import types
 
-from . import images
+from . import images, media_samples, rich_media
 from .rpc import RpcFail
 from .world import now
 
@@ -58,6 +58,28 @@ def _say(server, sender, peer, text='', when=None, **kwargs):
     return server.push_message(sender, peer, plain, entities=entities, date=when, **kwargs)
 
 
+def _media_chat(server, owner, c, tick):
+    """Dmitri's chat: a video, a round video and a link preview; Emma's: places, a contact, polls, dice."""
+    _say(server, c['Dmitri'], owner, 'The test pattern, in motion', tick(), **media_samples.video())
+    _say(server, c['Dmitri'], owner, '', tick(), **media_samples.round_video())
+    _say(server, c['Dmitri'], owner, 'Docs: https://docs.telethon.dev/en/stable/', tick(), media=rich_media.web_page(
+        'https://docs.telethon.dev/en/stable/', site_name='Telethon', title='Telethon’s Documentation',
+        description='Pure Python 3 MTProto API Telegram client library, for bots too!',
+        photo=images.picture_png(11, 96, 96)))
+    _say(server, c['Emma'], owner, '', tick(), media=rich_media.venue(48.8584, 2.2945, 'Eiffel Tower',
+                                                                      'Champ de Mars, 5 Av. Anatole France, Paris'))
+    _say(server, c['Emma'], owner, '', tick(), media=rich_media.location(51.5007, -0.1246, period=900))
+    _say(server, c['Emma'], owner, '', tick(), media=rich_media.contact('+99966 3 2004', 'Dmitri', 'Ivanov',
+                                                                        c['Dmitri']))
+    _say(server, c['Emma'], owner, '', tick(), media=rich_media.poll(
+        1, 'Where do we go on Saturday?', ['The lake', 'The museum', 'Stay home'],
+        votes={c['Emma']: [0], c['Alice']: [0], c['Bruno']: [1]}))
+    _say(server, c['Emma'], owner, '', tick(), media=rich_media.poll(
+        2, 'Which planet is the largest?', ['Mars', 'Jupiter', 'Venus'], quiz=True, closed=True, correct=1,
+        solution='Jupiter: 11 Earths across.', votes={owner: [1], c['Emma']: [1], c['Bruno']: [0]}))
+    _say(server, c['Emma'], owner, '', tick(), media=rich_media.dice('🎲', 5))
+
+
 def build_demo_world(server) -> DemoWorld:
     """Create the demo owner (DEMO_PHONE / DEMO_PASSWORD) and a dozen chats of every kind."""
     t = now() - 3 * 86400  # history starts three days ago, in chronological order
@@ -84,13 +106,17 @@ def build_demo_world(server) -> DemoWorld:
     _say(server, c['Bruno'], owner, '', tick(), document=b'%PDF-1.4\n% demo slides\n' + bytes(2000),
          mime_type='application/pdf', file_name='slides.pdf')
     _say(server, owner, c['Bruno'], 'Thanks, looks great!', tick())
-    _say(server, c['Chloé'], owner, '', tick(), document=b'OggS' + bytes(3000), mime_type='audio/ogg', kind='voice')
+    _say(server, c['Chloé'], owner, '', tick(), **media_samples.voice())
     _say(server, c['Chloé'], owner, 'Listen to this 🎧', tick())
+    _say(server, c['Chloé'], owner, '', tick(), **media_samples.song())
+    _media_chat(server, owner, c, tick)
     _say(server, c['Dmitri'], owner, 'Check out `git bisect`, it found the bug in 6 steps', tick())
     _say(server, c['Dmitri'], owner, 'Worth reading', tick(), forward_from=c['Emma'])
     _say(server, c['Emma'], owner, 'Long time no see! How are you?', tick())
-    _say(server, c['Farah'], owner, 'Sticker time', tick(), document=images.avatar_png(9, 128),
-         mime_type='image/webp', kind='sticker')
+    _say(server, c['Farah'], owner, 'Sticker time', tick())
+    for sticker in (media_samples.sticker, media_samples.video_sticker, media_samples.animated_sticker):
+        _say(server, c['Farah'], owner, '', tick(1), **sticker())
+    _say(server, owner, c['Farah'], '', tick(), **media_samples.gif())
     _say(server, c['Old'], owner, 'Hey, remember the 2019 project?', tick())
     _say(server, owner, owner, 'Note to self: water the plants 🌱', tick())  # Saved Messages
 

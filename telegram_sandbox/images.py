@@ -58,11 +58,13 @@ def picture_png(seed: int, width: int = 96, height: int = 64) -> bytes:
 
 
 def image_size(data: bytes) -> tuple[int, int] | None:
-    """Return (width, height) of a PNG, GIF or JPEG, or None when it is not one."""
+    """Return (width, height) of a PNG, GIF, WebP or JPEG, or None when it is not one."""
     if data[:8] == b'\x89PNG\r\n\x1a\n' and len(data) >= 24:
         return struct.unpack('>II', data[16:24])
     if data[:6] in (b'GIF87a', b'GIF89a') and len(data) >= 10:
         return struct.unpack('<HH', data[6:10])
+    if data[:4] == b'RIFF' and data[8:12] == b'WEBP' and len(data) >= 30:
+        return _webp_size(data)
     if data[:2] == b'\xff\xd8':
         i = 2
         while i + 9 < len(data):
@@ -74,6 +76,18 @@ def image_size(data: bytes) -> tuple[int, int] | None:
                 h, w = struct.unpack('>HH', data[i + 5:i + 9])
                 return w, h
             i += 2 + length
+    return None
+
+
+def _webp_size(data: bytes) -> tuple[int, int] | None:
+    chunk = data[12:16]
+    if chunk == b'VP8X':
+        return 1 + int.from_bytes(data[24:27], 'little'), 1 + int.from_bytes(data[27:30], 'little')
+    if chunk == b'VP8L':
+        bits = int.from_bytes(data[21:25], 'little')
+        return 1 + (bits & 0x3fff), 1 + ((bits >> 14) & 0x3fff)
+    if chunk == b'VP8 ':
+        return struct.unpack('<H', data[26:28])[0] & 0x3fff, struct.unpack('<H', data[28:30])[0] & 0x3fff
     return None
 
 

@@ -5,6 +5,8 @@ Telethon never wants a sender for another DC.
 """
 from telethon.tl import types
 
+from . import images
+
 from .world import Account, Channel, DialogState, Group, Msg, StoredFile, bare_id, kind_of, now, viewer_hash
 
 ONLINE_WINDOW = 300  # seconds a user counts as online after activity
@@ -28,22 +30,27 @@ def photo_tl(f: StoredFile, dc: int):
 
 
 def document_tl(f: StoredFile, dc: int):
-    """A types.Document for a stored file."""
+    """A types.Document for a stored file (with its thumbnail as PhotoSize 'm' when it has one)."""
+    size = images.image_size(f.thumb) if f.thumb else None
+    thumbs = [types.PhotoSize(type='m', w=size[0], h=size[1], size=len(f.thumb))] if size else None
     return types.Document(id=f.id, access_hash=f.access_hash, file_reference=f.file_reference,
                           date=f.date, mime_type=f.mime_type, size=len(f.data), dc_id=dc,
-                          attributes=list(f.attributes))
+                          attributes=list(f.attributes), thumbs=thumbs)
 
 
-def media_tl(f: StoredFile | None, dc: int):
-    """MessageMediaPhoto/Document for a stored file (None for none)."""
+def media_tl(f, dc: int, viewer_id: int | None = None):
+    """MessageMediaPhoto/Document for a stored file, a rich media's own (as the viewer sees it), None for none."""
     if f is None:
         return None
+    if not isinstance(f, StoredFile):
+        return f.tl(dc, viewer_id)
     if f.kind == 'photo':
         return types.MessageMediaPhoto(photo=photo_tl(f, dc))
     voice = any(isinstance(a, types.DocumentAttributeAudio) and a.voice for a in f.attributes)
     video = any(isinstance(a, types.DocumentAttributeVideo) for a in f.attributes)
+    round_ = any(isinstance(a, types.DocumentAttributeVideo) and a.round_message for a in f.attributes)
     return types.MessageMediaDocument(document=document_tl(f, dc), voice=voice or None,
-                                      video=video or None)
+                                      video=video or None, round=round_ or None)
 
 
 def message_tl(m: Msg, dc: int, viewer_id: int | None = None):
@@ -60,7 +67,7 @@ def message_tl(m: Msg, dc: int, viewer_id: int | None = None):
                                     out=out or None, from_id=from_id, reply_to=reply, post=m.post or None,
                                     silent=m.silent or None)
     return types.Message(id=m.id, peer_id=peer_tl(m.peer), date=m.date, message=m.text, out=out or None,
-                         from_id=from_id, reply_to=reply, fwd_from=m.fwd_from, media=media_tl(m.media, dc),
+                         from_id=from_id, reply_to=reply, fwd_from=m.fwd_from, media=media_tl(m.media, dc, viewer_id),
                          entities=list(m.entities) or None, edit_date=m.edit_date, post=m.post or None,
                          silent=m.silent or None, pinned=m.pinned or None)
 
@@ -127,6 +134,8 @@ def message_peers(m: Msg) -> set:
     fwd = getattr(m.fwd_from, 'from_id', None)
     if isinstance(fwd, types.PeerUser):
         peers.add(fwd.user_id)
+    if getattr(m.media, 'kind', None) == 'contact' and m.media.fields.get('user_id'):
+        peers.add(m.media.fields['user_id'])  # Telegram sends the contact's user along
     for uid in getattr(m.action, 'users', None) or []:
         peers.add(uid)
     if isinstance(m.action, types.MessageActionChatDeleteUser):

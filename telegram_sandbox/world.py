@@ -65,6 +65,7 @@ class StoredFile:
     width: int = 0
     height: int = 0
     attributes: list = field(default_factory=list)  # TL DocumentAttribute objects
+    thumb: bytes | None = None  # a document's thumbnail (JPEG or WebP), its PhotoSize 'm'
 
 
 @dataclass(eq=False)
@@ -85,7 +86,7 @@ class Msg:
     entities: list = field(default_factory=list)
     reply_to: int | None = None
     fwd_from: object = None  # types.MessageFwdHeader
-    media: StoredFile | None = None
+    media: object = None  # StoredFile, or rich_media.RichMedia (link preview, place, poll, …)
     action: object = None  # types.MessageAction* for service messages
     edit_date: int | None = None
     post: bool = False

@@ -43,7 +43,7 @@ def test_every_file_of_a_sandbox_session_is_owner_only(app_factory, loose_umask)
     avatar = re.search(rf'/telegram/avatars/{bob}\.jpg\?v=-?\d+', chats).group(0)
     assert browser.get(avatar).status_code == 200
     chat = browser.get(f"/telegram/chats/{bob}/").get_data(as_text=True)
-    photo = re.search(r'<a class="photo" href="([^"]+)"', chat).group(1)
+    photo = re.search(r'<img class="full" src="([^"]+)"', chat).group(1)
     assert browser.get(photo).data == avatar_png(5)
 
     modes = modes_under(app.instance_path)

@@ -104,17 +104,19 @@ def upload_media(ctx, r):
 
 
 def _located(ctx, loc):
-    """The stored file and its bytes for an InputFileLocation."""
+    """The stored file and the bytes an InputFileLocation names (a document's thumbnail is 'm')."""
     if isinstance(loc, types.InputPhotoFileLocation):
         f = _stored(ctx, 'photo', loc)
         if loc.thumb_size != 'x':
             raise RpcFail('LOCATION_INVALID')
-        return f
+        return f, f.data
     if isinstance(loc, types.InputDocumentFileLocation):
         f = _stored(ctx, 'document', loc)
-        if loc.thumb_size:
-            raise RpcFail('LOCATION_INVALID')  # documents carry no thumbnails here
-        return f
+        if not loc.thumb_size:
+            return f, f.data
+        if loc.thumb_size != 'm' or f.thumb is None:
+            raise RpcFail('LOCATION_INVALID')
+        return f, f.thumb
     if isinstance(loc, types.InputPeerPhotoFileLocation):
         peer = input_peer(ctx, loc.peer)
         server = ctx.server
@@ -123,14 +125,14 @@ def _located(ctx, loc):
         f = getattr(owner, 'photo', None)
         if f is None or f.id != loc.photo_id:
             raise RpcFail('LOCATION_INVALID')
-        return f
+        return f, f.data
     raise RpcFail('LOCATION_INVALID')
 
 
 @handles(functions.upload.GetFileRequest)
 def get_file(ctx, r):
     """upload.getFile: the stored bytes, with Telegram's offset/limit rules."""
-    f = _located(ctx, r.location)
+    f, data = _located(ctx, r.location)
     # Telegram's limits: without `precise`, 4 KiB aligned parts that never cross a 1 MiB boundary.
     if r.limit <= 0 or r.limit > 1048576 or r.offset < 0:
         raise RpcFail('LIMIT_INVALID')
@@ -141,7 +143,7 @@ def get_file(ctx, r):
         raise RpcFail('LIMIT_INVALID' if r.limit % 4096 or 1048576 % r.limit else 'OFFSET_INVALID')
     elif r.offset // 1048576 != (r.offset + r.limit - 1) // 1048576:
         raise RpcFail('LIMIT_INVALID')
-    if r.offset > len(f.data):
+    if r.offset > len(data):
         raise RpcFail('OFFSET_INVALID')
     storage = _STORAGE.get(f.mime_type, types.storage.FileUnknown) if f.kind == 'photo' else types.storage.FilePartial
-    return types.upload.File(type=storage(), mtime=f.date or now(), bytes=f.data[r.offset:r.offset + r.limit])
+    return types.upload.File(type=storage(), mtime=f.date or now(), bytes=data[r.offset:r.offset + r.limit])

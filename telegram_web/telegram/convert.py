@@ -13,22 +13,10 @@ from telethon.tl import types
 
 from ..plain import HIDDEN
 from .formatting import render_entities
+from .media_view import MediaView, media_view
 from .rights import moderates
 
 PREVIEW_CHARS = 120
-
-
-@dataclass
-class MediaView:
-    """What a message carries besides text: kind, label, file name, size."""
-
-    kind: str  # photo, video, gif, voice, audio, video_note, sticker, document, location, contact, poll, other
-    label: str
-    name: str | None = None
-    size: int | None = None
-    mime: str | None = None
-    duration: float | None = None
-    downloadable: bool = False
 
 
 @dataclass
@@ -76,7 +64,7 @@ class MessageView:
         if self.service:
             return self.service
         text = " ".join(self.text.split())
-        label = self.media.label if self.media else ""
+        label = self.media.label if self.media and self.media.kind != "webpage" else ""
         if text and label:
             return _cut(f"{label}, {text}")
         return _cut(text or label or "Message")
@@ -198,32 +186,6 @@ def list_preview(view: MessageView, kind: str) -> str:
     if kind in ("group", "supergroup") and view.sender_name:
         return f"{view.sender_name.split()[0]}: {text}"
     return text
-
-
-def media_view(message) -> MediaView | None:
-    """The kind, label and file facts of a message's media, or None."""
-    media = message.media
-    if media is None or isinstance(media, (types.MessageMediaEmpty, types.MessageMediaWebPage)):
-        return None
-    if isinstance(media, types.MessageMediaPhoto):
-        return MediaView("photo", "Photo", mime="image/jpeg", downloadable=media.photo is not None)
-    if isinstance(media, types.MessageMediaDocument) and media.document is not None:
-        file = message.file
-        for kind, label, flag in (("sticker", "Sticker", message.sticker), ("voice", "Voice message", message.voice),
-                                  ("video_note", "Video message", message.video_note), ("gif", "GIF", message.gif),
-                                  ("video", "Video", message.video), ("audio", "Audio", message.audio)):
-            if flag:
-                return MediaView(kind, label, file.name, file.size, file.mime_type, file.duration, True)
-        return MediaView("document", "File", file.name or "file", file.size, file.mime_type, downloadable=True)
-    for cls, kind, label in ((types.MessageMediaGeo, "location", "Location"),
-                             (types.MessageMediaGeoLive, "location", "Live location"),
-                             (types.MessageMediaVenue, "location", "Location"),
-                             (types.MessageMediaContact, "contact", "Contact"),
-                             (types.MessageMediaPoll, "poll", "Poll"),
-                             (types.MessageMediaDice, "other", "Dice"), (types.MessageMediaGame, "other", "Game")):
-        if isinstance(media, cls):
-            return MediaView(kind, label)
-    return MediaView("other", "Unsupported message")
 
 
 def message_view(message, names: dict) -> MessageView:

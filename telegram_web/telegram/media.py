@@ -19,9 +19,11 @@ from ..uploads import upload_name
 from .dialogs import input_peer
 from .problems import ChatNotFound, TelegramProblem
 from .sharing import settle
+from .stickers import NotRendered, render_webp
 from .updates import ensure
 
 THUMB_EDGE = 320  # pixels: the photo size shown inline
+TGS = "application/x-tgsticker"
 MIME_TYPE = re.compile(r"[A-Za-z0-9][\w!#$&^.+-]*/[A-Za-z0-9][\w!#$&^.+-]*", re.ASCII)  # RFC 6838 names
 
 
@@ -62,11 +64,32 @@ def stored(path: str) -> StoredMedia | None:
     return header_safe(path, facts["mime"], facts["name"]) if os.path.exists(path) else None
 
 
-def _thumb_size(photo):
-    """The smallest photo size at least THUMB_EDGE wide or high, else the largest."""
-    sizes = [s for s in photo.sizes if isinstance(s, (types.PhotoSize, types.PhotoSizeProgressive))]
+def _thumb_size(target):
+    """The smallest photo size (a document's thumbnail) at least THUMB_EDGE wide or high, else the largest."""
+    found = target.sizes if isinstance(target, types.Photo) else (target.thumbs or [])
+    sizes = [s for s in found if isinstance(s, (types.PhotoSize, types.PhotoSizeProgressive))]
     sizes.sort(key=lambda s: max(s.w, s.h))
     return next((s for s in sizes if max(s.w, s.h) >= THUMB_EDGE), sizes[-1] if sizes else None)
+
+
+def _file_of(media):
+    """The Photo or Document a message media carries (a link preview's photo too), or None."""
+    if isinstance(media, types.MessageMediaWebPage):
+        media = media.webpage
+    target = getattr(media, "photo", None) or getattr(media, "document", None)
+    return target if isinstance(target, (types.Photo, types.Document)) else None
+
+
+_IMAGE_MAGIC = ((b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png"), (b"GIF8", "image/gif"))
+
+
+def sniff_image(path: str) -> str:
+    """The image type a file's first bytes show (JPEG, PNG, GIF, WebP), else application/octet-stream."""
+    with open(path, "rb") as fh:
+        head = fh.read(12)
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    return next((mime for magic, mime in _IMAGE_MAGIC if head.startswith(magic)), "application/octet-stream")
 
 
 async def _message(client, cache, chat_id: int, message_id: int):
@@ -102,14 +125,16 @@ async def _fetch(client, chat_id: int, message_id: int, path: str, thumb: bool,
     chat = cache.chats.get(chat_id)
     media = chat.media.get(message_id) if chat is not None else None
     media = media or await _message(client, cache, chat_id, message_id)
-    target = getattr(media, "photo", None) or getattr(media, "document", None)
+    target = _file_of(media)
     if target is None:
         raise ChatNotFound("This message has no file to download.")
     info = File(target)
-    if (info.size or 0) > max_bytes and not (thumb and isinstance(target, types.Photo)):
+    if (info.size or 0) > max_bytes and not thumb:
         raise TooLarge(f"This file is {info.size // (1024 * 1024)} MB; downloads are limited to "
                        f"{max_bytes // (1024 * 1024)} MB (CHATS_MEDIA_MAX_BYTES).")
-    size = _thumb_size(target) if thumb and isinstance(target, types.Photo) else None
+    size = _thumb_size(target) if thumb else None
+    if thumb and size is None:
+        raise ChatNotFound("This file has no thumbnail.")
     os.makedirs(os.path.dirname(path), exist_ok=True)
     partial = path + ".part"
     try:
@@ -119,7 +144,10 @@ async def _fetch(client, chat_id: int, message_id: int, path: str, thumb: bool,
         if chat is not None and message_id in chat.messages:
             chat.media[message_id] = media
         await client.download_media(media, file=partial, thumb=size)
-    found = header_safe(path, info.mime_type, info.name or f"{chat_id}_{message_id}{info.ext or ''}")
+    if thumb:  # a thumbnail is a picture whatever the file is: its own bytes say which kind
+        found = header_safe(path, sniff_image(partial), f"{chat_id}_{message_id}_thumb")
+    else:
+        found = header_safe(path, info.mime_type, info.name or f"{chat_id}_{message_id}{info.ext or ''}")
     facts = {"mime": found.mime, "name": found.name}
     # The facts first, each file complete before it is in place: `stored` never sees half of either.
     with open(path + ".json.part", "w", encoding="utf-8") as fh:
@@ -178,6 +206,17 @@ class Media:
         path = media_path(self.folder("media", session_id), chat_id, message_id, thumb)
         return stored(path) or self._service.call(session_id, _download, chat_id, message_id, path, thumb,
                                                   max_bytes)
+
+    def animated(self, session_id: int, chat_id: int, message_id: int, *, max_bytes: int) -> StoredMedia:
+        """An animated (TGS) sticker rendered to an animated WebP, else its thumbnail;
+        :raise TooLarge, ChatNotFound, TelegramProblem:."""
+        found = self.download(session_id, chat_id, message_id, max_bytes=max_bytes)
+        try:
+            if found.mime != TGS:
+                raise NotRendered("not an animated sticker")
+            return StoredMedia(render_webp(found.path), "image/webp", found.name.rsplit(".", 1)[0] + ".webp")
+        except NotRendered:
+            return self.download(session_id, chat_id, message_id, thumb=True, max_bytes=max_bytes)
 
     def avatar(self, session_id: int, peer_id: int, photo_id: int | None) -> str | None:
         """Path of the peer's small profile photo on disk (downloaded once), or None if it has none;

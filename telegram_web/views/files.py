@@ -17,11 +17,15 @@ MEDIA_POLICY = "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; s
 
 @bp.route("/media/<int(signed=True):chat_id>/<int:message_id>/")
 def message_file(chat_id: int, message_id: int):
-    """A message's photo or file (owner only), streamed from the disk cache; :raise 404, 413:."""
+    """A message's photo or file (owner only), streamed from the disk cache (`thumb=1` its picture,
+    `animated=1` an animated sticker rendered); :raise 404, 413:."""
     row = account()
     limit = current_app.config["CHATS_MEDIA_MAX_BYTES"]
-    found = get_service().media.download(row.id, chat_id, message_id, thumb=request.args.get("thumb") == "1",
-                                         max_bytes=limit)
+    if request.args.get("animated") == "1":  # an animated sticker as an animated WebP (or its thumbnail)
+        found = get_service().media.animated(row.id, chat_id, message_id, max_bytes=limit)
+    else:
+        found = get_service().media.download(row.id, chat_id, message_id, thumb=request.args.get("thumb") == "1",
+                                             max_bytes=limit)
     inline = found.mime.split(";")[0].strip().lower() in INLINE_TYPES and request.args.get("download") != "1"
     response = send_file(found.path, mimetype=found.mime, as_attachment=not inline, download_name=found.name,
                          max_age=86400, conditional=True)

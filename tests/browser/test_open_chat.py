@@ -5,8 +5,9 @@ HISTORY = ["Hi Dana! Are we still on for Saturday?", "Yes! Can’t wait.", "Here
 
 
 def wait_images(page, selector):
-    """Wait until every image under `selector` has loaded (and is not broken)."""
-    page.wait_for_function("sel => [...document.querySelectorAll(sel + ' img')]"
+    """Wait until every shown image under `selector` has loaded (and is not broken); a closed photo viewer's
+    lazy full-size image is not fetched until it opens."""
+    page.wait_for_function("sel => [...document.querySelectorAll(sel + ' img')].filter(img => img.checkVisibility())"
                            ".every(img => img.complete && img.naturalWidth > 0)", arg=selector)
 
 
@@ -18,7 +19,7 @@ def assert_alice_open(page, alice):
     for text in HISTORY[:2]:
         expect(texts.filter(has_text=text)).to_have_count(1)
     photo_message = page.locator("#messages .msg").filter(has_text=HISTORY[2])
-    expect(photo_message.locator("a.photo img")).to_be_visible()
+    expect(photo_message.locator("button.photo img")).to_be_visible()
     expect(page.locator("#messages blockquote.reply")).to_contain_text("Hi Dana!")  # the reply quotes it
     expect(page.locator("#composer textarea")).to_be_visible()
 

@@ -46,16 +46,18 @@ def test_every_message_kind_renders(server, me, browser):
     assert "<strong>bold2</strong>" in html  # UTF-16 offsets after the emoji
     assert re.search(r'class="reply".*Bob Builder.*bold italic', html, re.S)
     assert "Forwarded from <strong>Carol Danvers</strong>" in html
-    assert re.search(r'<img src="/telegram/media/-?\d+/\d+/\?thumb=1" alt="Photo"', html)
+    assert re.search(r'<img src="/telegram/media/-?\d+/\d+/\?thumb=1" alt="Photo" width="64" height="64"', html)
     assert "report.pdf" in html and "File" in html and "Download" in html
-    assert "Voice message" in html and "Video" in html and "clip.mp4" in html and "Sticker" in html
+    assert re.search(r'<audio controls preload="none" src="/telegram/media/[^"]+" aria-label="Voice message">', html)
+    assert re.search(r'<video class="video" src="/telegram/media/[^"]+" width="320" height="240" controls', html)
+    assert re.search(r'<img class="sticker" src="/telegram/media/[^"]+" alt="🙂" width="160" height="160"', html)
     assert "Carol Danvers changed the title to «Club 2»" in html
     assert "Bob Builder created the group «Club»" in html
     assert 'class="day"' in html and "Today" in html
     assert 'class="sender' in html and 'class="msg out' in html
     assert 'id="composer"' in html and "keydown[key=='Enter'&&!shiftKey]" in html
 
-    photo_url = re.search(r'<a class="photo" href="([^"]+)"', html).group(1)
+    photo_url = re.search(r'<img class="full" src="([^"]+)"', html).group(1)
     full = browser.get(photo_url)
     assert full.status_code == 200 and full.data == avatar_png(7)
     doc_url = re.search(r'href="([^"]+)\?download=1" download>Download</a>\s*</div>', html).group(1)

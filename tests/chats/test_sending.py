@@ -37,7 +37,7 @@ def test_send_photo(server, me, browser):
                             {"text": "a picture", "file": (io.BytesIO(picture), "pic.png", "image/png"), **cursor})
     body = response.get_data(as_text=True)
     assert response.status_code == 200 and "a picture" in body and 'alt="Photo"' in body
-    url = re.search(r'<a class="photo" href="([^"]+)"', body).group(1)
+    url = re.search(r'<img class="full" src="([^"]+)"', body).group(1)
     assert browser.get(url).data == picture
 
 
