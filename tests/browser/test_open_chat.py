@@ -53,3 +53,15 @@ def test_open_chat_pushes_url_and_survives_reload(page, serve, sandbox):
     page.wait_for_url(f"{live.url}/telegram/")
     expect(page.get_by_role("heading", name="Pick a chat")).to_be_visible()
     expect(page.locator("#chat")).to_have_count(0)
+
+
+def test_switching_chats_from_the_list_keeps_its_loading_indicator(page, serve, sandbox):
+    world = sandbox.demo_world
+    live = serve(linked=True)
+    sign_in(page, live)
+    for name in ("Alice", "Bruno", "Alice"):  # (the page's guard fails on htmx's "no matches" console error)
+        peer = world.contacts[name]
+        page.locator(f"#chat-{peer} a").click()
+        page.wait_for_url(f"{live.url}/telegram/chats/{peer}/")
+        expect(page.locator("#chat")).to_have_attribute("data-chat-id", str(peer))
+        expect(page.locator("#chat-pane-spinner")).to_have_count(1)
