@@ -18,12 +18,19 @@ def telegram_backend():
     return demo_backend()
 
 
-app = create_app(telegram_backend=telegram_backend())
-
-if __name__ == "__main__":
+def serve() -> None:
+    """`python app.py [--host H] [--port N]`: build the app for that address and serve it."""
     parser = argparse.ArgumentParser(description="telegram_web, an unofficial Telegram web client")
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "5000")))
     args = parser.parse_args()
+    os.environ["HOST"], os.environ["PORT"] = args.host, str(args.port)  # the setup link printed at start
+    served = create_app(telegram_backend=telegram_backend())
     # No reloader: it would run a second process on the same Telegram session.
-    app.run(host=args.host, port=args.port, debug=False, use_reloader=False, threaded=True)
+    served.run(host=args.host, port=args.port, debug=False, use_reloader=False, threaded=True)
+
+
+if __name__ == "__main__":
+    serve()
+else:  # `flask --app app …`, `waitress-serve app:app`
+    app = create_app(telegram_backend=telegram_backend())

@@ -94,10 +94,15 @@ def test_create_user_command_removes_the_token(fresh):
     assert not os.path.exists(os.path.join(app.instance_path, "setup_token"))
 
 
-def test_python_app_py_prints_the_setup_url_with_its_port(tmp_path):
+@pytest.mark.parametrize("how", ["environment", "argument"])
+def test_python_app_py_prints_the_setup_url_with_its_port(tmp_path, how):
     port = free_port()
-    env = {**os.environ, "TELEGRAM_WEB_INSTANCE": str(tmp_path), "PORT": str(port)}
-    server = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+    env = {**os.environ, "TELEGRAM_WEB_INSTANCE": str(tmp_path)}
+    env.pop("PORT", None)
+    if how == "environment":
+        env["PORT"] = str(port)
+    command = [sys.executable, "app.py"] + (["--port", str(port)] if how == "argument" else [])
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 20
