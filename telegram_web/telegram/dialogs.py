@@ -63,6 +63,7 @@ async def load_dialogs(client, cache: AccountCache, more: bool = False) -> None:
     if more or not cache.dialogs_loaded:
         cache.dialogs_complete = len(dialogs) < DIALOG_PAGE
     cache.dialogs_loaded, cache.dialogs_stale, cache.dialogs_refreshed = True, False, time.monotonic()
+    cache.dialogs_missing = False
     cache.touch_dialogs()
 
 
@@ -70,8 +71,8 @@ async def _chat_list(client, q: str, offset: int, limit: int) -> ChatList:
     cache = await ensure(client)
     problem = None
     try:
-        if not cache.dialogs_loaded or (cache.dialogs_stale
-                                        and time.monotonic() - cache.dialogs_refreshed > DIALOG_REFRESH):
+        if not cache.dialogs_loaded or cache.dialogs_missing or (
+                cache.dialogs_stale and time.monotonic() - cache.dialogs_refreshed > DIALOG_REFRESH):
             await load_dialogs(client, cache)
         if len(cache.ordered(False)) < offset + limit and not cache.dialogs_complete:
             await load_dialogs(client, cache, more=True)  # at most one more request per page
