@@ -11,6 +11,7 @@ bp = linked_pages(telegram_blueprint("chat_list", __name__))
 
 PAGE = "telegram/chats/page.html"
 LISTS = "telegram/chats/_lists.html"  # the list and the archive (the filter's answer)
+LIST_CHANGED = "chats-changed"  # an HX-Trigger event that makes the list poll at once (after a send)
 
 
 def chat_list_args() -> tuple[str, int, int]:
