@@ -29,6 +29,7 @@ class ChatList:
     more: bool
     next_offset: int | None
     problem: TelegramProblem | None = None
+    unread_total: int = 0  # unread messages in chats not muted (the tab's title), of the dialogs loaded
 
 
 class Dialogs:
@@ -92,7 +93,8 @@ async def _chat_list(client, q: str, offset: int, limit: int) -> ChatList:
     more = len(main) > offset + limit or not (cache.dialogs_complete or needle)
     page = main[offset:offset + limit]
     return ChatList(page, chosen(True) if offset == 0 else [], cache.dialogs_version, more,
-                    offset + len(page) if more else None, problem)
+                    offset + len(page) if more else None, problem,
+                    sum(d.unread for d in cache.dialogs.values() if not d.muted))
 
 
 async def input_peer(client, cache: AccountCache, chat_id: int):

@@ -5,12 +5,12 @@ from ..telegram import accounts
 from ..telegram.dialogs import LIST_MAX, LIST_PAGE, ChatList
 from ..telegram.service import get_service
 from ..web import respond
-from . import account, int_arg, linked_pages, telegram_blueprint
+from . import MAX_ID, account, int_arg, linked_pages, telegram_blueprint
 
 bp = linked_pages(telegram_blueprint("chat_list", __name__))
 
 PAGE = "telegram/chats/page.html"
-LISTS = "telegram/chats/_lists.html"  # the list and the archive (the filter's answer)
+LISTS = "telegram/chats/_lists_answer.html"  # the list and the archive (the filter's answer), the title
 LIST_CHANGED = "chats-changed"  # an HX-Trigger event that makes the list poll at once (after a send)
 
 
@@ -25,9 +25,17 @@ def shown_count(listing: ChatList, offset: int, limit: int) -> int:
 
 
 def load_list(row, q: str = "", offset: int = 0, limit: int = LIST_PAGE) -> dict:
-    """The template variables of a chat list page: the listing, its filter and how many are shown."""
+    """The template variables of a chat list page: the listing, its filter, how many are shown, the open chat."""
     listing = get_service().dialogs.list(row.id, q=q, offset=offset, limit=limit)
-    return {"listing": listing, "q": q, "shown": shown_count(listing, offset, limit)}
+    return {"listing": listing, "q": q, "shown": shown_count(listing, offset, limit),
+            "open_chat": int_arg("open", None, -MAX_ID)}
+
+
+def opened_list(row) -> dict | None:
+    """For a chat opened from the list (`list` carries its filter, `limit` its size): the list to re-render."""
+    if request.args.get("list") is None:
+        return None
+    return load_list(row, request.args["list"][:100], 0, int_arg("limit", LIST_PAGE, 1, LIST_MAX))
 
 
 def page_context(row) -> dict:
@@ -52,7 +60,7 @@ def list_poll():
     lists = load_list(row, q, 0, limit)
     listing = lists["listing"]
     unchanged = int_arg("v") == listing.version and not listing.problem
-    return respond(listing, "telegram/chats/_list.html", unchanged=unchanged, **lists)
+    return respond(listing, "telegram/chats/_list_poll.html", unchanged=unchanged, **lists)
 
 
 @bp.route("/chats/more/")

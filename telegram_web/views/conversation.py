@@ -15,9 +15,9 @@ from ..telegram.messages import ChatPage, Cursor, ResetPage
 from ..telegram.problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem
 from ..telegram.service import get_service
 from ..uploads import save_upload
-from ..web import fields_of, respond
+from ..web import fields_of, respond, wants_fragment
 from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, mark_read, telegram_blueprint
-from .chat_list import LIST_CHANGED, PAGE, page_context
+from .chat_list import LIST_CHANGED, PAGE, opened_list, page_context
 
 bp = linked_pages(telegram_blueprint("conversation", __name__))
 
@@ -60,7 +60,9 @@ def chat_page(chat_id: int):
         page = get_service().messages.open(row.id, chat_id, mark_read=mark_read())
     except (ChatNotFound, ChatUnavailable) as problem:
         return chat_problem(row, problem)
-    return show_pane(row, page)
+    if not wants_fragment():
+        return show_pane(row, page)
+    return show_pane(row, page, open_oob=True, opened_list=opened_list(row))  # highlighted, badge gone
 
 
 def chat_problem(row, problem: TelegramProblem):

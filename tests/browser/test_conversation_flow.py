@@ -1,5 +1,7 @@
 """Conversation flow: the list follows a send at once; opening a chat highlights it and clears its badge;
 the tab's title counts unread messages."""
+import re
+
 from .conftest import expect, sign_in
 
 
@@ -27,3 +29,35 @@ def test_a_send_moves_the_chat_up_with_you_preview_at_once(page, serve, sandbox)
     # The send's answer makes the list poll now (not in up to 10 s): Bruno first unpinned, "You: …".
     expect(first_unpinned(page)).to_have_id(f"chat-{bruno}", timeout=3000)
     expect(item(page, bruno).locator(".chat-preview")).to_have_text("You: On my way")
+
+
+def test_opening_a_chat_highlights_it_and_clears_its_badge_in_the_same_answer(page, serve, sandbox):
+    world = sandbox.demo_world
+    emma, bruno = world.contacts["Emma"], world.contacts["Bruno"]
+    live = serve(linked=True)
+    sign_in(page, live)
+    expect(item(page, emma).locator(".badge.unread")).to_have_text("2")
+    unread = int(re.match(r"\((\d+)\) telegram_web · ", page.title()).group(1))  # the tab counts unread messages
+    with page.expect_response(lambda r: f"/telegram/chats/{emma}/?" in r.url) as opened:
+        item(page, emma).locator("a").click()
+    assert opened.value.status == 200
+    expect(page.locator("#chat h1")).to_have_text("Emma Wilson")
+    expect(item(page, emma)).to_have_class("chat-item current", timeout=1000)
+    expect(item(page, emma).locator(".badge.unread")).to_have_count(0)
+    expect(page).to_have_title(f"({unread - 2}) telegram_web · unofficial Telegram client")
+    page.wait_for_url(f"{live.url}/telegram/chats/{emma}/")
+
+    # The next list poll (another chat got a message) keeps the highlight.
+    with page.expect_response(lambda r: "/telegram/chats/poll/" in r.url and r.status == 200, timeout=20_000):
+        sandbox.push_message(bruno, world.owner, "ping")
+    expect(item(page, bruno).locator(".chat-preview")).to_have_text("ping")
+    expect(page).to_have_title(f"({unread - 1}) telegram_web · unofficial Telegram client")  # the poll's <title>
+    expect(item(page, emma)).to_have_class("chat-item current")
+
+    # Filtered: the list is re-rendered with the filter, the open chat still marked; then another chat.
+    page.get_by_role("searchbox", name="Filter chats").fill("bru")
+    expect(page.locator("#chat-items .chat-item")).to_have_count(1)
+    item(page, bruno).locator("a").click()
+    expect(page.locator("#chat h1")).to_have_text("Bruno Costa")
+    expect(item(page, bruno)).to_have_class("chat-item current")
+    expect(page.locator("#chat-items .chat-item")).to_have_count(1)  # still filtered

@@ -1,4 +1,6 @@
 """The chat list follows the owner's own messages (this app, other devices) and brand-new chats at once."""
+import re
+
 from .conftest import requests_during
 from ..helpers import wait_until
 
@@ -51,3 +53,47 @@ def test_a_brand_new_chat_appears_at_once(server, me, browser):
     response, cost = requests_during(server, me, lambda: browser.get(f"/telegram/chats/poll/?v={version}",
                                                                      target="chat-list"))
     assert response.status_code == 204 and cost == []
+
+
+def test_opening_from_the_list_rerenders_it_highlighted_without_the_badge(server, me, browser):
+    bob, carol = setup_two_chats(server, me, browser)
+    pane = browser.get(f"/telegram/chats/{carol}/?list=&limit=50", target="chat-pane").get_data(as_text=True)
+    oob = re.search(r'<div id="chat-list" hx-swap-oob="true".*', pane, re.S).group(0)
+    carol_item = re.search(rf'<li class="chat-item( current)?" id="chat-{carol}">.*?</li>', oob, re.S)
+    assert carol_item.group(1) == " current" and "badge unread" not in carol_item.group(0)
+    assert re.search(rf'<input type="hidden" id="open-chat" name="open" value="{carol}" hx-swap-oob="true">', pane)
+    # Filtered so that Carol is not listed: the list comes filtered, without her, so nothing targets a missing item.
+    pane = browser.get(f"/telegram/chats/{carol}/?list=bob&limit=50", target="chat-pane").get_data(as_text=True)
+    oob = re.search(r'<div id="chat-list" hx-swap-oob="true".*', pane, re.S).group(0)
+    assert f'id="chat-{bob}"' in oob and f'id="chat-{carol}"' not in oob
+    # Not from the list (no `list`): no list in the answer; a full page has no out-of-band parts.
+    pane = browser.get(f"/telegram/chats/{carol}/", target="chat-pane").get_data(as_text=True)
+    assert 'id="chat-list"' not in pane and 'id="open-chat"' in pane
+    assert "hx-swap-oob" not in re.sub(r'<form id="composer"[^>]*>', "", browser.get(f"/telegram/chats/{carol}/")
+                                       .get_data(as_text=True))
+
+
+def test_the_list_poll_keeps_the_open_chat_highlighted(server, me, browser):
+    bob, carol = setup_two_chats(server, me, browser)
+    version = listed(browser)["version"]
+    poll = browser.get(f"/telegram/chats/poll/?v={version - 1}&open={bob}", target="chat-list").get_data(as_text=True)
+    assert re.search(rf'<li class="chat-item current" id="chat-{bob}">', poll)
+    assert re.search(rf'<li class="chat-item" id="chat-{carol}">', poll)
+    assert browser.get("/telegram/chats/poll/?open=x", target="chat-list").status_code == 400
+
+
+def test_the_title_counts_unread_messages_of_chats_not_muted(server, me, browser):
+    bob = server.create_account("447700900001", "Bob", "Builder")
+    carol = server.create_account("447700900002", "Carol", "Danvers")
+    server.push_message(bob, me, "Good night")
+    server.push_message(carol, me, "morning")
+    server.set_dialog(me, carol, muted=True)
+    page = browser.get("/telegram/chats/").get_data(as_text=True)  # the dialogs' first load
+    assert "<title>(2) telegram_web · unofficial Telegram client</title>" in page  # Bob 1, the code chat 1
+    version = listed(browser)["version"]
+    server.push_message(bob, me, "again")
+    poll = wait_until(lambda: browser.get(f"/telegram/chats/poll/?v={version}", target="chat-list"),
+                      lambda r: r.status_code == 200).get_data(as_text=True)
+    assert poll.lstrip().startswith("<title>(3) telegram_web · unofficial Telegram client</title>")
+    pane = browser.get(f"/telegram/chats/{bob}/?list=", target="chat-pane").get_data(as_text=True)
+    assert "<title>(1) telegram_web · unofficial Telegram client</title>" in pane
