@@ -3,6 +3,7 @@ the tab's title counts unread messages."""
 import re
 
 from .conftest import expect, sign_in
+from .test_sending import sandbox_texts
 
 
 def item(page, chat_id):
@@ -61,3 +62,23 @@ def test_opening_a_chat_highlights_it_and_clears_its_badge_in_the_same_answer(pa
     expect(page.locator("#chat h1")).to_have_text("Bruno Costa")
     expect(item(page, bruno)).to_have_class("chat-item current")
     expect(page.locator("#chat-items .chat-item")).to_have_count(1)  # still filtered
+
+
+def test_double_enter_sends_once_without_an_error_and_keeps_the_focus(page, serve, sandbox):
+    world = sandbox.demo_world
+    farah = world.contacts["Farah"]
+    live = serve(linked=True)
+    sign_in(page, live)
+    item(page, farah).locator("a").click()
+    expect(page.locator("#chat h1")).to_have_text("Farah Khan")
+    sandbox.inject_delay("messages.SendMessageRequest", 0.5, times=1)  # the send is still in flight
+    box = page.get_by_role("textbox", name="Message")
+    box.fill("Only once")
+    box.press("Enter")
+    expect(box).to_be_disabled()  # while the send is in flight
+    page.keyboard.press("Enter")
+    expect(page.locator("#messages .msg.out .text", has_text="Only once")).to_have_count(1)
+    expect(page.get_by_role("textbox", name="Message")).to_have_value("")
+    expect(page.get_by_role("textbox", name="Message")).to_be_focused()
+    expect(page.locator("#composer .composer-error")).to_have_count(0)
+    assert sandbox_texts(sandbox, world.owner, farah).count("Only once") == 1
