@@ -64,13 +64,17 @@ def test_opening_a_chat_highlights_it_and_clears_its_badge_in_the_same_answer(pa
     expect(page.locator("#chat-items .chat-item")).to_have_count(1)  # still filtered
 
 
-def test_double_enter_sends_once_without_an_error_and_keeps_the_focus(page, serve, sandbox):
-    world = sandbox.demo_world
-    farah = world.contacts["Farah"]
-    live = serve(linked=True)
-    sign_in(page, live)
+def open_farah(page, serve, sandbox) -> int:
+    """Sign in and open Farah's chat from the list; return her id."""
+    farah = sandbox.demo_world.contacts["Farah"]
+    sign_in(page, serve(linked=True))
     item(page, farah).locator("a").click()
     expect(page.locator("#chat h1")).to_have_text("Farah Khan")
+    return farah
+
+
+def test_double_enter_sends_once_without_an_error_and_keeps_the_focus(page, serve, sandbox):
+    farah = open_farah(page, serve, sandbox)
     sandbox.inject_delay("messages.SendMessageRequest", 0.5, times=1)  # the send is still in flight
     box = page.get_by_role("textbox", name="Message")
     box.fill("Only once")
@@ -81,4 +85,43 @@ def test_double_enter_sends_once_without_an_error_and_keeps_the_focus(page, serv
     expect(page.get_by_role("textbox", name="Message")).to_have_value("")
     expect(page.get_by_role("textbox", name="Message")).to_be_focused()
     expect(page.locator("#composer .composer-error")).to_have_count(0)
-    assert sandbox_texts(sandbox, world.owner, farah).count("Only once") == 1
+    assert sandbox_texts(sandbox, sandbox.demo_world.owner, farah).count("Only once") == 1
+
+
+def test_a_chosen_file_shows_with_a_remove_button_and_an_old_error_goes_when_the_composer_changes(page, serve,
+                                                                                                  sandbox):
+    farah = open_farah(page, serve, sandbox)
+    chooser, remove = page.locator("#composer-file input[type=file]"), page.get_by_role("button", name="Remove the file")
+    expect(remove).to_be_hidden()
+    note = {"name": "notes.txt", "mimeType": "text/plain", "buffer": b"remember the milk"}
+    chooser.set_input_files(note)
+    expect(remove).to_be_visible()  # the browser's own control shows "notes.txt"
+    assert chooser.evaluate("input => input.files[0].name") == "notes.txt"
+    remove.click()
+    expect(remove).to_be_hidden()
+    assert chooser.evaluate("input => input.files.length") == 0
+
+    # A refused send shows its error; typing clears it.
+    page.problems.expect("Failed to load resource: the server responded with a status of 429",
+                         f"/telegram/chats/{farah}/messages/")
+    page.problems.expect("Response Status Error Code 429", f"from /telegram/chats/{farah}/messages/")
+    sandbox.inject_error("messages.SendMessageRequest", "FLOOD_WAIT_30")
+    box = page.get_by_role("textbox", name="Message")
+    box.fill("too soon")
+    box.press("Enter")
+    expect(page.locator("#composer .composer-error")).to_be_visible()
+    box = page.get_by_role("textbox", name="Message")
+    expect(box).to_be_focused()  # the refused composer was swapped in and settled (autofocus)
+    box.press("End")  # (autofocus puts the caret at the start)
+    box.press("!")
+    expect(page.locator("#composer .composer-error")).to_have_count(0)
+    expect(box).to_have_value("too soon!")
+
+    # A file with a caption goes out; the file is cleared with the text.
+    chooser.set_input_files(note)
+    page.get_by_role("textbox", name="Message").fill("the list")
+    page.get_by_role("textbox", name="Message").press("Enter")
+    expect(page.locator("#messages .msg.out", has_text="the list")).to_have_count(1)
+    expect(page.locator("#messages .msg.out", has_text="the list")).to_contain_text("notes.txt")
+    expect(remove).to_be_hidden()
+    assert chooser.evaluate("input => input.files.length") == 0
