@@ -95,7 +95,7 @@ def query_value(state: dict, name: str):
     return {"after": cursor.get("after"), "v": cursor.get("version", 0), "epoch": cursor.get("epoch"),
             "oldest": cursor.get("oldest"), "before": state.get("oldest"), "limit": 10, "offset": 1, "q": "",
             "outcome": "ok", "method": "code", "page": 1, "reply_to": state.get("oldest"), "edit": state.get("mine"),
-            "text": "a draft", "revoke": 1}[name]
+            "text": "a draft", "revoke": 1, "folder": "", "open": state.get("bob")}[name]
 
 
 def remember(state: dict, path: str, body: dict) -> None:

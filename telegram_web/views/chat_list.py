@@ -1,5 +1,5 @@
 """The chat list: the chats page, the list's filter, its poll and its next pages (one route each)."""
-from flask import request
+from flask import abort, request
 
 from ..telegram import accounts
 from ..telegram.dialogs import LIST_MAX, LIST_PAGE, ChatList
@@ -24,11 +24,21 @@ def shown_count(listing: ChatList, offset: int, limit: int) -> int:
     return min(max(offset + len(listing.chats), limit), LIST_MAX)
 
 
+def folder_arg() -> str | None:
+    """The list's folder: None for all chats, "archive" for the archive; :raise 400: for another."""
+    folder = request.args.get("folder") or None
+    if folder not in (None, "archive"):
+        abort(400, "'folder' must be 'archive' or left out.")
+    return folder
+
+
 def load_list(row, q: str = "", offset: int = 0, limit: int = LIST_PAGE) -> dict:
-    """The template variables of a chat list page: the listing, its filter, how many are shown, the open chat."""
-    listing = get_service().dialogs.list(row.id, q=q, offset=offset, limit=limit)
+    """The template variables of a chat list page: the listing (of the request's folder), its filter, how many
+    are shown, the open chat."""
+    folder = folder_arg()
+    listing = get_service().dialogs.list(row.id, q=q, offset=offset, limit=limit, archived=folder == "archive")
     return {"listing": listing, "q": q, "shown": shown_count(listing, offset, limit),
-            "open_chat": int_arg("open", None, -MAX_ID)}
+            "open_chat": int_arg("open", None, -MAX_ID), "folder": folder}
 
 
 def opened_list(row) -> dict | None:

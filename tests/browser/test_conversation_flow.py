@@ -125,3 +125,18 @@ def test_a_chosen_file_shows_with_a_remove_button_and_an_old_error_goes_when_the
     expect(page.locator("#messages .msg.out", has_text="the list")).to_contain_text("notes.txt")
     expect(remove).to_be_hidden()
     assert chooser.evaluate("input => input.files.length") == 0
+
+
+def test_the_archive_opens_as_a_folder_of_the_list(page, serve, sandbox):
+    old = sandbox.demo_world.contacts["Old"]
+    sign_in(page, serve(linked=True))
+    expect(item(page, old)).to_have_count(0)
+    page.locator("#chat-items .folder-row.archived a").click()
+    expect(item(page, old)).to_be_visible()
+    expect(page.locator("#chat-items .folder-row")).to_have_text("← All chats")
+    item(page, old).locator("a").click()  # opened from the archive: the archive stays, the chat highlighted
+    expect(page.locator("#chat h1")).to_contain_text("Old")
+    expect(item(page, old)).to_have_class("chat-item current")
+    page.locator("#chat-items .folder-row a").click()
+    expect(item(page, old)).to_have_count(0)
+    expect(page.locator("#chat-items .folder-row.archived")).to_contain_text("Archived chats")

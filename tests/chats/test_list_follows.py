@@ -97,3 +97,20 @@ def test_the_title_counts_unread_messages_of_chats_not_muted(server, me, browser
     assert poll.lstrip().startswith("<title>(3) telegram_web · unofficial Telegram client</title>")
     pane = browser.get(f"/telegram/chats/{bob}/?list=", target="chat-pane").get_data(as_text=True)
     assert "<title>(1) telegram_web · unofficial Telegram client</title>" in pane
+
+
+def test_the_archive_is_a_folder_that_refreshes_like_the_main_list(server, me, browser):
+    dave = server.create_account("447700900003", "Dave", "Archer")
+    server.push_message(dave, me, "old stuff")
+    server.set_dialog(me, dave, archived=True, muted=True)
+    main = browser.get("/telegram/chats/", target="chat-lists").get_data(as_text=True)
+    assert "Archived chats" in main and f'id="chat-{dave}"' not in main and "folder=archive" in main
+    archive = browser.get("/telegram/chats/?folder=archive", target="chat-lists").get_data(as_text=True)
+    assert f'id="chat-{dave}"' in archive and "← All chats" in archive
+    poll = re.search(r'id="chat-list" hx-get="([^"]+)"', archive).group(1).replace("&amp;", "&")
+    assert "folder=archive" in poll
+    server.push_message(dave, me, "still here")  # muted: stays archived, and the archive's poll shows it
+    changed = wait_until(lambda: browser.get(poll, target="chat-list"), lambda r: r.status_code == 200)
+    assert "still here" in changed.get_data(as_text=True) and "← All chats" in changed.get_data(as_text=True)
+    assert [c["id"] for c in browser.get("/telegram/chats/?folder=archive", json=True).json["chats"]] == [dave]
+    assert browser.get("/telegram/chats/?folder=nope", json=True).status_code == 400
