@@ -21,7 +21,7 @@ def setup_two_chats(server, me, browser):
 
 
 def test_a_send_from_this_app_moves_the_chat_up_with_you_preview(server, me, browser):
-    bob, carol = setup_two_chats(server, me, browser)
+    bob, _carol = setup_two_chats(server, me, browser)
     version = listed(browser)["version"]
     browser.get(f"/telegram/chats/{bob}/")
     sent = browser.post(f"/telegram/chats/{bob}/messages/", {"text": "see you"}, json=True)
@@ -34,7 +34,7 @@ def test_a_send_from_this_app_moves_the_chat_up_with_you_preview(server, me, bro
 
 
 def test_a_message_sent_from_another_device_updates_the_list(server, me, browser):
-    bob, carol = setup_two_chats(server, me, browser)
+    bob, _carol = setup_two_chats(server, me, browser)
     server.push_message(me, bob, "from my phone")
     data = wait_until(lambda: listed(browser), lambda d: d["chats"][0]["id"] == bob)
     assert data["chats"][0]["preview"] == "You: from my phone"
