@@ -28,6 +28,14 @@ log = logging.getLogger("telegram_web.telegram")
 class CodeFirst(LoginProblem):
     """A 2FA password arrived while the code step is still open: the code form is shown again."""
 
+    step = "code"
+
+
+class PasswordNext(LoginProblem):
+    """A code (or a resend) arrived after the code was accepted: the 2FA password form is shown again."""
+
+    step = "password"
+
 
 class Login(QrLogin):
     """The owner's Telegram login; one per service (`service.login`). QR methods: qr_login.QrLogin."""
@@ -113,7 +121,7 @@ class Login(QrLogin):
             user = self._attempt(owner_id, "password", state.get("phone"), client_ip, lambda: check_failures(owner_id),
                                  lambda: self.service.call(row.id, sign_in.sign_in_password, password))
         except TelegramProblem as problem:
-            return self.refuse(owner_id, "code" if isinstance(problem, CodeFirst) else "password", problem)
+            return self.refuse(owner_id, "password", problem)
         return self._authorized(row, user)
 
     def cancel(self, owner_id: int) -> LoginStep:
@@ -172,6 +180,9 @@ class Login(QrLogin):
         state = self._state(row)
         if step == "password" and state.get("step") == "code" and row is not None and not row.is_authorized:
             raise CodeFirst("Enter the code Telegram sent you first.", 409, error="CodeFirst")
+        if step == "code" and state.get("step") == "password" and row is not None and not row.is_authorized:
+            raise PasswordNext("The code was already accepted: now enter your 2FA password.", 409,
+                               error="PasswordNext")
         if row is None or row.is_authorized or state.get("step") not in ("code", "password") or (
                 step == "code" and not state.get("phone_code_hash")):
             raise LoginProblem("This login is no longer in progress. Start again.", 409,
@@ -181,6 +192,7 @@ class Login(QrLogin):
     def refuse(self, owner_id: int, step: str, problem: TelegramProblem, **extra) -> Failed:
         """The form of `step` again with `problem` (the phone form when the login must restart)."""
         row = owner_session(owner_id)
+        step = getattr(problem, "step", step)  # CodeFirst, PasswordNext: the form the login is really at
         if getattr(problem, "restart", False):
             self._clear(row)
             step = "phone"

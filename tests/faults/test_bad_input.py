@@ -82,6 +82,11 @@ CASES = [
          says="That code is not right"),
     case("password-out-of-order", "login", "POST", "/telegram/auth/password/", data={"password": "x"},
          status=409, says="Enter the code Telegram sent you first"),
+    case("code-again-after-code-accepted", "2fa", "POST", "/telegram/auth/verify/", data={"code": "12345"},
+         status=409, says="The code was already accepted: now enter your 2FA password",
+         check=lambda s: 'name="password"' in s.body),  # a double submit keeps the 2FA step
+    case("resend-after-code-accepted-json", "2fa", "POST", "/telegram/auth/resend/", json=True, status=409,
+         says="The code was already accepted", check=lambda s: s.response.json["step"] == "password"),
     case("password-empty", "2fa", "POST", "/telegram/auth/password/", data={"password": ""}, status=400,
          says="Enter your 2FA password"),
     case("password-script", "2fa", "POST", "/telegram/auth/password/", data={"password": SCRIPT}, status=400,
