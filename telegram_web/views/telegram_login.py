@@ -13,7 +13,7 @@ from ..telegram.login_steps import Done, Failed, QrPassword, QrState
 from ..telegram.qr_login import qr_svg
 from ..telegram.service import get_service
 from ..web import client_ip, is_htmx, respond
-from . import require_telegram_config
+from . import int_arg, require_telegram_config
 
 bp = Blueprint("telegram_login", __name__, url_prefix="/telegram/auth")
 bp.before_request(require_telegram_config)
@@ -102,7 +102,7 @@ def start_qr():
 @bp.route("/qr/status/", methods=["POST"])
 def qr_status():
     """Poll and store the QR login (no Telegram call): 204 unchanged, new QR, password form or redirect; 286 ends."""
-    state = login().qr_status(current_user.id, request.args.get("shown", type=int), client_ip())
+    state = login().qr_status(current_user.id, int_arg("shown"), client_ip())
     if isinstance(state, QrState) and state.unchanged and is_htmx():
         return "", 204
     waiting = isinstance(state, QrState) and state.status == "waiting"

@@ -87,6 +87,13 @@ CASES = [
          check=lambda s: 'name="password"' in s.body),  # a double submit keeps the 2FA step
     case("resend-after-code-accepted-json", "2fa", "POST", "/telegram/auth/resend/", json=True, status=409,
          says="The code was already accepted", check=lambda s: s.response.json["step"] == "password"),
+    case("qr-status-shown-arabic-digits", "login", "POST", "/telegram/auth/qr/status/?shown=%D9%A1", status=400,
+         says="'shown' must be a whole number"),
+    case("qr-status-shown-huge", "login", "POST", "/telegram/auth/qr/status/?shown=" + BIG, json=True, status=400,
+         says="'shown' is out of range"),
+    case("reset-with-nothing-stored", "signed", "POST", "/telegram/session/reset/", json=True, status=200,
+         says="No Telegram session was stored: there was nothing to log out",
+         check=lambda s: s.response.json["remote_logout"] is False),
     case("password-empty", "2fa", "POST", "/telegram/auth/password/", data={"password": ""}, status=400,
          says="Enter your 2FA password"),
     case("password-script", "2fa", "POST", "/telegram/auth/password/", data={"password": SCRIPT}, status=400,
