@@ -25,16 +25,12 @@ from .sign_in import LoginProblem, PasswordNeeded
 log = logging.getLogger("telegram_web.telegram")
 
 
-class CodeFirst(LoginProblem):
-    """A 2FA password arrived while the code step is still open: the code form is shown again."""
+class OtherStep(LoginProblem):
+    """A form posted while the login waits for another step (`step`): that step's form again, nothing lost."""
 
-    step = "code"
-
-
-class PasswordNext(LoginProblem):
-    """A code (or a resend) arrived after the code was accepted: the 2FA password form is shown again."""
-
-    step = "password"
+    def __init__(self, message: str, step: str, error: str):
+        super().__init__(message, 409, error=error)
+        self.step = step
 
 
 class Login(QrLogin):
@@ -179,10 +175,10 @@ class Login(QrLogin):
         row = owner_session(owner_id)
         state = self._state(row)
         if step == "password" and state.get("step") == "code" and row is not None and not row.is_authorized:
-            raise CodeFirst("Enter the code Telegram sent you first.", 409, error="CodeFirst")
+            raise OtherStep("Enter the code Telegram sent you first.", "code", "CodeFirst")
         if step == "code" and state.get("step") == "password" and row is not None and not row.is_authorized:
-            raise PasswordNext("The code was already accepted: now enter your 2FA password.", 409,
-                               error="PasswordNext")
+            raise OtherStep("The code was already accepted: now enter your 2FA password.", "password",
+                            "PasswordNext")
         if row is None or row.is_authorized or state.get("step") not in ("code", "password") or (
                 step == "code" and not state.get("phone_code_hash")):
             raise LoginProblem("This login is no longer in progress. Start again.", 409,
@@ -192,7 +188,7 @@ class Login(QrLogin):
     def refuse(self, owner_id: int, step: str, problem: TelegramProblem, **extra) -> Failed:
         """The form of `step` again with `problem` (the phone form when the login must restart)."""
         row = owner_session(owner_id)
-        step = getattr(problem, "step", step)  # CodeFirst, PasswordNext: the form the login is really at
+        step = problem.step if isinstance(problem, OtherStep) else step
         if getattr(problem, "restart", False):
             self._clear(row)
             step = "phone"
