@@ -50,7 +50,7 @@ class TelegramService:
             log.error("Telegram is not configured: %s", self.config_problem)
         self.timeout = config["TELEGRAM_CALL_TIMEOUT"]
         self.flood_sleep_threshold = config["TELEGRAM_FLOOD_SLEEP_THRESHOLD"]
-        self.api_id = backend.api_id if backend else int(config.get("TELEGRAM_API_ID") or 0)
+        self.api_id = backend.api_id if backend else 0 if self.config_problem else int(config["TELEGRAM_API_ID"])
         self.api_hash = backend.api_hash if backend else str(config.get("TELEGRAM_API_HASH") or "")
         self.settings = {} if self.config_problem else client_settings(config)
         self.custom_dc = None if self.config_problem else _custom_dc(config)
