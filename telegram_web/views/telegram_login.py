@@ -5,7 +5,7 @@ state it returns through `respond`: the next step's fragment for htmx, the whole
 for a browser, JSON for JSON clients. A failed step re-renders its own form with the message
 at the problem's status (the htmx config swaps 4xx in place); signing in redirects to the chats.
 """
-from flask import Blueprint, request, url_for
+from flask import Blueprint, url_for
 from flask_login import current_user
 
 from ..forms import CodeForm, PasswordForm, PhoneForm
