@@ -163,14 +163,14 @@ class DeliveryMixin:
         source = self.box(sender, peer).get(content.reply_to) if content.reply_to else None
         if content.reply_to and source is None:
             raise RpcFail('REPLY_TO_INVALID')
-        envelope, date, result = Envelope(), content.date or now(), {}
+        envelope, date, result, reactions = Envelope(), content.date or now(), {}, {}
         for acc, chat_peer, out in targets:
             reply = source.envelope.copies.get(acc.id) if source and source.envelope else None
             fresh = chat_peer not in acc.dialogs
             msg = Msg(id=acc.next_msg_id, peer=chat_peer, date=date, sender_id=sender_id, out=out,
                       text=content.text, entities=list(content.entities), reply_to=reply,
                       fwd_from=content.fwd_from, media=content.media, action=content.action,
-                      silent=content.silent, envelope=envelope)
+                      silent=content.silent, envelope=envelope, reactions=reactions)
             acc.next_msg_id += 1
             envelope.copies[acc.id] = msg.id
             self._store(acc, chat_peer, msg)

@@ -158,6 +158,12 @@ class DeleteForm(Form):
     revoke = BooleanField()
 
 
+class ReactionForm(Form):
+    """Reacting to a message: one emoji (empty removes the reaction); whether Telegram offers it is its to say."""
+
+    reaction = StringField(filters=[_strip], validators=[Length(max=16, message="A reaction is one emoji.")])
+
+
 class ChangePasswordForm(Form):
     """The settings page's password change: the current password, then the new one twice."""
 

@@ -117,7 +117,8 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram
          "/telegram/session/status/", "/telegram/user/info/", "/telegram/me/", "/telegram/chats/",
          "/telegram/chats/poll/", "/telegram/chats/more/", "/telegram/chats/<id>/",
          "/telegram/chats/<id>/messages/", "/telegram/chats/<id>/messages/<message_id>/menu/",
-         "/telegram/chats/<id>/composer/", "/telegram/chats/<id>/messages/<message_id>/", "/telegram/admin/", "/telegram/admin/users/",
+         "/telegram/chats/<id>/composer/", "/telegram/chats/<id>/messages/<message_id>/reactions/",
+         "/telegram/chats/<id>/messages/<message_id>/", "/telegram/admin/", "/telegram/admin/users/",
          "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/password",
          "/telegram/session/reset/", "/settings/sign-out-everywhere"]
 FORMS = {
@@ -126,6 +127,7 @@ FORMS = {
     "/telegram/auth/password/": lambda s: {"password": TWO_FA},
     "/telegram/chats/<id>/messages/": lambda s: {"text": "hello from the API table"},
     "/telegram/chats/<id>/messages/<message_id>/": lambda s: {"text": "hello from the API table, edited"},
+    "/telegram/chats/<id>/messages/<message_id>/reactions/": lambda s: {"reaction": "👍"},
     "/login": lambda s: {"username": OWNER_USERNAME, "password": "not the password"},
     "/settings/password": lambda s: {"current": OWNER_PASSWORD, "password": "a new password 2", "confirm":
                                      "a new password 2"},

@@ -1,11 +1,11 @@
-"""Acting on one message of an open chat: its menu, the composer replying or editing, editing, deleting.
+"""Acting on one message of an open chat: its menu, the composer replying or editing, editing, deleting, reacting.
 
 Each change answers like a send (conversation.answer_changes): what changed since the page's
 cursor, the acted-on message included, so the bubble changes or goes at once.
 """
-from flask import request
+from flask import abort, request
 
-from ..forms import DeleteForm, EditForm
+from ..forms import DeleteForm, EditForm, ReactionForm
 from ..telegram.messages import Cursor
 from ..telegram.problems import SessionEnded, TelegramProblem
 from ..telegram.service import get_service
@@ -71,3 +71,15 @@ def delete(chat_id: int, message_id: int):
     found = get_service().message_actions.delete(row.id, chat_id, message_id, cursor_args() or Cursor(),
                                                  revoke=bool(form.revoke.data))
     return answer_changes(row, chat_id, found, created=False, sent=False)
+
+
+@bp.route(MESSAGE + "reactions/", methods=["POST"])
+def react(chat_id: int, message_id: int):
+    """Set the owner's reaction (`reaction`: an emoji Telegram offers; empty removes it): the bubble shows it at
+    once; :raise 400: for anything but one offered emoji."""
+    form = ReactionForm()
+    if not form.validate():
+        abort(400, form.first_error())
+    found = get_service().reactions.react(account().id, chat_id, message_id, cursor_args() or Cursor(),
+                                          form.reaction.data or "")
+    return answer_changes(account(), chat_id, found, created=False, sent=False)

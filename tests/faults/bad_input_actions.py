@@ -1,4 +1,4 @@
-"""The bad-input rows of the actions on a message (menu, composer, reply, edit, delete); run by test_bad_input.py."""
+"""The bad-input rows of the actions on a message (menu, composer, reply, edit, delete, react); run by test_bad_input.py."""
 from .bad_input import SCRIPT, case
 
 NO_MESSAGE = "Telegram knows no such message in this chat"
@@ -47,6 +47,18 @@ ACTION_CASES = [
          says="'after' must be a whole number", check=nothing_asked),
     case("delete-missing-csrf", "chats", "DELETE", "/telegram/chats/{bob}/messages/1/?revoke=1", csrf=False,
          status=400, says="security token is missing or expired"),
+    case("react-sentence", "chats", "POST", "/telegram/chats/{bob}/messages/1/reactions/",
+         data={"reaction": "I like this a lot"}, status=400, says="A reaction is one emoji", check=nothing_asked),
+    case("react-not-offered", "chats", "POST", "/telegram/chats/{bob}/messages/1/reactions/", json=True,
+         data={"reaction": "🦄"}, status=400, says="is not one of the reactions Telegram offers"),
+    case("react-script", "chats", "POST", "/telegram/chats/{bob}/messages/1/reactions/", data={"reaction": "<b>"},
+         status=400, says="is not one of the reactions Telegram offers"),
+    case("react-unknown-message", "chats", "POST", "/telegram/chats/{bob}/messages/424242/reactions/",
+         data={"reaction": "👍"}, status=404, says="Telegram knows no such message in this chat"),
+    case("react-missing-csrf", "chats", "POST", "/telegram/chats/{bob}/messages/1/reactions/",
+         data={"reaction": "👍"}, csrf=False, status=400, says="security token is missing or expired"),
+    case("react-get", "chats", "GET", "/telegram/chats/{bob}/messages/1/reactions/", status=405,
+         says="The method is not allowed for the requested URL"),
     case("put-message", "chats", "PUT", "/telegram/chats/{bob}/messages/1/", data={"text": "hi"}, status=405,
          says="The method is not allowed for the requested URL",
          check=lambda s: {"POST", "DELETE"} <= set(s.response.headers["Allow"].split(", "))),
