@@ -88,14 +88,20 @@ class DeliveryMixin:
             return types.UpdateReadHistoryInbox(render.peer_tl(peer), max_id, still, pts, count)
         if kind == 'read_out':
             return types.UpdateReadHistoryOutbox(render.peer_tl(record[1]), record[2], pts, count)
+        if kind == 'pin':  # ('pin', peer, ids, pinned); channels: ('cpin', channel id, ids, pinned)
+            return types.UpdatePinnedMessages(render.peer_tl(record[1]), list(record[2]), pts, count, record[3])
+        if kind == 'cpin':
+            return types.UpdatePinnedChannelMessages(record[1], list(record[2]), pts, count, record[3])
         raise ValueError(kind)
 
     def record_peers(self, record) -> set:
         """Marked ids a client needs as entities for an update record."""
         if record[0] in ('new', 'edit'):
             return render.message_peers(record[1])
-        if record[0] in ('read_in', 'read_out'):
+        if record[0] in ('read_in', 'read_out', 'pin'):
             return {record[1]}
+        if record[0] == 'cpin':
+            return {mark_channel(record[1])}
         return set()
 
     def _updates_for(self, record, pts, count, viewer_id, dc, short_ok=False):

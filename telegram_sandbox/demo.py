@@ -10,7 +10,6 @@ import threading
 from dataclasses import dataclass, field
 
 from telethon.extensions import markdown
-from telethon.tl import types
 
 from . import images, media_samples, rich_media
 from .rpc import RpcFail
@@ -131,8 +130,7 @@ def build_demo_world(server) -> DemoWorld:
     world.hackers = server.create_channel(c['Dmitri'], 'Python Hackers', [owner, c['Alice'], c['Farah']],
                                           megagroup=True, photo=True, date=tick())
     rules = _say(server, c['Dmitri'], world.hackers, '**Rules:** be kind, no spam, share code.', tick())
-    _say(server, c['Dmitri'], world.hackers, '', tick(), action=types.MessageActionPinMessage(),
-         reply_to=rules.id)
+    server.pin_message(c['Dmitri'], world.hackers, rules.id)
     for who, emoji in ((c['Alice'], '👍'), (c['Farah'], '👍'), (owner, '🔥')):  # reactions, one of them ours
         server.set_reaction(who, world.hackers, rules.id, emoji)
     for i in range(40):

@@ -164,6 +164,13 @@ class ReactionForm(Form):
     reaction = StringField(filters=[_strip], validators=[Length(max=16, message="A reaction is one emoji.")])
 
 
+class PinForm(Form):
+    """Pinning a message: `unpin` to unpin it, `silent` to pin it without notifying the chat."""
+
+    unpin = BooleanField()
+    silent = BooleanField()
+
+
 class ChangePasswordForm(Form):
     """The settings page's password change: the current password, then the new one twice."""
 

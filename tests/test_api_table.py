@@ -95,7 +95,7 @@ def query_value(state: dict, name: str):
     return {"after": cursor.get("after"), "v": cursor.get("version", 0), "epoch": cursor.get("epoch"),
             "oldest": cursor.get("oldest"), "before": state.get("oldest"), "limit": 10, "offset": 1, "q": "",
             "outcome": "ok", "method": "code", "page": 1, "reply_to": state.get("oldest"), "edit": state.get("mine"),
-            "text": "a draft", "revoke": 1}[name]
+            "text": "a draft", "revoke": 1, "silent": 1, "unpin": 0}[name]
 
 
 def remember(state: dict, path: str, body: dict) -> None:
@@ -118,6 +118,7 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram
          "/telegram/chats/poll/", "/telegram/chats/more/", "/telegram/chats/<id>/",
          "/telegram/chats/<id>/messages/", "/telegram/chats/<id>/messages/<message_id>/menu/",
          "/telegram/chats/<id>/composer/", "/telegram/chats/<id>/messages/<message_id>/reactions/",
+         "/telegram/chats/<id>/messages/<message_id>/pin/", "/telegram/chats/<id>/pinned/",
          "/telegram/chats/<id>/messages/<message_id>/", "/telegram/admin/", "/telegram/admin/users/",
          "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/password",
          "/telegram/session/reset/", "/settings/sign-out-everywhere"]

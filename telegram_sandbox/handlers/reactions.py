@@ -1,4 +1,4 @@
-"""Reactions: messages.getAvailableReactions and messages.sendReaction."""
+"""Reactions and pins: messages.getAvailableReactions, messages.sendReaction, messages.updatePinnedMessage."""
 from telethon.tl import functions, types
 
 from .. import render
@@ -33,3 +33,10 @@ def send_reaction(ctx, r):
     update = ctx.server.react(ctx.user.id, peer, r.msg_id, emoticons, exclude_key=ctx.key.key_id)
     users, chats = render.entities(ctx.server, {peer}, ctx.user.id, ctx.dc)
     return types.Updates([update], users, chats, ctx.user.date, 0)
+
+
+@handles(functions.messages.UpdatePinnedMessageRequest)
+def update_pinned_message(ctx, r):
+    """messages.updatePinnedMessage: pin (with a service message) or unpin, with Telegram's rules (pinning.py)."""
+    return ctx.server.pin(ctx.user.id, input_peer(ctx, r.peer), r.id, unpin=bool(r.unpin), silent=bool(r.silent),
+                          oneside=bool(r.pm_oneside), exclude_key=ctx.key.key_id)

@@ -112,6 +112,8 @@ class AccountCache:
         self.chats: collections.OrderedDict[int, ChatCache] = collections.OrderedDict()
         self.names: dict[int, str] = {}
         self.reactions: tuple[int, list[str]] | None = None  # (hash, emoji) of getAvailableReactions
+        self.pins: dict[int, object] = {}  # chat id -> its PinnedBar (pins.py)
+        self.pin_versions: dict[int, int] = {}  # chat id -> raised by each change of its pins
         self.last_update = time.monotonic()
         self.was_connected = True
         self.unreachable = False  # the last Telegram call failed to connect

@@ -28,6 +28,7 @@ class MessageMenu:
     link: str | None  # t.me link of a message in a public channel or supergroup
     reactions: list  # the emoji the owner may react with (none on service messages)
     chosen: str | None  # the owner's own reaction
+    can_pin: bool  # Pin (or Unpin, when `message.pinned`) is offered
 
 
 def moderates(entity) -> bool:
@@ -69,4 +70,15 @@ def menu_for(chat, message, reactions=(), now: datetime | None = None) -> Messag
                        can_edit=may_edit(chat, message, now), can_delete=can_delete, revoke=revoke,
                        revoke_for=revoke_for, link=f"https://t.me/{chat.username}/{message.id}" if public else None,
                        reactions=[] if message.service or message.sponsored else list(reactions),
-                       chosen=next((r.emoji for r in message.reactions if r.chosen), None))
+                       chosen=next((r.emoji for r in message.reactions if r.chosen), None),
+                       can_pin=may_pin(chat, message))
+
+
+def may_pin(chat, message) -> bool:
+    """Anyone in private chats, basic groups and private supergroups (members' default rights); the creator and
+    admins in channels and public supergroups."""
+    if message.service or message.sponsored or chat.left:
+        return False
+    if chat.kind == "channel" or (chat.kind == "supergroup" and chat.username):
+        return chat.moderator
+    return True

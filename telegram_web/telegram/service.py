@@ -29,6 +29,7 @@ from .dialogs import Dialogs
 from .media import Media
 from .actions_on_messages import MessageActions
 from .reactions import Reactions
+from .pins import Pins
 from .messages import Messages
 from .problems import (SessionEnded, SessionUnreadable, TelegramBusyElsewhere, TelegramNotConfigured,
                        translate)
@@ -67,6 +68,7 @@ class TelegramService:
         self.messages = Messages(self)
         self.message_actions = MessageActions(self)  # the menu of one message: edit, delete, …
         self.reactions = Reactions(self)  # the reactions Telegram offers, setting ours
+        self.pins = Pins(self)  # the pinned bar, pinning
         self.media = Media(self, app.instance_path)
         self.login = Login(self)  # the login state machine: service.login.send_code(...), ...
 

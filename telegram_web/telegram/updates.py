@@ -46,6 +46,9 @@ def install(client) -> AccountCache:
             cache.dialogs_stale = True  # reloaded on the next list request (at most every few minutes)
         elif isinstance(update, types.UpdateMessageReactions):
             note_reactions(cache, update)
+        elif isinstance(update, (types.UpdatePinnedMessages, types.UpdatePinnedChannelMessages)):
+            peer = update.peer if isinstance(update, types.UpdatePinnedMessages) else types.PeerChannel(update.channel_id)
+            note_pins(cache, utils.get_peer_id(peer), update.messages, bool(update.pinned))
 
     _after_reconnect(client, cache)
     client.add_event_handler(on_new, events.NewMessage())
@@ -134,6 +137,16 @@ def note_reactions(cache: AccountCache, update) -> None:
     view = chat.messages.get(update.msg_id) if chat is not None else None
     if view is not None:
         chat.add(dataclasses.replace(view, reactions=reactions_of(update.reactions)))
+
+
+def note_pins(cache: AccountCache, chat_id: int, ids, pinned: bool) -> None:
+    """Pins changed: the chat's pinned bar is asked again (once), cached messages know whether they are pinned."""
+    cache.pin_versions[chat_id] = cache.pin_versions.get(chat_id, 0) + 1
+    chat = cache.chats.get(chat_id)
+    for message_id in ids:
+        view = chat.messages.get(message_id) if chat is not None else None
+        if view is not None:
+            chat.messages[message_id] = dataclasses.replace(view, pinned=pinned)
 
 
 def note_deleted(cache: AccountCache, chat_id: int | None, ids) -> None:

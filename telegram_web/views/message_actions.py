@@ -1,11 +1,12 @@
-"""Acting on one message of an open chat: its menu, the composer replying or editing, editing, deleting, reacting.
+"""Acting on one message of an open chat: its menu, the composer replying or editing, editing, deleting, reacting,
+pinning and the chat's pinned bar.
 
 Each change answers like a send (conversation.answer_changes): what changed since the page's
 cursor, the acted-on message included, so the bubble changes or goes at once.
 """
 from flask import abort, request
 
-from ..forms import DeleteForm, EditForm, ReactionForm
+from ..forms import DeleteForm, EditForm, PinForm, ReactionForm
 from ..telegram.messages import Cursor
 from ..telegram.problems import SessionEnded, TelegramProblem
 from ..telegram.service import get_service
@@ -83,3 +84,24 @@ def react(chat_id: int, message_id: int):
     found = get_service().reactions.react(account().id, chat_id, message_id, cursor_args() or Cursor(),
                                           form.reaction.data or "")
     return answer_changes(account(), chat_id, found, created=False, sent=False)
+
+
+@bp.route(MESSAGE + "pin/", methods=["POST"])
+def pin(chat_id: int, message_id: int):
+    """Pin (`silent=1`: without notifying) or unpin (`unpin=1`) a message: the "pinned" line appears at once and
+    the pinned bar refreshes (HX-Trigger: pins-changed)."""
+    form = PinForm()
+    found = get_service().pins.pin(account().id, chat_id, message_id, cursor_args() or Cursor(),
+                                   unpin=bool(form.unpin.data), silent=bool(form.silent.data))
+    answer = answer_changes(account(), chat_id, found, created=False, sent=False)
+    answer.headers["HX-Trigger"] = "pins-changed"
+    return answer
+
+
+@bp.route("/chats/<int(signed=True):chat_id>/pinned/")
+def pinned(chat_id: int):
+    """The chat's pinned bar (the latest pinned message); htmx gets 204 while its version `v` is unchanged, and
+    the bar asks Telegram nothing while the chat's pins do not change."""
+    known = int_arg("v", -1, low=-1)
+    bar = get_service().pins.bar(account().id, chat_id)
+    return respond(bar, "telegram/chats/_pinned.html", unchanged=known == bar.version)

@@ -1,4 +1,4 @@
-"""The bad-input rows of the actions on a message (menu, composer, reply, edit, delete, react); run by test_bad_input.py."""
+"""The bad-input rows of the actions on a message (menu, composer, reply, edit, delete, react, pin); run by test_bad_input.py."""
 from .bad_input import SCRIPT, case
 
 NO_MESSAGE = "Telegram knows no such message in this chat"
@@ -59,6 +59,14 @@ ACTION_CASES = [
          data={"reaction": "👍"}, csrf=False, status=400, says="security token is missing or expired"),
     case("react-get", "chats", "GET", "/telegram/chats/{bob}/messages/1/reactions/", status=405,
          says="The method is not allowed for the requested URL"),
+    case("pin-unknown-message", "chats", "POST", "/telegram/chats/{bob}/messages/424242/pin/", data={}, json=True,
+         status=404, says="Telegram knows no such message in this chat"),
+    case("pin-after-letters", "chats", "POST", "/telegram/chats/{bob}/messages/1/pin/?after=last", data={},
+         status=400, says="'after' must be a whole number", check=nothing_asked),
+    case("pin-missing-csrf", "chats", "POST", "/telegram/chats/{bob}/messages/1/pin/", data={"silent": "1"},
+         csrf=False, status=400, says="security token is missing or expired"),
+    case("pinned-version-letters", "chats", "GET", "/telegram/chats/{bob}/pinned/?v=latest", status=400,
+         says="'v' must be a whole number", check=nothing_asked),
     case("put-message", "chats", "PUT", "/telegram/chats/{bob}/messages/1/", data={"text": "hi"}, status=405,
          says="The method is not allowed for the requested URL",
          check=lambda s: {"POST", "DELETE"} <= set(s.response.headers["Allow"].split(", "))),
