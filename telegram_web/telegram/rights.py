@@ -29,6 +29,7 @@ class MessageMenu:
     reactions: list  # the emoji the owner may react with (none on service messages)
     chosen: str | None  # the owner's own reaction
     can_pin: bool  # Pin (or Unpin, when `message.pinned`) is offered
+    can_forward: bool
 
 
 def moderates(entity) -> bool:
@@ -71,7 +72,7 @@ def menu_for(chat, message, reactions=(), now: datetime | None = None) -> Messag
                        revoke_for=revoke_for, link=f"https://t.me/{chat.username}/{message.id}" if public else None,
                        reactions=[] if message.service or message.sponsored else list(reactions),
                        chosen=next((r.emoji for r in message.reactions if r.chosen), None),
-                       can_pin=may_pin(chat, message))
+                       can_pin=may_pin(chat, message), can_forward=not (message.service or message.sponsored))
 
 
 def may_pin(chat, message) -> bool:

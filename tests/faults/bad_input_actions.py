@@ -1,4 +1,4 @@
-"""The bad-input rows of the actions on a message (menu, composer, reply, edit, delete, react, pin); run by test_bad_input.py."""
+"""The bad-input rows of the actions on a message (menu, composer, reply, edit, delete, react, pin, forward); run by test_bad_input.py."""
 from .bad_input import SCRIPT, case
 
 NO_MESSAGE = "Telegram knows no such message in this chat"
@@ -67,6 +67,20 @@ ACTION_CASES = [
          csrf=False, status=400, says="security token is missing or expired"),
     case("pinned-version-letters", "chats", "GET", "/telegram/chats/{bob}/pinned/?v=latest", status=400,
          says="'v' must be a whole number", check=nothing_asked),
+    case("forward-to-nobody", "chats", "POST", "/telegram/chats/{bob}/messages/1/forward/", data={"comment": "hi"},
+         status=400, says="Choose at least one chat to forward to", check=nothing_asked),
+    case("forward-to-letters", "chats", "POST", "/telegram/chats/{bob}/messages/1/forward/", data={"to": "bob"},
+         status=400, says="There is no chat “bob” to forward to", check=nothing_asked),
+    case("forward-to-eleven", "chats", "POST", "/telegram/chats/{bob}/messages/1/forward/",
+         data={"to": [str(n) for n in range(1, 12)]}, status=400, says="Forward to at most 10 chats at once",
+         check=nothing_asked),
+    case("forward-comment-too-long", "chats", "POST", "/telegram/chats/{bob}/messages/1/forward/",
+         data={"to": "1", "comment": "x" * 4097}, status=400, says="Telegram allows at most 4096",
+         check=nothing_asked),
+    case("forward-missing-csrf", "chats", "POST", "/telegram/chats/{bob}/messages/1/forward/", data={"to": "1"},
+         csrf=False, status=400, says="security token is missing or expired"),
+    case("forward-picker-script", "chats", "GET", "/telegram/chats/{bob}/messages/1/forward/?q=" + SCRIPT,
+         status=200, says="No chat matches"),
     case("put-message", "chats", "PUT", "/telegram/chats/{bob}/messages/1/", data={"text": "hi"}, status=405,
          says="The method is not allowed for the requested URL",
          check=lambda s: {"POST", "DELETE"} <= set(s.response.headers["Allow"].split(", "))),
