@@ -44,8 +44,7 @@ def test_add_and_remove_a_reaction_the_bubble_shows_it_and_bob_sees_it(server, m
 
 def test_a_contacts_reaction_arrives_by_the_poll_which_costs_telegram_nothing(server, me, browser):
     bob, cursor = open_chat(server, me, browser)
-    _, mine = browser.post(f"/telegram/chats/{bob}/messages/", {"text": "Guess what", **cursor}), None
-    sent = _.get_data(as_text=True)
+    sent = browser.post(f"/telegram/chats/{bob}/messages/", {"text": "Guess what", **cursor}).get_data(as_text=True)
     mine = int(re.findall(r'id="m-(\d+)"', sent)[-1])
     server.set_reaction(bob, me, server.message_ids(bob, me)[-1], "🔥")
     poll = poll_url(sent)
