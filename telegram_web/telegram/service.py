@@ -28,6 +28,9 @@ from ..process_lock import ProcessLock
 from .dialogs import Dialogs
 from .media import Media
 from .actions_on_messages import MessageActions
+from .reactions import Reactions
+from .pins import Pins
+from .forwarding import Forwarding
 from .messages import Messages
 from .problems import (SessionEnded, SessionUnreadable, TelegramBusyElsewhere, TelegramNotConfigured,
                        translate)
@@ -65,6 +68,9 @@ class TelegramService:
         self.dialogs = Dialogs(self)
         self.messages = Messages(self)
         self.message_actions = MessageActions(self)  # the menu of one message: edit, delete, …
+        self.reactions = Reactions(self)  # the reactions Telegram offers, setting ours
+        self.pins = Pins(self)  # the pinned bar, pinning
+        self.forwarding = Forwarding(self)  # forwarding to one or several chats
         self.media = Media(self, app.instance_path)
         self.login = Login(self)  # the login state machine: service.login.send_code(...), ...
 
