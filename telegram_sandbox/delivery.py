@@ -88,14 +88,20 @@ class DeliveryMixin:
             return types.UpdateReadHistoryInbox(render.peer_tl(peer), max_id, still, pts, count)
         if kind == 'read_out':
             return types.UpdateReadHistoryOutbox(render.peer_tl(record[1]), record[2], pts, count)
+        if kind == 'pin':  # ('pin', peer, ids, pinned); channels: ('cpin', channel id, ids, pinned)
+            return types.UpdatePinnedMessages(render.peer_tl(record[1]), list(record[2]), pts, count, record[3])
+        if kind == 'cpin':
+            return types.UpdatePinnedChannelMessages(record[1], list(record[2]), pts, count, record[3])
         raise ValueError(kind)
 
     def record_peers(self, record) -> set:
         """Marked ids a client needs as entities for an update record."""
         if record[0] in ('new', 'edit'):
             return render.message_peers(record[1])
-        if record[0] in ('read_in', 'read_out'):
+        if record[0] in ('read_in', 'read_out', 'pin'):
             return {record[1]}
+        if record[0] == 'cpin':
+            return {mark_channel(record[1])}
         return set()
 
     def _updates_for(self, record, pts, count, viewer_id, dc, short_ok=False):
@@ -163,14 +169,14 @@ class DeliveryMixin:
         source = self.box(sender, peer).get(content.reply_to) if content.reply_to else None
         if content.reply_to and source is None:
             raise RpcFail('REPLY_TO_INVALID')
-        envelope, date, result = Envelope(), content.date or now(), {}
+        envelope, date, result, reactions = Envelope(), content.date or now(), {}, {}
         for acc, chat_peer, out in targets:
             reply = source.envelope.copies.get(acc.id) if source and source.envelope else None
             fresh = chat_peer not in acc.dialogs
             msg = Msg(id=acc.next_msg_id, peer=chat_peer, date=date, sender_id=sender_id, out=out,
                       text=content.text, entities=list(content.entities), reply_to=reply,
                       fwd_from=content.fwd_from, media=content.media, action=content.action,
-                      silent=content.silent, envelope=envelope)
+                      silent=content.silent, envelope=envelope, reactions=reactions)
             acc.next_msg_id += 1
             envelope.copies[acc.id] = msg.id
             self._store(acc, chat_peer, msg)

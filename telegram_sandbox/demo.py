@@ -10,7 +10,6 @@ import threading
 from dataclasses import dataclass, field
 
 from telethon.extensions import markdown
-from telethon.tl import types
 
 from . import images, media_samples, rich_media
 from .rpc import RpcFail
@@ -100,7 +99,8 @@ def build_demo_world(server) -> DemoWorld:
 
     # Private chats: text with formatting, replies, a photo, a voice note, a file, a forward.
     hi = _say(server, c['Alice'], owner, 'Hi Dana! Are we still on for **Saturday**?', tick())
-    _say(server, owner, c['Alice'], 'Yes! __Can’t wait__.', tick(), reply_to=hi.id_for(owner))
+    yes = _say(server, owner, c['Alice'], 'Yes! __Can’t wait__.', tick(), reply_to=hi.id_for(owner))
+    server.set_reaction(c['Alice'], owner, yes.id_for(c['Alice']), '❤')
     _say(server, c['Alice'], owner, 'Here is the place', tick(), photo=images.picture_png(1, 160, 110))
     _say(server, c['Bruno'], owner, 'Sent you the slides 📎', tick())
     _say(server, c['Bruno'], owner, '', tick(), document=b'%PDF-1.4\n% demo slides\n' + bytes(2000),
@@ -130,8 +130,9 @@ def build_demo_world(server) -> DemoWorld:
     world.hackers = server.create_channel(c['Dmitri'], 'Python Hackers', [owner, c['Alice'], c['Farah']],
                                           megagroup=True, photo=True, date=tick())
     rules = _say(server, c['Dmitri'], world.hackers, '**Rules:** be kind, no spam, share code.', tick())
-    _say(server, c['Dmitri'], world.hackers, '', tick(), action=types.MessageActionPinMessage(),
-         reply_to=rules.id)
+    server.pin_message(c['Dmitri'], world.hackers, rules.id)
+    for who, emoji in ((c['Alice'], '👍'), (c['Farah'], '👍'), (owner, '🔥')):  # reactions, one of them ours
+        server.set_reaction(who, world.hackers, rules.id, emoji)
     for i in range(40):
         who = [c['Alice'], c['Farah'], c['Dmitri']][i % 3]
         _say(server, who, world.hackers, CHATTER[i % len(CHATTER)], tick(20))
@@ -183,6 +184,8 @@ def start_demo_chatter(server, world: DemoWorld, stop: threading.Event, *, inter
                 server.mark_read(who, world.owner if where == world.owner else where)
                 if where == world.owner and rng.random() < 0.15 and _fix_typo(server, who, world.owner):
                     continue
+                if where == world.owner and rng.random() < 0.15 and _react(server, who, world.owner, rng):
+                    continue
                 _say(server, who, where, rng.choice(CHATTER))
             except Exception:  # noqa: BLE001 - a demo thread must not die on one bad event
                 log.exception('sandbox: demo chatter failed')
@@ -201,6 +204,16 @@ def _fix_typo(server, who, owner) -> bool:
             server.edit_message(who, owner, last.id, f'{last.text} (fixed)')
         except RpcFail:  # past the edit window
             return False
+    return True
+
+
+def _react(server, who, owner, rng) -> bool:
+    """`who` reacts to the owner's newest message to them (a contact who reacts, arriving by updateMessageReactions)."""
+    with server.lock:
+        mine = next((m for m in server.box(server.accounts[who], owner).newest_first() if not m.out), None)
+        if mine is None or mine.action is not None:
+            return False
+        server.set_reaction(who, owner, mine.id, rng.choice(('👍', '❤', '😁', '🔥')))
     return True
 
 

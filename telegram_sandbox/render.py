@@ -69,7 +69,17 @@ def message_tl(m: Msg, dc: int, viewer_id: int | None = None):
     return types.Message(id=m.id, peer_id=peer_tl(m.peer), date=m.date, message=m.text, out=out or None,
                          from_id=from_id, reply_to=reply, fwd_from=m.fwd_from, media=media_tl(m.media, dc, viewer_id),
                          entities=list(m.entities) or None, edit_date=m.edit_date, post=m.post or None,
-                         silent=m.silent or None, pinned=m.pinned or None)
+                         silent=m.silent or None, pinned=m.pinned or None, reactions=reactions_tl(m, viewer_id))
+
+
+def reactions_tl(m: Msg, viewer_id: int | None):
+    """MessageReactions with each emoji's count, `chosen_order` set on the viewer's own; None when there are none."""
+    if not m.reactions:
+        return None
+    results = [types.ReactionCount(reaction=types.ReactionEmoji(emoticon), count=len(users),
+                                   chosen_order=0 if viewer_id in users else None)
+               for emoticon, users in m.reactions.items()]
+    return types.MessageReactions(results=results, can_see_list=kind_of(m.peer) != 'channel' or None)
 
 
 def status_tl(acc: Account):

@@ -93,6 +93,7 @@ class Msg:
     silent: bool = False
     pinned: bool = False
     envelope: Envelope | None = None
+    reactions: dict = field(default_factory=dict)  # emoticon -> [user ids], shared by a message's copies
 
 
 class MessageBox:

@@ -10,7 +10,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.form import SUBMIT_METHODS, _Auto
 from werkzeug.datastructures import CombinedMultiDict
 from flask_wtf.file import FileField
-from wtforms import BooleanField, PasswordField, StringField, TextAreaField
+from wtforms import BooleanField, PasswordField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import EqualTo, InputRequired, Length, ValidationError
 
 from .phones import PhoneInputError, normalise_phone
@@ -19,6 +19,7 @@ from .telegram.problems import LoginProblem
 from .views import MAX_MESSAGE_ID
 
 MIN_PASSWORD_LENGTH = 10
+MAX_FORWARD_TARGETS = 10  # chats one forward reaches (each one messages.forwardMessages call)
 
 
 class Form(FlaskForm):
@@ -156,6 +157,41 @@ class DeleteForm(Form):
     """Deleting a message (its fields come in the URL: htmx sends hx-delete's parameters there)."""
 
     revoke = BooleanField()
+
+
+class ReactionForm(Form):
+    """Reacting to a message: one emoji (empty removes the reaction); whether Telegram offers it is its to say."""
+
+    reaction = StringField(filters=[_strip], validators=[Length(max=16, message="A reaction is one emoji.")])
+
+
+class PinForm(Form):
+    """Pinning a message: `unpin` to unpin it, `silent` to pin it without notifying the chat."""
+
+    unpin = BooleanField()
+    silent = BooleanField()
+
+
+def _chat_ids(form, field):
+    if not field.data:
+        raise ValidationError("Choose at least one chat to forward to.")
+    if len(field.data) > MAX_FORWARD_TARGETS:
+        raise ValidationError(f"Forward to at most {MAX_FORWARD_TARGETS} chats at once.")
+    for value in field.data:
+        if not (value.lstrip("-").isascii() and value.lstrip("-").isdigit() and 0 < abs(int(value)) < 2 ** 63):
+            raise ValidationError(f"There is no chat “{value}” to forward to: chat ids are whole numbers.")
+
+
+class ForwardForm(Form):
+    """Forwarding a message: the chosen chats (`to`, repeated), an optional comment, "hide sender's name"."""
+
+    to = SelectMultipleField(choices=None, validate_choice=False, validators=[_chat_ids])
+    comment = TextAreaField()
+    drop_author = BooleanField()
+
+    def validate_comment(self, field):
+        """:raise ValidationError: if the comment is over Telegram's limit."""
+        _over_limit((field.data or "").replace("\r\n", "\n"), MAX_TEXT)
 
 
 class ChangePasswordForm(Form):

@@ -30,7 +30,7 @@ def wants_fragment() -> bool:
 
 def client_ip() -> str:
     """The client's address (set ProxyFix in front of a reverse proxy; see README)."""
-    return request.remote_addr or "unknown"
+    return (request.remote_addr or "unknown")[:64]  # (a forwarded address is client-chosen; the column holds 64)
 
 
 def fields_of(model) -> dict:

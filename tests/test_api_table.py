@@ -95,7 +95,8 @@ def query_value(state: dict, name: str):
     return {"after": cursor.get("after"), "v": cursor.get("version", 0), "epoch": cursor.get("epoch"),
             "oldest": cursor.get("oldest"), "before": state.get("oldest"), "limit": 10, "offset": 1, "q": "",
             "outcome": "ok", "method": "code", "page": 1, "reply_to": state.get("oldest"), "edit": state.get("mine"),
-            "text": "a draft", "revoke": 1, "folder": "", "open": state.get("bob")}[name]
+            "text": "a draft", "revoke": 1, "folder": "", "open": state.get("bob"), "silent": 1, "unpin": 0,
+            "to": state["bob"]}[name]
 
 
 def remember(state: dict, path: str, body: dict) -> None:
@@ -117,7 +118,10 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram
          "/telegram/session/status/", "/telegram/user/info/", "/telegram/me/", "/telegram/chats/",
          "/telegram/chats/poll/", "/telegram/chats/more/", "/telegram/chats/<id>/",
          "/telegram/chats/<id>/messages/", "/telegram/chats/<id>/messages/<message_id>/menu/",
-         "/telegram/chats/<id>/composer/", "/telegram/chats/<id>/messages/<message_id>/", "/telegram/admin/", "/telegram/admin/users/",
+         "/telegram/chats/<id>/composer/", "/telegram/chats/<id>/messages/<message_id>/reactions/",
+         "/telegram/chats/<id>/messages/<message_id>/pin/", "/telegram/chats/<id>/pinned/",
+         "/telegram/chats/<id>/messages/<message_id>/forward/",
+         "/telegram/chats/<id>/messages/<message_id>/", "/telegram/admin/", "/telegram/admin/users/",
          "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/password",
          "/telegram/session/reset/", "/settings/sign-out-everywhere"]
 FORMS = {
@@ -126,6 +130,8 @@ FORMS = {
     "/telegram/auth/password/": lambda s: {"password": TWO_FA},
     "/telegram/chats/<id>/messages/": lambda s: {"text": "hello from the API table"},
     "/telegram/chats/<id>/messages/<message_id>/": lambda s: {"text": "hello from the API table, edited"},
+    "/telegram/chats/<id>/messages/<message_id>/reactions/": lambda s: {"reaction": "👍"},
+    "/telegram/chats/<id>/messages/<message_id>/forward/": lambda s: {"to": str(s["bob"]), "comment": "see this"},
     "/login": lambda s: {"username": OWNER_USERNAME, "password": "not the password"},
     "/settings/password": lambda s: {"current": OWNER_PASSWORD, "password": "a new password 2", "confirm":
                                      "a new password 2"},

@@ -73,6 +73,21 @@ def test_missing_settings_keep_the_app_up_and_the_page_says_which(tmp_path, capl
     assert client.get("/healthz").status_code == 200
 
 
+@pytest.mark.parametrize("settings, says", [
+    ({"TELEGRAM_API_ID": "abc", "TELEGRAM_API_HASH": "0" * 32}, "TELEGRAM_API_ID must be a whole number"),
+    ({"TELEGRAM_API_ID": "٣٣", "TELEGRAM_API_HASH": "0" * 32}, "TELEGRAM_API_ID must be a whole number"),
+    ({"TELEGRAM_API_ID": "1", "TELEGRAM_API_HASH": "0" * 32, "TELEGRAM_DC_ID": "²",
+      "TELEGRAM_DC_HOST": "149.154.167.40"}, "TELEGRAM_DC_ID must be a whole number"),
+])
+def test_malformed_settings_keep_the_app_up_and_the_page_says_which(tmp_path, settings, says):
+    app = create_app({"TESTING": True, **settings}, instance_path=str(tmp_path))  # no ValueError at start
+    add_owner(app)
+    client = app.test_client()
+    AuthActions(client).login()
+    response = client.get("/telegram/", headers={"Accept": "application/json"})
+    assert response.status_code == 503 and says in response.json["message"]
+
+
 def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(app):
     from telegram_web.extensions import db
     with app.app_context(), db.engine.connect() as conn:

@@ -21,6 +21,7 @@ _FILTERS = {
         isinstance(a, types.DocumentAttributeAudio) and a.voice for a in m.media.attributes),
     types.InputMessagesFilterUrl: lambda m: any(isinstance(e, (types.MessageEntityUrl, types.MessageEntityTextUrl))
                                                 for e in m.entities),
+    types.InputMessagesFilterPinned: lambda m: m.pinned,
     types.InputMessagesFilterEmpty: lambda m: True,
 }
 

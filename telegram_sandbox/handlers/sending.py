@@ -94,7 +94,8 @@ def send_media(ctx, r):
 
 @handles(functions.messages.ForwardMessagesRequest)
 def forward_messages(ctx, r):
-    """messages.forwardMessages: copies with a forward header."""
+    """messages.forwardMessages: copies with a forward header (none with drop_author) into one peer; clients
+    forwarding to several chats call it once per chat."""
     server, acc = ctx.server, ctx.user
     source, target = input_peer(ctx, r.from_peer), input_peer(ctx, r.to_peer)
     if len(r.id) != len(r.random_id):
@@ -109,6 +110,8 @@ def forward_messages(ctx, r):
         author = original.fwd_from.from_id if original.fwd_from else (
             render.peer_tl(source) if original.post else types.PeerUser(original.sender_id))
         fwd = original.fwd_from or types.MessageFwdHeader(date=original.date, from_id=author)
+        if r.drop_author:  # "hide sender's name": a copy as if the forwarder wrote it, no header
+            fwd = None
         content = Content(text=original.text, entities=list(original.entities), fwd_from=fwd,
                           media=original.media, silent=bool(r.silent))
         answer = _sent_updates(ctx, target, server.send(acc.id, target, content, exclude_key=ctx.key.key_id),

@@ -10,8 +10,9 @@ from .cache import AccountCache
 from .convert import MessageView, message_view
 from .dialogs import input_peer, summary_of
 from .history import fill_replies
-from .messages import Changes, Cursor, ResetPage, changes_or_page
+from .messages import Changes, Cursor, ResetPage, changes_or_page, including
 from .problems import ChatNotFound, translate
+from .reactions import available
 from .reasons import REASONS
 from .rights import MessageMenu, menu_for
 from .updates import ensure, note_deleted, note_message
@@ -74,19 +75,8 @@ async def _message(client, chat_id: int, message_id: int) -> MessageView:
 async def _menu(client, chat_id: int, message_id: int) -> MessageMenu:
     cache = await ensure(client)
     summary = await summary_of(client, cache, chat_id)
-    return menu_for(summary, await _find(client, cache, chat_id, message_id))
+    return menu_for(summary, await _find(client, cache, chat_id, message_id), await available(client, cache))
 
-
-def _including(found, edited: MessageView | None = None, deleted: tuple = ()):
-    """The changes, sure to carry the acted-on message even when it is older than the page's first one
-    (a page that loaded older messages shows those too)."""
-    if isinstance(found, ResetPage):
-        return found
-    known = {m.id for m in found.messages} | {m.id for m in found.edited}
-    if edited is not None and edited.id not in known and edited.id <= found.cursor.after:
-        found.edited.append(edited)
-    found.deleted += [i for i in deleted if i not in found.deleted and i <= found.cursor.after]
-    return found
 
 
 async def _edit(client, chat_id: int, message_id: int, text: str, cursor: Cursor) -> Changes | ResetPage:
@@ -97,7 +87,7 @@ async def _edit(client, chat_id: int, message_id: int, text: str, cursor: Cursor
     chat = cache.chat(chat_id)
     view = chat.messages.get(message_id) or message_view(message, cache.names)
     await fill_replies(client, cache, chat, [view])
-    return _including(await changes_or_page(client, chat_id, cursor, False), edited=view)
+    return including(await changes_or_page(client, chat_id, cursor, False), edited=view)
 
 
 async def _delete(client, chat_id: int, message_id: int, revoke: bool, cursor: Cursor) -> Changes | ResetPage:
@@ -105,4 +95,4 @@ async def _delete(client, chat_id: int, message_id: int, revoke: bool, cursor: C
     peer = await input_peer(client, cache, chat_id)
     await client.delete_messages(peer, [message_id], revoke=revoke)
     note_deleted(cache, chat_id, [message_id])  # the bubble goes at once; the update may never reach us
-    return _including(await changes_or_page(client, chat_id, cursor, False), deleted=(message_id,))
+    return including(await changes_or_page(client, chat_id, cursor, False), deleted=(message_id,))

@@ -55,7 +55,8 @@ class ChatCache:
     def add(self, view: MessageView, media=None) -> None:
         """Store a new or changed message, logging what changed."""
         old = self.messages.get(view.id)
-        if old is not None and old.edit_date == view.edit_date and old.text == view.text:
+        if (old is not None and old.edit_date == view.edit_date and old.text == view.text
+                and old.reactions == view.reactions):
             return
         if old is not None and old.reply_to_id == view.reply_to_id and view.reply_preview is None:
             view.reply_preview, view.reply_sender = old.reply_preview, old.reply_sender  # an edit keeps its quote
@@ -111,6 +112,9 @@ class AccountCache:
         self.dialog_offset = None  # (date, message id, peer id) of the last dialog loaded
         self.chats: collections.OrderedDict[int, ChatCache] = collections.OrderedDict()
         self.names: dict[int, str] = {}
+        self.reactions: tuple[int, list[str]] | None = None  # (hash, emoji) of getAvailableReactions
+        self.pins: dict[int, object] = {}  # chat id -> its PinnedBar (pins.py)
+        self.pin_versions: dict[int, int] = {}  # chat id -> raised by each change of its pins
         self.last_update = time.monotonic()
         self.was_connected = True
         self.unreachable = False  # the last Telegram call failed to connect

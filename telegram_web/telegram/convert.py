@@ -20,6 +20,21 @@ PREVIEW_CHARS = 120
 
 
 @dataclass
+class ReactionView:
+    """One reaction under a message: its emoji (a custom emoji's shows as ★), how many chose it, whether we did."""
+
+    emoji: str
+    count: int
+    chosen: bool
+
+
+def reactions_of(reactions) -> list[ReactionView]:
+    """A message's reactions (Telethon's MessageReactions or None), in Telegram's order."""
+    return [ReactionView(getattr(r.reaction, "emoticon", "★"), r.count, r.chosen_order is not None)
+            for r in (reactions.results if reactions else [])]
+
+
+@dataclass
 class MessageView:
     """One message as pages show it."""
 
@@ -39,6 +54,8 @@ class MessageView:
     service: str | None = None
     media: MediaView | None = None
     sponsored_url: str | None = field(default=None, metadata=HIDDEN)  # set on sponsored messages only
+    reactions: list[ReactionView] = field(default_factory=list)
+    pinned: bool = False
 
     JSON_PROPERTIES: ClassVar = ("edited", "reply_to", "sponsored")
 
@@ -210,5 +227,7 @@ def message_view(message, names: dict) -> MessageView:
         sender_name=sender_name, out=bool(message.out), text=text,
         html=render_entities(text, message.entities), edit_date=getattr(message, "edit_date", None),
         reply_to_id=message.reply_to.reply_to_msg_id if message.reply_to else None, forward_from=forward,
-        service=service_text(message.action, sender_name, names) if is_service else None,
-        media=None if is_service else media_view(message))
+        service=service_text(message.action, sender_name or ("You" if message.out else None), names)
+        if is_service else None,
+        media=None if is_service else media_view(message), reactions=reactions_of(getattr(message, "reactions", None)),
+        pinned=bool(getattr(message, "pinned", False)))

@@ -26,8 +26,12 @@ from .sign_in import PasswordNeeded
 log = logging.getLogger("telegram_web.telegram")
 
 
-class CodeFirst(LoginProblem):
-    """A 2FA password arrived while the code step is still open: the code form is shown again."""
+class OtherStep(LoginProblem):
+    """A form posted while the login waits for another step (`step`): that step's form again, nothing lost."""
+
+    def __init__(self, message: str, step: str, error: str):
+        super().__init__(message, 409, error=error)
+        self.step = step
 
 
 class Login(QrLoginMixin):
@@ -114,7 +118,7 @@ class Login(QrLoginMixin):
             user = self._attempt(owner_id, "password", state.get("phone"), client_ip, lambda: check_failures(owner_id),
                                  lambda: self.service.call(row.id, sign_in.sign_in_password, password))
         except TelegramProblem as problem:
-            return self.refuse(owner_id, "code" if isinstance(problem, CodeFirst) else "password", problem)
+            return self.refuse(owner_id, "password", problem)
         return self._authorized(row, user)
 
     def cancel(self, owner_id: int) -> LoginStep:
@@ -172,7 +176,10 @@ class Login(QrLoginMixin):
         row = owner_session(owner_id)
         state = self._state(row)
         if step == "password" and state.get("step") == "code" and row is not None and not row.is_authorized:
-            raise CodeFirst("Enter the code Telegram sent you first.", 409, error="CodeFirst")
+            raise OtherStep("Enter the code Telegram sent you first.", "code", "CodeFirst")
+        if step == "code" and state.get("step") == "password" and row is not None and not row.is_authorized:
+            raise OtherStep("The code was already accepted: now enter your 2FA password.", "password",
+                            "PasswordNext")
         if row is None or row.is_authorized or state.get("step") not in ("code", "password") or (
                 step == "code" and not state.get("phone_code_hash")):
             raise LoginProblem("This login is no longer in progress. Start again.", 409,
@@ -182,6 +189,7 @@ class Login(QrLoginMixin):
     def refuse(self, owner_id: int, step: str, problem: TelegramProblem, **extra) -> Failed:
         """The form of `step` again with `problem` (the phone form when the login must restart)."""
         row = owner_session(owner_id)
+        step = problem.step if isinstance(problem, OtherStep) else step
         if getattr(problem, "restart", False):
             self._clear(row)
             step = "phone"

@@ -207,3 +207,15 @@ async def _send(client, chat_id: int, text: str, path: str | None, as_photo: boo
     note_message(cache, message)
     found = await _changes(client, cache, chat_id, cursor, False)  # nothing new was read by sending
     return found if found is not None else await _open(client, chat_id, PAGE, mark_read, page=ResetPage)
+
+
+def including(found, edited: MessageView | None = None, deleted: tuple = ()):
+    """The changes, sure to carry the acted-on message even when it is older than the page's first one
+    (a page that loaded older messages shows those too)."""
+    if isinstance(found, ResetPage):
+        return found
+    known = {m.id for m in found.messages} | {m.id for m in found.edited}
+    if edited is not None and edited.id not in known and edited.id <= found.cursor.after:
+        found.edited.append(edited)
+    found.deleted += [i for i in deleted if i not in found.deleted and i <= found.cursor.after]
+    return found

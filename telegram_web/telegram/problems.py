@@ -134,8 +134,9 @@ def translate(exc: BaseException) -> TelegramProblem | None:
     # EOFError), or garbage on the wire. An OSError naming a file is this server's disk, not the network.
     if (isinstance(exc, (ConnectionError, EOFError, tg_errors.InvalidBufferError, tg_errors.SecurityError))
             or (isinstance(exc, OSError) and exc.filename is None)):
-        return TelegramProblem("Telegram cannot be reached right now. Showing what is known; "
-                               "this page recovers by itself once Telegram is back.", 503)
+        # (No "showing what is known": when nothing is cached, this is the whole answer.)
+        return TelegramProblem("Telegram cannot be reached right now; this page recovers by itself once "
+                               "Telegram is back.", 503)
     if isinstance(exc, tg_errors.ServerError):
         return TelegramProblem("Telegram had an internal error. Try again in a moment.", 502)
     if isinstance(exc, tg_errors.RPCError):

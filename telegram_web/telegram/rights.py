@@ -26,6 +26,10 @@ class MessageMenu:
     revoke: str  # "never": deleted for this account only; "optional": "also delete for"; "always": for everyone
     revoke_for: str | None  # whom "also delete for" names: the other person, or "everyone"
     link: str | None  # t.me link of a message in a public channel or supergroup
+    reactions: list  # the emoji the owner may react with (none on service messages)
+    chosen: str | None  # the owner's own reaction
+    can_pin: bool  # Pin (or Unpin, when `message.pinned`) is offered
+    can_forward: bool
 
 
 def moderates(entity) -> bool:
@@ -59,10 +63,23 @@ def revoke_rule(chat, message) -> tuple[bool, str, str | None]:
     return True, "optional", chat.name
 
 
-def menu_for(chat, message, now: datetime | None = None) -> MessageMenu:
-    """The menu of `message` (a MessageView) in `chat` (its ChatSummary)."""
+def menu_for(chat, message, reactions=(), now: datetime | None = None) -> MessageMenu:
+    """The menu of `message` (a MessageView) in `chat` (its ChatSummary); `reactions`: the emoji Telegram offers."""
     can_delete, revoke, revoke_for = revoke_rule(chat, message)
     public = chat.username and chat.kind in ("supergroup", "channel")
     return MessageMenu(message, can_reply=chat.can_post and not message.service,
                        can_edit=may_edit(chat, message, now), can_delete=can_delete, revoke=revoke,
-                       revoke_for=revoke_for, link=f"https://t.me/{chat.username}/{message.id}" if public else None)
+                       revoke_for=revoke_for, link=f"https://t.me/{chat.username}/{message.id}" if public else None,
+                       reactions=[] if message.service or message.sponsored else list(reactions),
+                       chosen=next((r.emoji for r in message.reactions if r.chosen), None),
+                       can_pin=may_pin(chat, message), can_forward=not (message.service or message.sponsored))
+
+
+def may_pin(chat, message) -> bool:
+    """Anyone in private chats, basic groups and private supergroups (members' default rights); the creator and
+    admins in channels and public supergroups."""
+    if message.service or message.sponsored or chat.left:
+        return False
+    if chat.kind == "channel" or (chat.kind == "supergroup" and chat.username):
+        return chat.moderator
+    return True

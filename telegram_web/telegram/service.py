@@ -28,6 +28,9 @@ from ..process_lock import ProcessLock
 from .dialogs import Dialogs
 from .media import Media
 from .actions_on_messages import MessageActions
+from .reactions import Reactions
+from .pins import Pins
+from .forwarding import Forwarding
 from .messages import Messages
 from .problems import (SessionEnded, SessionUnreadable, TelegramBusyElsewhere, TelegramNotConfigured,
                        translate)
@@ -50,7 +53,7 @@ class TelegramService:
             log.error("Telegram is not configured: %s", self.config_problem)
         self.timeout = config["TELEGRAM_CALL_TIMEOUT"]
         self.flood_sleep_threshold = config["TELEGRAM_FLOOD_SLEEP_THRESHOLD"]
-        self.api_id = backend.api_id if backend else int(config.get("TELEGRAM_API_ID") or 0)
+        self.api_id = backend.api_id if backend else 0 if self.config_problem else int(config["TELEGRAM_API_ID"])
         self.api_hash = backend.api_hash if backend else str(config.get("TELEGRAM_API_HASH") or "")
         self.settings = {} if self.config_problem else client_settings(config)
         self.custom_dc = None if self.config_problem else _custom_dc(config)
@@ -65,6 +68,9 @@ class TelegramService:
         self.dialogs = Dialogs(self)
         self.messages = Messages(self)
         self.message_actions = MessageActions(self)  # the menu of one message: edit, delete, …
+        self.reactions = Reactions(self)  # the reactions Telegram offers, setting ours
+        self.pins = Pins(self)  # the pinned bar, pinning
+        self.forwarding = Forwarding(self)  # forwarding to one or several chats
         self.media = Media(self, app.instance_path)
         self.login = Login(self)  # the login state machine: service.login.send_code(...), ...
 

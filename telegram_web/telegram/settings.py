@@ -48,7 +48,7 @@ def telegram_config_problem(config, offline: bool = False) -> str | None:
     api_id = config.get("TELEGRAM_API_ID")
     if api_id in (None, ""):
         return f"TELEGRAM_API_ID is not set. {API_CREDENTIALS_HELP}"
-    if not re.fullmatch(r"\d{1,12}", str(api_id).strip()):
+    if not re.fullmatch(r"[0-9]{1,12}", str(api_id).strip()):  # \d and int() take other scripts' digits
         return f"TELEGRAM_API_ID must be a whole number (the 'App api_id'). {API_CREDENTIALS_HELP}"
     api_hash = config.get("TELEGRAM_API_HASH")
     if not api_hash:
@@ -66,7 +66,7 @@ def custom_server_problem(config) -> str | None:
         return None
     if not (dc_id and host):
         return "A custom server needs both TELEGRAM_DC_ID and TELEGRAM_DC_HOST (and TELEGRAM_DC_PORT)."
-    if not str(dc_id).isdigit():
+    if not re.fullmatch(r"[0-9]{1,3}", str(dc_id).strip()):
         return "TELEGRAM_DC_ID must be a whole number, e.g. 2."
     if key_file:
         try:

@@ -4,6 +4,7 @@ Installed by the service on every client it creates, before it connects; they ru
 loop thread and never call Telegram themselves.
 """
 import asyncio
+import dataclasses
 import logging
 import time
 
@@ -11,7 +12,7 @@ from telethon import events, utils
 from telethon.tl import types
 
 from .cache import AccountCache, attach
-from .convert import list_preview, message_view, summary_from_entity
+from .convert import list_preview, message_view, reactions_of, summary_from_entity
 from .internals import chain_reconnect_callback, connection_of
 
 log = logging.getLogger("telegram_web.telegram")
@@ -43,6 +44,11 @@ def install(client) -> AccountCache:
         if isinstance(update, (types.UpdateDialogPinned, types.UpdatePinnedDialogs, types.UpdateFolderPeers,
                                types.UpdateNotifySettings, types.UpdateChannel, types.UpdateChat)):
             cache.dialogs_stale = True  # reloaded on the next list request (at most every few minutes)
+        elif isinstance(update, types.UpdateMessageReactions):
+            note_reactions(cache, update)
+        elif isinstance(update, (types.UpdatePinnedMessages, types.UpdatePinnedChannelMessages)):
+            peer = update.peer if isinstance(update, types.UpdatePinnedMessages) else types.PeerChannel(update.channel_id)
+            note_pins(cache, utils.get_peer_id(peer), update.messages, bool(update.pinned))
 
     _after_reconnect(client, cache)
     client.add_event_handler(on_new, events.NewMessage())
@@ -138,6 +144,24 @@ def _new_dialog(cache: AccountCache, message):
         return None
     dialog = cache.dialogs[utils.get_peer_id(chat)] = summary_from_entity(chat)
     return dialog
+
+
+def note_reactions(cache: AccountCache, update) -> None:
+    """An updateMessageReactions: the cached message's reactions replaced (its bubble re-renders on the poll)."""
+    chat = cache.chats.get(utils.get_peer_id(update.peer))
+    view = chat.messages.get(update.msg_id) if chat is not None else None
+    if view is not None:
+        chat.add(dataclasses.replace(view, reactions=reactions_of(update.reactions)))
+
+
+def note_pins(cache: AccountCache, chat_id: int, ids, pinned: bool) -> None:
+    """Pins changed: the chat's pinned bar is asked again (once), cached messages know whether they are pinned."""
+    cache.pin_versions[chat_id] = cache.pin_versions.get(chat_id, 0) + 1
+    chat = cache.chats.get(chat_id)
+    for message_id in ids:
+        view = chat.messages.get(message_id) if chat is not None else None
+        if view is not None:
+            chat.messages[message_id] = dataclasses.replace(view, pinned=pinned)
 
 
 def note_deleted(cache: AccountCache, chat_id: int | None, ids) -> None:

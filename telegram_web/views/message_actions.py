@@ -1,11 +1,14 @@
-"""Acting on one message of an open chat: its menu, the composer replying or editing, editing, deleting.
+"""Acting on one message of an open chat: its menu, the composer replying or editing, editing, deleting, reacting,
+pinning and the chat's pinned bar, forwarding.
 
 Each change answers like a send (conversation.answer_changes): what changed since the page's
 cursor, the acted-on message included, so the bubble changes or goes at once.
 """
-from flask import request
+from dataclasses import dataclass, field
 
-from ..forms import DeleteForm, EditForm
+from flask import abort, request
+
+from ..forms import DeleteForm, EditForm, ForwardForm, PinForm, ReactionForm
 from ..telegram.messages import Cursor
 from ..telegram.problems import SessionEnded, TelegramProblem
 from ..telegram.service import get_service
@@ -71,3 +74,76 @@ def delete(chat_id: int, message_id: int):
     found = get_service().message_actions.delete(row.id, chat_id, message_id, cursor_args() or Cursor(),
                                                  revoke=bool(form.revoke.data))
     return answer_changes(row, chat_id, found, created=False, sent=False)
+
+
+@bp.route(MESSAGE + "reactions/", methods=["POST"])
+def react(chat_id: int, message_id: int):
+    """Set the owner's reaction (`reaction`: an emoji Telegram offers; empty removes it): the bubble shows it at
+    once; :raise 400: for anything but one offered emoji."""
+    form = ReactionForm()
+    if not form.validate():
+        abort(400, form.first_error())
+    found = get_service().reactions.react(account().id, chat_id, message_id, cursor_args() or Cursor(),
+                                          form.reaction.data or "")
+    return answer_changes(account(), chat_id, found, created=False, sent=False)
+
+
+@bp.route(MESSAGE + "pin/", methods=["POST"])
+def pin(chat_id: int, message_id: int):
+    """Pin (`silent=1`: without notifying) or unpin (`unpin=1`) a message: the "pinned" line appears at once and
+    the pinned bar refreshes (HX-Trigger: pins-changed)."""
+    form = PinForm()
+    found = get_service().pins.pin(account().id, chat_id, message_id, cursor_args() or Cursor(),
+                                   unpin=bool(form.unpin.data), silent=bool(form.silent.data))
+    answer = answer_changes(account(), chat_id, found, created=False, sent=False)
+    answer.headers["HX-Trigger"] = "pins-changed"
+    return answer
+
+
+@bp.route("/chats/<int(signed=True):chat_id>/pinned/")
+def pinned(chat_id: int):
+    """The chat's pinned bar (the latest pinned message); htmx gets 204 while its version `v` is unchanged, and
+    the bar asks Telegram nothing while the chat's pins do not change."""
+    known = int_arg("v", -1, low=-1)
+    bar = get_service().pins.bar(account().id, chat_id)
+    return respond(bar, "telegram/chats/_pinned.html", unchanged=known == bar.version)
+
+
+@dataclass
+class ForwardPicker:
+    """The forward form: the chats the list's filter `q` finds (where the owner may write), those already chosen."""
+
+    chat_id: int
+    message_id: int
+    q: str
+    chats: list = field(default_factory=list)
+    chosen: list[int] = field(default_factory=list)
+
+
+@bp.route(MESSAGE + "forward/")
+def forward_picker(chat_id: int, message_id: int):
+    """The forward form (htmx's filter gets the list of chats alone), chosen chats kept first."""
+    form = ForwardForm(formdata=request.args)
+    chosen = [int(v) for v in form.to.data or [] if v.lstrip("-").isdigit() and abs(int(v)) < 2 ** 63]
+    picker = ForwardPicker(chat_id, message_id, request.args.get("q", "")[:64], chosen=chosen)
+    def postable(q):
+        found = get_service().dialogs.list(account().id, q=q, limit=50)
+        return [c for c in found.chats + found.archived if c.can_post]
+    listed = postable(picker.q)
+    kept = [c for c in (postable("") if picker.q else listed) if c.id in chosen]  # (the filter keeps the chosen)
+    picker.chats = kept + [c for c in listed if c.id not in chosen]
+    only_list = request.headers.get("HX-Target", "").startswith("forward-chats")
+    return respond(picker, "telegram/chats/_forward_chats.html" if only_list else "telegram/chats/_forward.html")
+
+
+@bp.route(MESSAGE + "forward/", methods=["POST"])
+def forward(chat_id: int, message_id: int):
+    """Forward the message to the chosen chats (`to`, repeated), after an optional `comment`, `drop_author=1` hiding
+    the sender's name; :raise 400: with the form's reason."""
+    form = ForwardForm()
+    if not form.validate():
+        abort(400, form.first_error())
+    done = get_service().forwarding.forward(account().id, chat_id, message_id, [int(v) for v in form.to.data],
+                                            comment=(form.comment.data or "").replace("\r\n", "\n").strip(),
+                                            drop_author=bool(form.drop_author.data))
+    return respond(done, "telegram/chats/_forwarded.html")

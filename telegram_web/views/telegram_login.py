@@ -5,7 +5,7 @@ state it returns through `respond`: the next step's fragment for htmx, the whole
 for a browser, JSON for JSON clients. A failed step re-renders its own form with the message
 at the problem's status (the htmx config swaps 4xx in place); signing in redirects to the chats.
 """
-from flask import Blueprint, request, url_for
+from flask import Blueprint, url_for
 from flask_login import current_user
 
 from ..forms import CodeForm, PasswordForm, PhoneForm
@@ -13,7 +13,7 @@ from ..telegram.login_steps import Done, Failed, QrPassword, QrState
 from ..telegram.qr_login import qr_svg
 from ..telegram.service import get_service
 from ..web import client_ip, respond
-from . import require_telegram_config
+from . import int_arg, require_telegram_config
 
 bp = Blueprint("telegram_login", __name__, url_prefix="/telegram/auth")
 bp.before_request(require_telegram_config)
@@ -103,7 +103,7 @@ def start_qr():
 @bp.route("/qr/status/", methods=["POST"])
 def qr_status():
     """Poll and store the QR login (no Telegram call): 204 unchanged, new QR, password form or redirect; 286 ends."""
-    state = login().qr_status(current_user.id, request.args.get("shown", type=int), client_ip())
+    state = login().qr_status(current_user.id, int_arg("shown"), client_ip())
     waiting = isinstance(state, QrState) and state.status == "waiting"
     fragment = PHONE_STEP if isinstance(state, QrPassword) else QR_BOX
     return answer(state, fragment, unchanged=isinstance(state, QrState) and state.unchanged, stop_polling=not waiting)

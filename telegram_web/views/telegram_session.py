@@ -98,7 +98,12 @@ def me():
 
 def end_session(row) -> tuple[bool | None, str]:
     """Log out at Telegram and delete the stored session and its cache; return (remote logout done, message)."""
-    remote = get_service().login.log_out(row) if row is not None else None
+    if row is None:
+        return None, "No Telegram session was stored: there was nothing to log out."
+    linked = row.is_authorized  # an unfinished login, or one ended elsewhere, has nothing to log out
+    remote = get_service().login.log_out(row)
+    if not linked:
+        return remote, "The stored session was not signed in to Telegram; it was deleted."
     if remote is False:
         return remote, ("The session was removed here, but Telegram could not be told (it was unreachable or "
                         "refused): end it in Telegram under Settings → Devices.")

@@ -41,6 +41,7 @@ def test_the_menu_offers_what_telegram_allows_and_costs_telegram_nothing(server,
     bob, cursor = open_chat(server, me, browser)
     body, mine = send(browser, bob, cursor, "mine")
     theirs = server.message_ids(me, bob)[0]
+    browser.get(f"/telegram/chats/{bob}/messages/{theirs}/menu/")  # asks Telegram's reactions once (test_reactions)
     menu, cost = requests_during(server, me, lambda: browser.get(
         f"/telegram/chats/{bob}/messages/{mine}/menu/", target=f"menu-{mine}").get_data(as_text=True))
     assert [name for name in cost if name not in BACKGROUND] == []  # the shown message is in the cache

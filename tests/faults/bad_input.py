@@ -1,7 +1,7 @@
 """What the bad-input tables share: a row, the app in the state a row asks for, and the run of one row.
 
 A row is a request made in a given state of the app ("anon": the owner exists but is signed out;
-"login": signed in, a Telegram code is pending; "2fa": the code was right and the 2FA password is
+"signed": signed in, no Telegram session stored; "login": signed in, a Telegram code is pending; "2fa": the code was right and the 2FA password is
 pending; "chats": a Telegram account is linked, the chat list loaded, Bob (who has a profile photo)
 wrote "hello" and sent a file). Each row gets its intended status and a sentence saying what was
 wrong; never a 500, never a traceback; and the stored data it must not change (owner, Telegram
@@ -80,6 +80,8 @@ def world(app_factory, tmp_path):
             return client, csrf_token(client, "/login"), app, bob, server
         AuthActions(client).login()
         token = csrf_token(client, "/telegram/")
+        if kind == "signed":
+            return client, token, app, bob, server
         if kind == "expired-cookie":
             serializer = app.session_interface.get_signing_serializer(app)
             session = serializer.loads(client.get_cookie("session").value)

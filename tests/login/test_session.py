@@ -49,6 +49,22 @@ def test_reset_when_telegram_is_unreachable_still_removes_the_session(app, web, 
     assert session_row(app) is None
 
 
+def test_reset_of_an_unfinished_login_does_not_claim_a_logout(app, web, server, account):
+    web.send_code()
+    done = web.post("/telegram/session/reset/", json=True)
+    assert done.status_code == 200 and done.json["remote_logout"] is False
+    assert done.json["message"] == "The stored session was not signed in to Telegram; it was deleted."
+    assert session_row(app) is None
+
+
+def test_reset_of_a_session_ended_elsewhere_does_not_claim_a_logout(app, web, server, account):
+    web.login_by_phone(server)
+    server.revoke_sessions(account)
+    assert web.get("/telegram/user/info/").status_code == 401  # the app learns it was ended
+    done = web.post("/telegram/session/reset/", json=True)
+    assert "not signed in to Telegram" in done.json["message"] and session_row(app) is None
+
+
 def test_revoked_session_turns_the_next_call_into_the_login_page(app, web, server, account):
     web.login_by_phone(server)
     server.revoke_sessions(account)
