@@ -96,7 +96,7 @@ def query_value(state: dict, name: str):
             "oldest": cursor.get("oldest"), "before": state.get("oldest"), "limit": 10, "offset": 1, "q": "",
             "outcome": "ok", "method": "code", "page": 1, "reply_to": state.get("oldest"), "edit": state.get("mine"),
             "text": "a draft", "revoke": 1, "folder": "", "open": state.get("bob"), "silent": 1, "unpin": 0,
-            "to": state["bob"]}[name]
+            "to": state["bob"], "file": 1}[name]
 
 
 def remember(state: dict, path: str, body: dict) -> None:
