@@ -196,10 +196,19 @@ class ForwardForm(Form):
         _over_limit((field.data or "").replace("\r\n", "\n"), MAX_TEXT)
 
 
-class TimeZoneForm(Form):
-    """The settings page's time zone: an IANA name, or empty for the browser's own (learnt at sign-in)."""
+THEMES = {"system": "As the system says", "light": "Light", "dark": "Dark"}
+
+
+class PreferencesForm(Form):
+    """The settings page's display preferences: the time zone (empty: the browser's, learnt at sign-in), the theme."""
 
     time_zone = StringField("Time zone", filters=[lambda value: _strip(value or "")])
+    theme = StringField("Theme", filters=[lambda value: value or "system"])
+
+    def validate_theme(self, field):
+        """One of the three themes."""
+        if field.data not in THEMES:
+            raise ValidationError("Choose the theme: as the system says, light or dark.")
 
     def validate_time_zone(self, field):
         """An empty choice or a zone this machine knows."""

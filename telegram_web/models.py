@@ -31,6 +31,7 @@ class User(UserMixin, db.Model):
     # chose one in the settings (then sign-ins leave it alone). NULL: the server's zone.
     time_zone: Mapped[str | None] = mapped_column(String(64))
     time_zone_chosen: Mapped[bool | None] = mapped_column(default=False)
+    theme: Mapped[str | None] = mapped_column(String(8))  # system (NULL), light or dark
 
     # The sign-in (OwnerLogin id) this request's cookies name: set when signing in and by the
     # user loader, so get_id() names the same sign-in again (the remember cookie is made from it).

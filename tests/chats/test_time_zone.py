@@ -53,7 +53,7 @@ def test_a_zone_chosen_in_the_settings_wins_over_the_browser(server, me, build):
     app = build()
     kenji = chat_with_a_message(server, me)
     client = sign_in(app, "Asia/Tokyo")
-    answer = client.post("/settings/time-zone", data={"time_zone": "Europe/Berlin",
+    answer = client.post("/settings/preferences", data={"time_zone": "Europe/Berlin",
                                                       "csrf_token": csrf_token(client, "/settings/")})
     assert answer.status_code == 303
     assert shown_time(client, kenji) == "15:37"
@@ -61,14 +61,14 @@ def test_a_zone_chosen_in_the_settings_wins_over_the_browser(server, me, build):
     assert shown_time(client, kenji) == "15:37"
     settings = client.get("/settings/", headers={"Accept": "application/json"}).json
     assert (settings["time_zone"], settings["time_zone_chosen"]) == ("Europe/Berlin", True)
-    client.post("/settings/time-zone", data={"time_zone": "", "csrf_token": csrf_token(client, "/settings/")})
+    client.post("/settings/preferences", data={"time_zone": "", "csrf_token": csrf_token(client, "/settings/")})
     client = sign_in(app, "Asia/Tokyo")  # back to following the browser
     assert shown_time(client, kenji) == "23:37"
 
 
 def test_an_unknown_zone_in_the_settings_is_refused_in_the_page(server, me, build):
     client = sign_in(build())
-    answer = client.post("/settings/time-zone", data={"time_zone": "Mars/Olympus_Mons",
+    answer = client.post("/settings/preferences", data={"time_zone": "Mars/Olympus_Mons",
                                                       "csrf_token": csrf_token(client, "/settings/")})
     assert answer.status_code == 422
     assert "“Mars/Olympus_Mons” is not a time zone this server knows" in answer.get_data(as_text=True)
