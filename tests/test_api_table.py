@@ -122,7 +122,7 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram
          "/telegram/chats/<id>/messages/<message_id>/pin/", "/telegram/chats/<id>/pinned/",
          "/telegram/chats/<id>/messages/<message_id>/forward/",
          "/telegram/chats/<id>/messages/<message_id>/", "/telegram/admin/", "/telegram/admin/users/",
-         "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/password",
+         "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/preferences", "/settings/password",
          "/telegram/session/reset/", "/settings/sign-out-everywhere"]
 FORMS = {
     "/telegram/auth/phone/": lambda s: {"phone": "+" + PHONE},
@@ -133,6 +133,7 @@ FORMS = {
     "/telegram/chats/<id>/messages/<message_id>/reactions/": lambda s: {"reaction": "👍"},
     "/telegram/chats/<id>/messages/<message_id>/forward/": lambda s: {"to": str(s["bob"]), "comment": "see this"},
     "/login": lambda s: {"username": OWNER_USERNAME, "password": "not the password"},
+    "/settings/preferences": lambda s: {"time_zone": "Asia/Tokyo", "theme": "dark"},
     "/settings/password": lambda s: {"current": OWNER_PASSWORD, "password": "a new password 2", "confirm":
                                      "a new password 2"},
 }
