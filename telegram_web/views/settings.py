@@ -13,7 +13,6 @@ from ..extensions import db
 from ..forms import THEMES, ChangePasswordForm, PreferencesForm
 from ..models import LoginFailure
 from ..plain import HIDDEN
-from ..telegram import accounts
 from ..time_zones import zone_names
 from ..web import client_ip, respond
 from .owner import locked_out_for, sign_in
@@ -103,6 +102,5 @@ def _refused(form, message: str, error: str, status: int, headers: dict | None =
 
 
 def choices() -> dict:
-    """What the page alone needs: the preferences' choices, whether a Telegram account is linked (its log-out)."""
-    row = accounts.owner_session(current_user.id)
-    return {"zones": zone_names(), "themes": THEMES, "telegram_linked": row is not None and row.is_authorized}
+    """What the preferences' selects offer (the page only)."""
+    return {"zones": zone_names(), "themes": THEMES}
