@@ -2,7 +2,6 @@
 import pytest
 
 from .conftest import expect, screenshot, sign_in
-from .test_open_chat import wait_images
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
@@ -57,7 +56,8 @@ def test_list_chat_send_back_another_chat_on_a_phone(page, serve, sandbox):
 def test_on_a_phone_settings_hold_the_telegram_log_out_and_the_admin_pages(page, serve, sandbox):
     live = serve(linked=True)
     sign_in(page, live)
-    wait_images(page, "#chat-items")  # (their loads are done before we leave)
+    expect(page.locator(".chat-item").first).to_be_visible()
+    page.wait_for_load_state("networkidle")  # (the list's avatars are in before we leave)
     expect(page.get_by_role("button", name="Log out of Telegram")).to_be_hidden()  # no room in the header
     page.get_by_role("link", name="Settings").click()
     log_out = page.locator("main").get_by_role("button", name="Log out of Telegram")
