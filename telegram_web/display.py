@@ -1,19 +1,22 @@
 """Display helpers for templates (`fmt.…`): times, dates, sizes, avatar initials, chat kinds.
 
 Plain values in, text out; registered as `fmt` for every template by the app factory.
-Times are shown in the viewer's time zone (time_zones.local).
+Times are shown in the viewer's time zone (time_zones.local), dates and sizes in the page's
+language (Babel: "сегодня", "2 декабря", "1,5 МБ").
 """
 from datetime import datetime, timedelta, timezone
 
+from flask_babel import format_date, format_decimal, gettext as _, lazy_gettext as _l
+
 from .time_zones import local as in_viewer_zone
 
-KIND_LABELS = {"user": "Private chat", "bot": "Bot", "group": "Group", "supergroup": "Group",
-               "channel": "Channel"}
+KIND_LABELS = {"user": _l("Private chat"), "bot": _l("Bot"), "group": _l("Group"), "supergroup": _l("Group"),
+               "channel": _l("Channel")}
 
 
 def kind_label(kind: str) -> str:
     """What a chat's kind is called under its name."""
-    return KIND_LABELS.get(kind, "Chat")
+    return str(KIND_LABELS.get(kind, _l("Chat")))
 
 
 def short_time(value: datetime | None, now: datetime | None = None) -> str:
@@ -25,8 +28,8 @@ def short_time(value: datetime | None, now: datetime | None = None) -> str:
     if local.date() == now.date():
         return local.strftime("%H:%M")
     if now.date() - local.date() < timedelta(days=7):
-        return local.strftime("%a")
-    return local.strftime("%Y-%m-%d")
+        return format_date(local.date(), "EEE")
+    return format_date(local.date(), "short")
 
 
 def clock(value: datetime | None) -> str:
@@ -45,10 +48,10 @@ def day_label(value: datetime) -> str:
     """A date separator's text: Today, Yesterday, or the date."""
     local, today = in_viewer_zone(value).date(), in_viewer_zone(datetime.now(timezone.utc)).date()
     if local == today:
-        return "Today"
+        return _("Today")
     if local == today - timedelta(days=1):
-        return "Yesterday"
-    return local.strftime("%A, %d %B %Y")
+        return _("Yesterday")
+    return format_date(local, "full")
 
 
 def day_key(value: datetime) -> str:
@@ -67,14 +70,17 @@ def colour_class(peer_id: int) -> str:
     return f"av-c{abs(int(peer_id)) % 8}"
 
 
+SIZE_UNITS = (_l("B"), _l("KB"), _l("MB"), _l("GB"))
+
+
 def human_size(size: int | None) -> str:
     """'1.5 MB' style text."""
     if size is None:
         return ""
     value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+    for unit in SIZE_UNITS:
+        if value < 1024 or unit is SIZE_UNITS[-1]:
+            return f"{format_decimal(value, '0' if unit is SIZE_UNITS[0] else '0.0')} {unit}"
         value /= 1024
     return ""
 
