@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from flask import Blueprint, current_app, request, url_for
+from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
@@ -59,7 +60,7 @@ def error_response(status: int, message: str, retry_after: int | None = None, re
 @bp.app_errorhandler(CSRFError)
 def csrf_error(exc):
     """A missing or wrong CSRF token: 400 with a sentence, never the raw reason."""
-    return error_response(400, "The form's security token is missing or expired. Reload the page and try again.")
+    return error_response(400, _("The form's security token is missing or expired. Reload the page and try again."))
 
 
 @bp.app_errorhandler(HTTPException)
@@ -105,4 +106,4 @@ def telegram_problem(exc):
 def unexpected_error(exc):
     """Anything else: log it with its trace, answer a plain 500."""
     log.exception("unhandled error")
-    return error_response(500, "Something went wrong on our side. It has been logged.")
+    return error_response(500, _("Something went wrong on our side. It has been logged."))

@@ -48,16 +48,17 @@ def _strip(value):
 
 def _printable_username(form, field):
     if not field.data or len(field.data) > 64 or not field.data.isprintable():
-        raise ValidationError("Choose a username of 1 to 64 printable characters.")
+        raise ValidationError(_("Choose a username of 1 to 64 printable characters."))
 
 
 class SetupForm(Form):
     """The first-run form that creates the owner account."""
 
-    username = StringField("Username", filters=[_strip], validators=[_printable_username])
-    password = PasswordField(f"Password (at least {MIN_PASSWORD_LENGTH} characters)", validators=[
-        Length(min=MIN_PASSWORD_LENGTH, message=f"The password needs at least {MIN_PASSWORD_LENGTH} characters.")])
-    confirm = PasswordField("Password again", validators=[EqualTo("password", message="The two passwords differ.")])
+    username = StringField(_l("Username"), filters=[_strip], validators=[_printable_username])
+    password = PasswordField(_l("Password (at least %(count)s characters)", count=MIN_PASSWORD_LENGTH), validators=[
+        Length(min=MIN_PASSWORD_LENGTH, message=_l("The password needs at least %(count)s characters.",
+                                                   count=MIN_PASSWORD_LENGTH))])
+    confirm = PasswordField(_l("Password again"), validators=[EqualTo("password", message=_l("The two passwords differ."))])
 
 
 class OwnerLoginForm(Form):
@@ -228,8 +229,9 @@ class PreferencesForm(Form):
 class ChangePasswordForm(Form):
     """The settings page's password change: the current password, then the new one twice."""
 
-    current = PasswordField("Current password", validators=[InputRequired("Enter your current password.")])
-    password = PasswordField(f"New password (at least {MIN_PASSWORD_LENGTH} characters)", validators=[
-        Length(min=MIN_PASSWORD_LENGTH, message=f"The new password needs at least {MIN_PASSWORD_LENGTH} characters.")])
-    confirm = PasswordField("New password again", validators=[
-        EqualTo("password", message="The two new passwords differ.")])
+    current = PasswordField(_l("Current password"), validators=[InputRequired(_l("Enter your current password."))])
+    password = PasswordField(_l("New password (at least %(count)s characters)", count=MIN_PASSWORD_LENGTH), validators=[
+        Length(min=MIN_PASSWORD_LENGTH, message=_l("The new password needs at least %(count)s characters.",
+                                                   count=MIN_PASSWORD_LENGTH))])
+    confirm = PasswordField(_l("New password again"), validators=[
+        EqualTo("password", message=_l("The two new passwords differ."))])

@@ -63,3 +63,13 @@ def test_the_browser_language_is_used_until_the_owner_chooses_one(app_factory):
     assert '<html lang="ru"' in page and "<h1>Настройки</h1>" in page and "Сохранено." in page
     refused = client.post("/settings/preferences", data={"language": "xx", "csrf_token": csrf_token(client, "/settings/")})
     assert refused.status_code == 422 and "Выберите язык" in refused.get_data(as_text=True)
+
+
+def test_a_wrong_login_is_refused_in_russian(app_factory):
+    app = app_factory()
+    add_owner(app)
+    client = app.test_client()
+    answer = client.post("/login", data={"username": "nobody", "password": "wrong",
+                                         "csrf_token": csrf_token(client, "/login")},
+                         headers={"Accept-Language": "ru"})
+    assert answer.status_code == 401 and "Неверное имя пользователя или пароль." in answer.get_data(as_text=True)

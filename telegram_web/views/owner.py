@@ -8,6 +8,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user, user_loaded_from_cookie
 from flask_wtf import FlaskForm
 from sqlalchemy import delete, select
@@ -82,7 +83,7 @@ def remembered(_app, user) -> None:
 def unauthorized():
     """Browsers go to the login page (and come back after), htmx is sent there, JSON clients get 401."""
     come_back = request.full_path if request.query_string else request.path
-    return error_response(401, "Your login has expired. Sign in again.", redirect=url_for("owner.login"),
+    return error_response(401, _("Your login has expired. Sign in again."), redirect=url_for("owner.login"),
                           page_redirect=url_for("owner.login", next=come_back))
 
 
@@ -114,7 +115,7 @@ def setup():
         db.session.commit()
         current_app.extensions["owner_exists"] = True
         discard_token(current_app.instance_path)
-        flash("Owner account created. Sign in.")
+        flash(_("Owner account created. Sign in."))
         return redirect(url_for("owner.login"))
     error = form.first_error()
     return respond(OwnerForm(error, "BadInput" if error else None, 422 if error else 200, form=form),
@@ -126,15 +127,17 @@ def locked_out_for(username: str, ip: str) -> tuple[int, str] | None:
     config = current_app.config
     by_ip = select(LoginFailure.created_at).where(LoginFailure.client_ip == ip)
     waits = [(retry_after(by_ip.where(LoginFailure.username == username), LoginFailure.created_at,
-                          config["LOGIN_FAILURE_LIMIT"], config["LOGIN_FAILURE_WINDOW"]), "for this username"),
+                          config["LOGIN_FAILURE_LIMIT"], config["LOGIN_FAILURE_WINDOW"]),
+              _("Too many failed logins for this username. Try again in %(minutes)s min %(seconds)s s.")),
              (retry_after(by_ip, LoginFailure.created_at, config["LOGIN_IP_FAILURE_LIMIT"],
-                          config["LOGIN_IP_FAILURE_WINDOW"]), "from your address")]
-    found = [(wait, whose) for wait, whose in waits if wait is not None]
+                          config["LOGIN_IP_FAILURE_WINDOW"]),
+              _("Too many failed logins from your address. Try again in %(minutes)s min %(seconds)s s."))]
+    found = [(wait, sentence) for wait, sentence in waits if wait is not None]
     if not found:
         return None
-    wait, whose = max(found)
+    wait, sentence = max(found)
     minutes, seconds = divmod(wait, 60)
-    return wait, f"Too many failed logins {whose}. Try again in {minutes} min {seconds} s."
+    return wait, sentence % {"minutes": minutes, "seconds": seconds}
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -163,7 +166,7 @@ def login():
         return go_to(safe_next(request.args.get("next")))
     db.session.add(LoginFailure(username=username, client_ip=client_ip()))
     db.session.commit()
-    return respond(OwnerForm("Wrong username or password.", "WrongLogin", 401, form=form), "owner/login.html",
+    return respond(OwnerForm(_("Wrong username or password."), "WrongLogin", 401, form=form), "owner/login.html",
                    status=401)
 
 
@@ -186,5 +189,5 @@ def logout():
     db.session.execute(delete(OwnerLogin).where(OwnerLogin.id == current_user.current_login))
     db.session.commit()
     logout_user()  # (Flask-Login also clears the remember cookie)
-    flash("Signed out.")
+    flash(_("Signed out."))
     return redirect(url_for("owner.login"))

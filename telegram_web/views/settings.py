@@ -81,12 +81,12 @@ def change_password():
     if not current_user.check_password(form.current.data):
         db.session.add(LoginFailure(username=current_user.username, client_ip=client_ip()))
         db.session.commit()
-        return _refused(form, "The current password is wrong. Nothing was changed.", "WrongPassword", 403)
+        return _refused(form, _("The current password is wrong. Nothing was changed."), "WrongPassword", 403)
     current_user.set_password(form.password.data)
     db.session.commit()
     remembered = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) in request.cookies
     sign_in(current_user._get_current_object(), remember=remembered)  # this browser, in the new generation
-    message = "Password changed. Every other browser signed in as you was signed out."
+    message = _("Password changed. Every other browser signed in as you was signed out.")
     flash(message)
     return respond(Settings(message), redirect=url_for("settings.page"))
 
@@ -97,7 +97,7 @@ def sign_out_everywhere():
     current_user.end_all_logins()
     db.session.commit()
     logout_user()
-    message = "Signed out everywhere: every browser must sign in again."
+    message = _("Signed out everywhere: every browser must sign in again.")
     flash(message)
     return respond(Settings(message), redirect=url_for("owner.login"))
 
