@@ -73,3 +73,12 @@ def test_a_wrong_login_is_refused_in_russian(app_factory):
                                          "csrf_token": csrf_token(client, "/login")},
                          headers={"Accept-Language": "ru"})
     assert answer.status_code == 401 and "Неверное имя пользователя или пароль." in answer.get_data(as_text=True)
+
+
+def test_the_telegram_login_page_speaks_russian(app_factory):
+    app = app_factory(TELEGRAM_API_ID=1, TELEGRAM_API_HASH="0" * 32)
+    add_owner(app)
+    client = app.test_client()
+    AuthActions(client).login()
+    page = client.get("/telegram/", headers={"Accept-Language": "ru"}).get_data(as_text=True)
+    assert "Номер телефона" in page and "Получить код" in page and "QR-код" in page

@@ -42,7 +42,7 @@ def test_phone_login_with_code_then_2fa_password(page, serve, sandbox):
     page.get_by_role("button", name="Sign in", exact=True).click()
     password_box = page.get_by_label("2FA password")
     expect(password_box).to_be_visible()
-    expect(page.locator("#phone-step")).to_contain_text(f"hint: {DEMO_PASSWORD_HINT}")
+    expect(page.locator("#phone-step")).to_contain_text(f"Hint: {DEMO_PASSWORD_HINT}")
     expect(alert).to_have_count(0)
     assert page.evaluate("window.notReloaded") is True
     password_box.fill(DEMO_PASSWORD)
