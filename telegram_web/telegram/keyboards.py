@@ -6,6 +6,7 @@ bytes at Telegram: here it is base64url text, and the press route decodes it bac
 """
 import base64
 import binascii
+import re
 from dataclasses import dataclass, field
 
 from telethon.tl import types
@@ -59,8 +60,10 @@ def encode_data(data: bytes) -> str:
 def decode_data(text: str) -> bytes:
     """The callback data a page sent back; :raise ValueError: when it is not base64url of at most 64 bytes."""
     try:
+        if not re.fullmatch(r"[A-Za-z0-9_-]*={0,2}", text):  # (b64decode would skip other characters silently)
+            raise binascii.Error(text)
         data = base64.urlsafe_b64decode(text.encode("ascii") + b"=" * (-len(text) % 4))
-    except (binascii.Error, UnicodeEncodeError) as exc:
+    except binascii.Error as exc:
         raise ValueError("The button's data is not valid base64url.") from exc
     if len(data) > 64:  # Telegram's limit on callback data
         raise ValueError("The button's data is longer than Telegram allows (64 bytes).")
