@@ -106,3 +106,20 @@ def test_keyboard_only_press_a_button(page, serve, sandbox):
     expect(button).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator("#bot-answer .toast")).to_have_text("Counted to 1")
+
+
+def test_a_pressed_button_waits_with_a_spinner_and_cannot_be_pressed_twice(page, serve, sandbox):
+    counter, _ = open_bot(page, serve, sandbox)
+    owner = sandbox.demo_world.owner
+    sandbox.inject_delay("messages.GetBotCallbackAnswerRequest", 2, times=1)  # a bot slow to answer
+    button = counter.get_by_role("button", name="➕ Count (0)")
+    mark = sandbox.request_count()
+    button.click()
+    expect(button).to_be_disabled()
+    expect(button.locator(".spinner")).to_be_visible()
+    button.click(force=True)  # pressed again while the first press waits
+    page.keyboard.press("Enter")
+    expect(page.locator("#bot-answer .toast")).to_have_text("Counted to 1")
+    expect(button.locator(".spinner")).to_be_hidden()
+    presses = [n for n in sandbox.requests_since(owner, mark) if n == "messages.GetBotCallbackAnswerRequest"]
+    assert presses == ["messages.GetBotCallbackAnswerRequest"]
