@@ -73,8 +73,9 @@ def test_forged_stale_and_unanswered_presses_get_telegrams_sentences(server, me,
     bot, _ = bots
     counter = counter_id(server, me, bot)
     browser.get(f"/telegram/chats/{bot}/")
-    forged = press(browser, bot, counter, b"count:41", json=True)
+    forged, cost = requests_during(server, me, lambda: press(browser, bot, counter, b"count:41", json=True))
     assert forged.status_code == 400 and forged.json["error"] == "DATA_INVALID"
+    assert "messages.GetBotCallbackAnswerRequest" not in cost  # looked up in the message, never sent to the bot
     assert "not in the message as Telegram has it" in forged.json["message"]
     assert texts(server, me, bot)[-3] == "Counter: 0"  # the bot never heard of it
     html = press(browser, bot, counter, b"count:41")
