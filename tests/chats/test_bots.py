@@ -152,3 +152,20 @@ def test_buttons_telegram_sends_but_this_client_cannot_press_are_drawn_disabled_
     row = keyboard_of(markup).rows[0]
     assert [b.kind for b in row] == ["disabled"] * 4 and all(b.reason and b.url is None for b in row)
     assert "not one a page may open" in row[0].reason and "Payments" in row[1].reason
+
+
+def test_a_selective_keyboard_in_a_group_shows_only_when_it_answers_the_owner(server, me, bots, browser):
+    bot, _ = bots
+    bob = server.create_account("447700900001", "Bob", "Builder")
+    group = server.create_group(me, "Lunch", [bot, bob])
+    mine, his = server.push_message(me, group, "Order for me"), server.push_message(bob, group, "And for me")
+    keyboard = types.ReplyKeyboardMarkup([types.KeyboardButtonRow([types.KeyboardButton("🍕", types.ButtonTypeDefault())])],
+                                         selective=True)
+    server.push_message(bot, group, "Bob, pick one", reply_to=his.id_for(bot), reply_markup=keyboard)
+    browser.get("/telegram/chats/", json=True)
+    browser.get(f"/telegram/chats/{group}/")
+    assert browser.get(f"/telegram/chats/{group}/bot/", json=True).json["keyboard"] is None  # aimed at Bob
+    asked = server.push_message(bot, group, "Ada, pick one", reply_to=mine.id_for(bot), reply_markup=keyboard)
+    panel = wait_until(lambda: browser.get(f"/telegram/chats/{group}/bot/", json=True).json,
+                       lambda p: p["keyboard"] is not None)
+    assert panel["keyboard_message_id"] == asked.id_for(me) and panel["is_bot"] is False and panel["commands"] == []
