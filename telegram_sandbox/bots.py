@@ -50,6 +50,10 @@ class BotsMixin:
             self.brains[uid] = brain
         return uid
 
+    def bot_infos(self, member_ids) -> list:
+        """The types.BotInfo of each bot among `member_ids` (a group's full chat lists them). Lock held."""
+        return [self.accounts[uid].bot.info_tl(uid) for uid in sorted(member_ids) if self.is_bot(uid)]
+
     def is_bot(self, peer: int) -> bool:
         """Whether a marked peer id is a bot account."""
         return kind_of(peer) == 'user' and peer in self.accounts and self.accounts[peer].bot is not None

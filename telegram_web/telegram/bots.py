@@ -85,6 +85,10 @@ class Bots:
         `cursor`; :raise TelegramProblem: e.g. START_PARAM_INVALID."""
         return self._service.call(session_id, _start, chat_id, param, cursor)
 
+    def commands(self, session_id: int, chat_id: int) -> list[Command]:
+        """The commands of the chat's bots (asked once per chat, then from the cache); :raise TelegramProblem:."""
+        return self._service.call(session_id, _commands_of, chat_id)
+
     def resolve(self, session_id: int, username: str) -> int:
         """The chat id of a public username (contacts.resolveUsername); :raise TelegramProblem: 404 when unknown."""
         return self._service.call(session_id, _resolve, username)
@@ -113,13 +117,26 @@ async def _press(client, chat_id: int, message_id: int, data: str) -> CallbackAn
                           safe_link(answer.url) if answer.has_url else None)
 
 
-async def _commands(client, cache, chat_id: int) -> list[Command]:
-    """The bot's commands (users.getFullUser's bot_info), asked once per bot and account."""
-    if chat_id not in cache.bot_info:
-        full = await client(functions.users.GetFullUserRequest(await client.get_input_entity(chat_id)))
-        info = full.full_user.bot_info
-        cache.bot_info[chat_id] = [Command(c.command, c.description) for c in (info.commands or [])] if info else []
-    return cache.bot_info[chat_id]
+async def _commands(client, cache, chat_id: int, kind: str) -> list[Command]:
+    """The commands of the chat's bots (bot_info of the full user, or of the full group: there, with "@bot" when
+    several bots have commands), asked once per chat and account; none in other chats."""
+    if chat_id not in cache.bot_info and kind in ("bot", "group", "supergroup"):
+        peer = await client.get_input_entity(chat_id)
+        if kind == "bot":
+            full = await client(functions.users.GetFullUserRequest(peer))
+            infos = [full.full_user.bot_info] if full.full_user.bot_info else []
+        elif kind == "group":
+            full = await client(functions.messages.GetFullChatRequest(peer.chat_id))
+            infos = full.full_chat.bot_info or []
+        else:
+            full = await client(functions.channels.GetFullChannelRequest(peer))
+            infos = full.full_chat.bot_info or []
+        names = {u.id: u.username for u in getattr(full, "users", [])}
+        several = sum(1 for info in infos if info.commands) > 1
+        cache.bot_info[chat_id] = [
+            Command(f"{c.command}@{names[info.user_id]}" if several and names.get(info.user_id) else c.command,
+                    c.description) for info in infos for c in (info.commands or [])]
+    return cache.bot_info.get(chat_id, [])
 
 
 def aimed_at_us(view: MessageView, window: dict) -> bool:
@@ -146,9 +163,10 @@ async def _panel(client, chat_id: int) -> BotPanel:
     chat = cache.chat(chat_id)
     await refresh(client, cache, chat)
     is_bot = summary.kind == "bot"
-    panel = BotPanel(chat_id, f"{chat.epoch}.{chat.version}", is_bot,
-                     started=bool(chat.messages) or not chat.at_start,
-                     commands=await _commands(client, cache, chat_id) if is_bot else [])
+    # a bot's commands at once (its menu needs them); a group's once its composer asked for them ("/")
+    commands = await _commands(client, cache, chat_id, summary.kind) if is_bot else cache.bot_info.get(chat_id, [])
+    panel = BotPanel(chat_id, f"{chat.epoch}.{chat.version}.{len(commands)}", is_bot,
+                     started=bool(chat.messages) or not chat.at_start, commands=commands)
     source, answered = current_markup(chat.newest(len(chat.messages)), chat.messages, summary.kind != "group"
                                       and summary.kind != "supergroup")
     keyboard = source.keyboard if source else None
@@ -157,6 +175,11 @@ async def _panel(client, chat_id: int) -> BotPanel:
     elif keyboard and keyboard.kind == "force_reply" and not answered:
         panel.force_reply = ForceReply(source.id, keyboard.placeholder)
     return panel
+
+
+async def _commands_of(client, chat_id: int) -> list[Command]:
+    cache = await ensure(client)
+    return await _commands(client, cache, chat_id, (await summary_of(client, cache, chat_id)).kind)
 
 
 async def _start(client, chat_id: int, param: str, cursor: Cursor):

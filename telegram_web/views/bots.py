@@ -51,7 +51,7 @@ def press(chat_id: int, message_id: int):
     except TelegramProblem as problem:
         if isinstance(problem, SessionEnded):
             raise
-        return respond(ErrorBody.of(problem, problem.name), "telegram/chats/_bot_answer.html", status=problem.status,
+        return respond(ErrorBody.of(problem), "telegram/chats/_bot_answer.html", status=problem.status,
                        text=problem.message, alert=False, url=None, failed=True)
     return respond(answer, "telegram/chats/_bot_answer.html", failed=False)
 
@@ -76,13 +76,12 @@ class Completions:
 
 @bp.route(CHAT + "bot/commands/")
 def completions(chat_id: int):
-    """The commands completing the composer's text, when it starts with "/" (from the cache)."""
+    """The commands completing the composer's text, when it starts with "/" (a group's are asked once)."""
     text = request.args.get("text", "")
     found = []
     if text.startswith("/") and " " not in text.strip():
         wanted = text.strip()[1:].casefold()
-        found = [c for c in get_service().bots.panel(account().id, chat_id).commands
-                 if c.command.casefold().startswith(wanted)]
+        found = [c for c in get_service().bots.commands(account().id, chat_id) if c.command.casefold().startswith(wanted)]
     return respond(Completions(chat_id, found), "telegram/chats/_bot_completions.html")
 
 

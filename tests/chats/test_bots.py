@@ -169,3 +169,21 @@ def test_a_selective_keyboard_in_a_group_shows_only_when_it_answers_the_owner(se
     panel = wait_until(lambda: browser.get(f"/telegram/chats/{group}/bot/", json=True).json,
                        lambda p: p["keyboard"] is not None)
     assert panel["keyboard_message_id"] == asked.id_for(me) and panel["is_bot"] is False and panel["commands"] == []
+
+
+def test_a_groups_commands_are_its_bots_asked_once_when_the_composer_starts_with_a_slash(server, me, bots, browser):
+    bot, weather = bots
+    group = server.create_group(me, "Two bots", [bot, weather])
+    team = server.create_channel(me, "One bot", [bot], megagroup=True)
+    browser.get("/telegram/chats/", json=True)
+    for chat in (group, team):
+        browser.get(f"/telegram/chats/{chat}/")
+        assert browser.get(f"/telegram/chats/{chat}/bot/", json=True).json["commands"] == []  # not asked yet
+    html, cost = requests_during(server, me, lambda: browser.get(
+        f"/telegram/chats/{group}/bot/commands/?text=/st", target="bot-completions").get_data(as_text=True))
+    assert [n for n in cost if n not in BACKGROUND] == ["messages.GetFullChatRequest"]
+    assert 'value="/start@sandbox_demo_bot"' in html and 'value="/start@weather_demo_bot"' in html  # two bots
+    again, cost = requests_during(server, me, lambda: browser.get(f"/telegram/chats/{group}/bot/", json=True).json)
+    assert [n for n in cost if n not in BACKGROUND] == [] and len(again["commands"]) == 6  # the menu, now
+    one = browser.get(f"/telegram/chats/{team}/bot/commands/?text=/", json=True).json["commands"]
+    assert [c["command"] for c in one] == ["start", "menu", "ask", "hide", "help"]  # one bot: no "@bot"
