@@ -66,6 +66,12 @@ def test_a_reply_keyboard_button_sends_its_text_and_the_single_use_keyboard_clos
 def test_slash_shows_the_bots_commands(page, serve, sandbox):
     open_bot(page, serve, sandbox)
     expect(page.get_by_role("button", name="The bot's commands")).to_be_visible()  # the panel is there
+    asked = []
+    page.on("request", lambda request: "/bot/commands/" in request.url and asked.append(request.url))
+    page.get_by_role("textbox", name="Message").press_sequentially("hi")
+    page.wait_for_timeout(600)
+    assert asked == []  # typing a message asks nothing
+    page.get_by_role("textbox", name="Message").fill("")
     page.get_by_role("textbox", name="Message").press_sequentially("/a")
     completions = page.locator("#bot-completions")
     expect(completions.get_by_role("button")).to_have_count(1)
