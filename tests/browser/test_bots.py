@@ -99,6 +99,7 @@ def test_a_never_started_bot_shows_start_from_a_t_me_link(page, serve, sandbox):
     screenshot(page, "bot-start")
     start.click()
     expect(page.locator("#messages .msg.out").filter(has_text="/start")).to_be_visible()
+    expect(page.locator("#no-messages")).to_be_hidden()
     expect(page.locator("#messages .msg.in").filter(has_text="Weather in Paris")).to_be_visible(timeout=ONE_POLL_MS)
     expect(start).to_have_count(0)
 
