@@ -50,6 +50,15 @@ class BotsMixin:
             self.brains[uid] = brain
         return uid
 
+    def set_bot_commands(self, bot_id: int, commands) -> None:
+        """Control surface: the bot's new commands; each account with a chat with it gets updateBotCommands."""
+        with self.lock:
+            self.accounts[bot_id].bot.commands = list(commands)
+            tl = [types.BotCommand(c, d) for c, d in commands]
+            for acc in list(self.accounts.values()):
+                if bot_id in acc.dialogs:
+                    self.push_raw(acc.id, types.UpdateBotCommands(types.PeerUser(bot_id), bot_id, tl))
+
     def bot_infos(self, member_ids) -> list:
         """The types.BotInfo of each bot among `member_ids` (a group's full chat lists them). Lock held."""
         return [self.accounts[uid].bot.info_tl(uid) for uid in sorted(member_ids) if self.is_bot(uid)]

@@ -5,6 +5,7 @@ starting a bot, opening a chat by username or t.me link.
 from the update-fed window of the chat (Telegram is asked only for a bot's commands, once per bot) so
 its poll costs Telegram nothing.
 """
+import zlib
 from dataclasses import dataclass, field
 
 from telethon import utils
@@ -165,7 +166,8 @@ async def _panel(client, chat_id: int) -> BotPanel:
     is_bot = summary.kind == "bot"
     # a bot's commands at once (its menu needs them); a group's once its composer asked for them ("/")
     commands = await _commands(client, cache, chat_id, summary.kind) if is_bot else cache.bot_info.get(chat_id, [])
-    panel = BotPanel(chat_id, f"{chat.epoch}.{chat.version}.{len(commands)}", is_bot,
+    listed = zlib.crc32(" ".join(f"{c.command}:{c.description}" for c in commands).encode())
+    panel = BotPanel(chat_id, f"{chat.epoch}.{chat.version}.{listed}", is_bot,
                      started=bool(chat.messages) or not chat.at_start, commands=commands)
     source, answered = current_markup(chat.newest(len(chat.messages)), chat.messages, summary.kind != "group"
                                       and summary.kind != "supergroup")

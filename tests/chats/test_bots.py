@@ -187,3 +187,15 @@ def test_a_groups_commands_are_its_bots_asked_once_when_the_composer_starts_with
     assert [n for n in cost if n not in BACKGROUND] == [] and len(again["commands"]) == 6  # the menu, now
     one = browser.get(f"/telegram/chats/{team}/bot/commands/?text=/", json=True).json["commands"]
     assert [c["command"] for c in one] == ["start", "menu", "ask", "hide", "help"]  # one bot: no "@bot"
+
+
+def test_new_commands_arrive_by_update_and_the_panel_asks_once_more(server, me, bots, browser):
+    bot, _ = bots
+    browser.get(f"/telegram/chats/{bot}/")
+    before = browser.get(f"/telegram/chats/{bot}/bot/", json=True).json
+    server.set_bot_commands(bot, [("start", "Say hello"), ("menu", "Order lunch again")])
+    after, cost = requests_during(server, me, lambda: wait_until(
+        lambda: browser.get(f"/telegram/chats/{bot}/bot/", json=True).json, lambda p: len(p["commands"]) == 2))
+    assert [n for n in cost if n not in BACKGROUND] == ["users.GetFullUserRequest"]
+    assert after["commands"][1] == {"command": "menu", "description": "Order lunch again"}
+    assert after["version"] != before["version"]
