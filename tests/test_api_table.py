@@ -102,7 +102,8 @@ def query_value(state: dict, name: str):
     return {"after": cursor.get("after"), "v": cursor.get("version", 0), "epoch": cursor.get("epoch"),
             "oldest": cursor.get("oldest"), "before": state.get("oldest"), "limit": 10, "offset": 1, "q": "",
             "outcome": "ok", "method": "code", "page": 1, "reply_to": state.get("oldest"), "edit": state.get("mine"),
-            "text": "a draft", "revoke": 1, "silent": 1, "unpin": 0, "to": state["bob"]}[name]
+            "text": "a draft", "revoke": 1, "folder": "", "open": state.get("bob"), "silent": 1, "unpin": 0,
+            "to": state["bob"], "file": 1}[name]
 
 
 def remember(state: dict, path: str, body: dict) -> None:
@@ -130,7 +131,7 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram
          "/telegram/chats/<id>/bot/commands/", "/telegram/chats/<id>/bot/send/", "/telegram/chats/<id>/bot/start/",
          "/telegram/chats/<id>/messages/<message_id>/press/",
          "/telegram/chats/<id>/messages/<message_id>/", "/telegram/admin/", "/telegram/admin/users/",
-         "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/password",
+         "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/preferences", "/settings/password",
          "/telegram/session/reset/", "/settings/sign-out-everywhere"]
 FORMS = {
     "/telegram/auth/phone/": lambda s: {"phone": "+" + PHONE},
@@ -144,6 +145,7 @@ FORMS = {
     "/telegram/chats/<id>/bot/start/": lambda s: {"start": "api_table"},
     "/telegram/chats/<id>/messages/<message_id>/press/": lambda s: {"data": encode_data(b"count:0")},
     "/login": lambda s: {"username": OWNER_USERNAME, "password": "not the password"},
+    "/settings/preferences": lambda s: {"time_zone": "Asia/Tokyo", "theme": "dark"},
     "/settings/password": lambda s: {"current": OWNER_PASSWORD, "password": "a new password 2", "confirm":
                                      "a new password 2"},
 }
