@@ -2,6 +2,9 @@
 and shows the toast, an alert shows a dialog, a URL button shows its address first, a reply-keyboard button sends
 its text and the single-use keyboard closes, "/" shows the commands, a never-started bot shows Start, and a button
 pressed with the keyboard alone."""
+import pytest
+
+from .accessibility import violations
 from .conftest import expect, screenshot, sign_in
 from .test_live_updates import ONE_POLL_MS
 
@@ -130,3 +133,22 @@ def test_a_pressed_button_waits_with_a_spinner_and_cannot_be_pressed_twice(page,
     expect(button.locator(".spinner")).to_be_hidden()
     presses = [n for n in sandbox.requests_since(owner, mark) if n == "messages.GetBotCallbackAnswerRequest"]
     assert presses == ["messages.GetBotCallbackAnswerRequest"]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_bots_keyboards_answers_and_panel_have_no_serious_accessibility_violations(page, serve, sandbox, theme):
+    page.emulate_media(color_scheme=theme)
+    counter, _ = open_bot(page, serve, sandbox)
+    expect(page.locator("#bot-panel .reply-keyboard")).to_be_visible()
+    found = [f"[chat] {line}" for line in violations(page)]
+    counter.get_by_role("button", name="🔔 Alert").click()
+    expect(page.get_by_role("dialog", name="The bot says")).to_be_visible()
+    found += [f"[alert] {line}" for line in violations(page)]
+    page.get_by_role("dialog", name="The bot says").get_by_role("button", name="OK").click()
+    counter.get_by_role("button", name="📖 Telethon docs").click()
+    found += [f"[url] {line}" for line in violations(page)]
+    page.keyboard.press("Escape")
+    counter.get_by_role("button", name="➕ Count (0)").click()
+    expect(page.locator("#bot-answer .toast")).to_be_visible()
+    found += [f"[toast] {line}" for line in violations(page)]
+    assert not found, "axe-core:\n" + "\n".join(found)
