@@ -57,6 +57,7 @@ def test_list_chat_send_back_another_chat_on_a_phone(page, serve, sandbox):
 def test_on_a_phone_settings_hold_the_telegram_log_out_and_the_admin_pages(page, serve, sandbox):
     live = serve(linked=True)
     sign_in(page, live)
+    expect(page.locator("#chat-items img.avatar").first).to_be_visible()  # the list is there (it loads after the page)
     wait_images(page, "#chat-items")  # (their loads are done before we leave)
     expect(page.get_by_role("button", name="Log out of Telegram")).to_be_hidden()  # no room in the header
     page.get_by_role("link", name="Settings").click()
