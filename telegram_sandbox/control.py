@@ -230,7 +230,7 @@ class ControlMixin:
     def push_message(self, sender_id, peer, text='', *, entities=None, reply_to=None, forward_from=None,
                      photo=None, document=None, mime_type=None, file_name='file.bin', kind='file',
                      attributes=None, thumb=None, media=None, action=None, silent=False, date=None,
-                     deliver=True) -> Pushed:
+                     reply_markup=None, deliver=True) -> Pushed:
         """Deliver a message from sender_id into peer (as the sender names it), as Telegram would.
 
         reply_to is an id in the sender's view; forward_from a user id (original author);
@@ -251,7 +251,7 @@ class ControlMixin:
             if forward_from is not None:
                 fwd = types.MessageFwdHeader(date=now() - 3600, from_id=types.PeerUser(forward_from))
             content = Content(text=text, entities=list(entities or []), reply_to=reply_to, fwd_from=fwd,
-                              media=media, action=action, silent=silent, date=date)
+                              media=media, action=action, silent=silent, date=date, reply_markup=reply_markup)
             result = self.send(sender_id, peer, content, deliver=deliver)
             if kind_of(peer) == 'channel':
                 msg = result[0]

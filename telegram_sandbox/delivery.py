@@ -16,6 +16,9 @@ from .world import (Account, DialogState, Envelope, MessageBox, Msg, StoredFile,
                     mark_channel, now)
 
 
+KEEP = object()  # edit(): the message keeps its keyboard
+
+
 @dataclass
 class Content:
     """What a new message carries; reply_to is an id in the sender's view of the chat."""
@@ -27,6 +30,7 @@ class Content:
     action: object = None
     silent: bool = False
     date: int | None = None  # backdating, for building worlds; None means now
+    reply_markup: object = None  # a bot's keyboard
 
 
 class DeliveryMixin:
@@ -107,7 +111,7 @@ class DeliveryMixin:
     def _updates_for(self, record, pts, count, viewer_id, dc, short_ok=False):
         """Wrap one event for pushing: the short constructors for plain text, else Updates."""
         m = record[1] if record[0] == 'new' else None
-        if short_ok and m is not None and m.media is None and m.action is None:
+        if short_ok and m is not None and m.media is None and m.action is None and m.reply_markup is None:
             reply = types.MessageReplyHeader(reply_to_msg_id=m.reply_to) if m.reply_to else None
             common = dict(message=m.text, pts=pts, pts_count=count, date=m.date, out=m.out or None,
                           fwd_from=m.fwd_from, reply_to=reply, entities=list(m.entities) or None,
@@ -176,7 +180,7 @@ class DeliveryMixin:
             msg = Msg(id=acc.next_msg_id, peer=chat_peer, date=date, sender_id=sender_id, out=out,
                       text=content.text, entities=list(content.entities), reply_to=reply,
                       fwd_from=content.fwd_from, media=content.media, action=content.action,
-                      silent=content.silent, envelope=envelope, reactions=reactions)
+                      silent=content.silent, envelope=envelope, reactions=reactions, reply_markup=content.reply_markup)
             acc.next_msg_id += 1
             envelope.copies[acc.id] = msg.id
             self._store(acc, chat_peer, msg)
@@ -209,7 +213,7 @@ class DeliveryMixin:
         msg = Msg(id=ch.next_msg_id, peer=mark_channel(ch.id), date=content.date or now(), sender_id=sender.id,
                   text=content.text, entities=list(content.entities), reply_to=content.reply_to,
                   fwd_from=content.fwd_from, media=content.media, action=content.action,
-                  post=ch.broadcast, silent=content.silent)
+                  post=ch.broadcast, silent=content.silent, reply_markup=content.reply_markup)
         ch.next_msg_id += 1
         ch.box.add(msg)
         d = self.dialog(sender, msg.peer)
@@ -231,22 +235,23 @@ class DeliveryMixin:
                     found[other].append(copy_id)
         return found
 
-    def edit(self, editor_id, peer, msg_id, text, entities=(), *, deliver=True, exclude_key=None):
-        """Edit a message everywhere it is held; returns the editor's (Msg, pts)."""
+    def edit(self, editor_id, peer, msg_id, text, entities=(), *, deliver=True, exclude_key=None, markup=KEEP):
+        """Edit a message everywhere it is held (`markup`: a bot's new keyboard); returns the editor's (Msg, pts)."""
         acc = self.accounts[editor_id]
         msg = self.box(acc, peer).get(msg_id)
         check_edit(self, editor_id, peer, msg, text)
-        if msg.text == text and list(msg.entities) == list(entities):
+        markup = msg.reply_markup if markup is KEEP else markup
+        if msg.text == text and list(msg.entities) == list(entities) and msg.reply_markup == markup:
             raise RpcFail('MESSAGE_NOT_MODIFIED')
         stamp = now()
         if kind_of(peer) == 'channel':
-            msg.text, msg.entities, msg.edit_date = text, list(entities), stamp
+            msg.text, msg.entities, msg.edit_date, msg.reply_markup = text, list(entities), stamp, markup
             ch = self.channels[bare_id(peer)]
             return msg, self.emit_channel(ch, 1, ('edit', msg), deliver=deliver, exclude_key=exclude_key)
         result = None
         for other, ids in self.copies_of(acc, peer, [msg_id], True).items():
             copy = self.box(other, other.msg_index[ids[0]]).get(ids[0])
-            copy.text, copy.entities, copy.edit_date = text, list(entities), stamp
+            copy.text, copy.entities, copy.edit_date, copy.reply_markup = text, list(entities), stamp, markup
             pts = self.emit(other, 1, ('edit', copy), deliver=deliver,
                             exclude_key=exclude_key if other is acc else None)
             if other is acc:

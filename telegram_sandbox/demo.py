@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from telethon.extensions import markdown
 
 from . import images, media_samples, rich_media
+from .demo_bot import build_demo_bots
 from .rpc import RpcFail
 from .world import now
 
@@ -45,6 +46,8 @@ class DemoWorld:
     hackers: int = 0  # supergroup
     news: int = 0  # broadcast channel (with sponsored messages)
     newsletter: int = 0  # an archived channel
+    bot: int = 0  # Sandbox Bot (demo_bot.py), started
+    weather_bot: int = 0  # Weather Bot, never started
 
 
 def _md(text):
@@ -146,6 +149,8 @@ def build_demo_world(server) -> DemoWorld:
              photo=images.picture_png(i + 2) if i == 2 else None)
     world.newsletter = server.create_channel(c['Old'], 'Old Newsletter', [owner], photo=True, date=tick())
     _say(server, c['Old'], world.newsletter, 'Last issue, thanks for reading.', tick())
+
+    world.bot, world.weather_bot = build_demo_bots(server, owner, tick)
 
     # Today: the newest messages, some unread.
     t = now() - 3600

@@ -69,7 +69,8 @@ def message_tl(m: Msg, dc: int, viewer_id: int | None = None):
     return types.Message(id=m.id, peer_id=peer_tl(m.peer), date=m.date, message=m.text, out=out or None,
                          from_id=from_id, reply_to=reply, fwd_from=m.fwd_from, media=media_tl(m.media, dc, viewer_id),
                          entities=list(m.entities) or None, edit_date=m.edit_date, post=m.post or None,
-                         silent=m.silent or None, pinned=m.pinned or None, reactions=reactions_tl(m, viewer_id))
+                         silent=m.silent or None, pinned=m.pinned or None, reactions=reactions_tl(m, viewer_id),
+                         reply_markup=m.reply_markup)
 
 
 def reactions_tl(m: Msg, viewer_id: int | None):
@@ -84,7 +85,7 @@ def reactions_tl(m: Msg, viewer_id: int | None):
 
 def status_tl(acc: Account):
     """Online while active in the last few minutes, else last seen."""
-    if acc.service:
+    if acc.service or acc.bot:  # (bots show no last seen)
         return None
     if now() - acc.last_online < ONLINE_WINDOW:
         return types.UserStatusOnline(expires=acc.last_online + ONLINE_WINDOW)
@@ -99,7 +100,8 @@ def user_tl(acc: Account, viewer_id: int | None, dc: int):
         first_name=acc.first_name, last_name=acc.last_name or None, username=acc.username,
         phone=acc.phone if is_self or acc.service else None,
         photo=types.UserProfilePhoto(photo_id=acc.photo.id, dc_id=dc) if acc.photo else None,
-        status=status_tl(acc), verified=acc.service or None, support=acc.service or None)
+        status=status_tl(acc), verified=acc.service or None, support=acc.service or None,
+        bot=bool(acc.bot) or None, bot_info_version=1 if acc.bot else None)
 
 
 def chat_photo_tl(f: StoredFile | None, dc: int):

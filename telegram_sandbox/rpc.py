@@ -24,10 +24,11 @@ def code_for(message: str) -> int:
 class RpcFail(Exception):
     """Raised by handlers: becomes an `rpc_error` (code, message) on the wire."""
 
-    def __init__(self, message: str, code: int | None = None):
+    def __init__(self, message: str, code: int | None = None, *, after: float = 0):
         super().__init__(message)
         self.message = message
         self.code = code if code is not None else code_for(message)
+        self.after = after  # seconds Telegram takes before answering (waiting for a bot that never answers)
 
 
 def not_implemented(name: str) -> RpcFail:

@@ -2,7 +2,7 @@
 
 Called by DeliveryMixin.edit/delete (so the control surface keeps them too) with the server lock held.
 https://core.telegram.org/api/edit: own messages for `edit_time_limit` (48 h), without limit in
-Saved Messages and broadcast channel posts; https://core.telegram.org/api/delete-messages: in
+Saved Messages, broadcast channel posts and bots' messages; https://core.telegram.org/api/delete-messages: in
 private chats a deletion may be revoked for both sides; in basic groups only one's own messages
 (or any, for the creator); channels delete for everyone (author or admins only, checked by delete).
 """
@@ -27,7 +27,8 @@ def check_edit(server, editor_id: int, peer: int, msg, text: str) -> None:
     if msg.fwd_from is not None:
         raise RpcFail('MESSAGE_ID_INVALID')  # forwarded copies cannot be edited
     broadcast = kind_of(peer) == 'channel' and server.channels[bare_id(peer)].broadcast
-    if peer != editor_id and not broadcast and now() - msg.date > EDIT_TIME_LIMIT:
+    bot = server.accounts[editor_id].bot is not None  # bots edit their own messages without a time limit
+    if peer != editor_id and not broadcast and not bot and now() - msg.date > EDIT_TIME_LIMIT:
         raise RpcFail('MESSAGE_EDIT_TIME_EXPIRED')
     if msg.media is None and not text.strip():
         raise RpcFail('MESSAGE_EMPTY')

@@ -225,7 +225,10 @@ class SandboxSender:
             future.set_exception(payload)
             return
         if not ok:
-            future.set_exception(rpc_message_to_error(types.RpcError(*payload), request))
+            code, message, after = payload
+            if after:  # the server waited (for a bot) before answering: never block the loop
+                await asyncio.sleep(after)
+            future.set_exception(rpc_message_to_error(types.RpcError(code, message), request))
             return
         try:
             with BinaryReader(payload) as reader:

@@ -21,6 +21,7 @@ from . import handlers
 from .control import ControlMixin
 from .delivery import DeliveryMixin
 from .faults import FaultPlan, RequestLog
+from .bots import BotsMixin
 from .pinning import PinsMixin
 from .reacting import ReactionsMixin
 from .rpc import RpcFail, not_implemented, request_name
@@ -90,11 +91,11 @@ class Ctx:
         return acc
 
 
-class SandboxServer(ControlMixin, DeliveryMixin, ReactionsMixin, PinsMixin):
+class SandboxServer(ControlMixin, DeliveryMixin, ReactionsMixin, PinsMixin, BotsMixin):
     """An offline Telegram: accounts, chats, updates, login; see README.md for the control surface."""
 
     def __init__(self, dc_id=2, *, login_token_ttl=30.0, code_ttl=300.0, message_cap=3000,
-                 updates_cap=1000, log_cap=20000, ip='127.0.0.1', port=443):
+                 updates_cap=1000, log_cap=20000, ip='127.0.0.1', port=443, bot_answer_timeout=5.0):
         self.lock = threading.RLock()
         self.dc_id, self.ip, self.port = dc_id, ip, port
         self.login_token_ttl, self.code_ttl = login_token_ttl, code_ttl
@@ -112,6 +113,8 @@ class SandboxServer(ControlMixin, DeliveryMixin, ReactionsMixin, PinsMixin):
         self.faults = FaultPlan()
         self.log = RequestLog(log_cap)
         self.down = False
+        self.brains = {}  # bot id -> its brain (bots.py); code, so not part of the stored state
+        self.bot_answer_timeout = bot_answer_timeout  # seconds getBotCallbackAnswer waits for a bot
         self._user_ids = itertools.count(5_000_001)
         self._group_ids = itertools.count(400_001)
         self._channel_ids = itertools.count(1_700_000_001)
@@ -205,7 +208,7 @@ class SandboxServer(ControlMixin, DeliveryMixin, ReactionsMixin, PinsMixin):
             return SandboxServer._unwrap(reader.tgread_object())[1][-1]
 
     def handle(self, link: Link, data: bytes):
-        """Run one request: (True, result bytes), (False, (error code, message)) or (None, exception)."""
+        """Run one request: (True, result bytes), (False, (error code, message, seconds to wait first)) or (None, exception)."""
         with BinaryReader(data) as reader:
             obj = reader.tgread_object()
         request, chain, init = self._unwrap(obj)
@@ -233,7 +236,7 @@ class SandboxServer(ControlMixin, DeliveryMixin, ReactionsMixin, PinsMixin):
                 body = self.faults.garbled(name, serialize(handler.fn(ctx, request)))
             except RpcFail as e:
                 self.log.add(link.key_id, key.user_id or user_before, chain, e.message)
-                return False, (e.code, e.message)
+                return False, (e.code, e.message, e.after)
             except Exception as e:  # a sandbox bug: fail this call loudly instead of hanging it
                 log.exception('sandbox: the handler for %s failed', name)
                 self.log.add(link.key_id, key.user_id or user_before, chain, 'SANDBOX_BUG')

@@ -94,6 +94,7 @@ class Msg:
     pinned: bool = False
     envelope: Envelope | None = None
     reactions: dict = field(default_factory=dict)  # emoticon -> [user ids], shared by a message's copies
+    reply_markup: object = None  # a bot's keyboard (types.ReplyInlineMarkup, ReplyKeyboardMarkup, …)
 
 
 class MessageBox:
@@ -179,6 +180,7 @@ class Account:
     updates: collections.deque = None  # (pts, pts_count, record) for getDifference
     contacts: set = field(default_factory=set)
     last_online: int = field(default_factory=now)
+    bot: object = None  # bots.BotProfile for a bot account
 
 
 @dataclass(eq=False)

@@ -12,7 +12,7 @@ from flask_wtf.form import SUBMIT_METHODS, _Auto
 from werkzeug.datastructures import CombinedMultiDict
 from flask_wtf.file import FileField
 from wtforms import BooleanField, PasswordField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import EqualTo, InputRequired, Length, ValidationError
+from wtforms.validators import EqualTo, InputRequired, Length, Regexp, ValidationError
 
 from .phones import PhoneInputError, normalise_phone
 from .telegram.messages import MAX_CAPTION, MAX_TEXT
@@ -235,3 +235,25 @@ class ChangePasswordForm(Form):
                                                    count=MIN_PASSWORD_LENGTH))])
     confirm = PasswordField(_l("New password again"), validators=[
         EqualTo("password", message=_l("The two new passwords differ."))])
+
+
+class PressForm(Form):
+    """Pressing a bot's callback button: its data as the page shows it (base64url; the message is asked whether
+    it has such a button)."""
+
+    data = StringField(validators=[InputRequired("Which button? The button's data is missing."),
+                                   Length(max=88, message="The button's data is longer than Telegram allows.")])
+
+
+class StartForm(Form):
+    """Starting a bot, with the start parameter of a t.me/<bot>?start=… link if there was one."""
+
+    start = StringField(filters=[_strip], validators=[Regexp(
+        r"^[A-Za-z0-9_-]{0,64}$", message="A start parameter is at most 64 letters, digits, _ and -.")])
+
+
+class OpenForm(Form):
+    """The open-by-username box: @name, name, or a t.me / telegram.me / tg://resolve link (`?start=` kept)."""
+
+    to = StringField(filters=[_strip], validators=[InputRequired("Type a @username or a t.me link."),
+                                                    Length(max=256, message="That is too long for a username or link.")])

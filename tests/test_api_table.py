@@ -6,6 +6,8 @@ import re
 import pytest
 
 from telegram_sandbox import SandboxServer
+from telegram_sandbox.demo_bot import build_demo_bots
+from telegram_web.telegram.keyboards import encode_data
 
 from .conftest import AuthActions, add_owner
 from .helpers import OWNER_PASSWORD, OWNER_USERNAME, csrf_token
@@ -53,6 +55,9 @@ def world(app_factory):
     bob = server.create_account("447700900001", "Bob", "Builder")
     for n in range(3):
         server.push_message(bob, me, f"hello {n}")
+    clock = iter(range(10 ** 9, 2 * 10 ** 9))
+    server.api_bot = build_demo_bots(server, me, lambda: next(clock))[0]  # the bot rows' chat
+    server.api_counter = server.message_ids(me, server.api_bot)[2]  # its message with the counter
     app = app_factory(sandbox=server)
     add_owner(app)
     client = app.test_client()
@@ -69,9 +74,11 @@ def test_every_endpoint_in_the_readme_answers_json_with_its_keys(world):
 
     def call(method, path, names):
         data = FORMS.get(path, lambda s: {})(dict(state, server=server)) if method == "POST" else {}
-        query = {name: query_value(state, name) for name in names}
-        url = path.replace("<id>", str(state["session"] if "/sessions/" in path else bob))
-        url = url.replace("<message_id>", str(state.get("mine")))
+        own = QUERIES.get(path, {})
+        query = {**{name: query_value(state, name) for name in names if name not in own}, **own}
+        chat = state["session"] if "/sessions/" in path else server.api_bot if "/bot/" in path or "/press/" in path else bob
+        url = path.replace("<id>", str(chat))
+        url = url.replace("<message_id>", str(server.api_counter if "/press/" in path else state.get("mine")))
         browser, sent = (stranger, stranger_headers) if path in ANONYMOUS else (client, headers)
         response = browser.open(url, method=method, headers=sent, data=data, query_string=query)
         assert response.is_json, (method, url, response.status_code, response.get_data(as_text=True)[:300])
@@ -120,7 +127,9 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram
          "/telegram/chats/<id>/messages/", "/telegram/chats/<id>/messages/<message_id>/menu/",
          "/telegram/chats/<id>/composer/", "/telegram/chats/<id>/messages/<message_id>/reactions/",
          "/telegram/chats/<id>/messages/<message_id>/pin/", "/telegram/chats/<id>/pinned/",
-         "/telegram/chats/<id>/messages/<message_id>/forward/",
+         "/telegram/chats/<id>/messages/<message_id>/forward/", "/telegram/open/", "/telegram/chats/<id>/bot/",
+         "/telegram/chats/<id>/bot/commands/", "/telegram/chats/<id>/bot/send/", "/telegram/chats/<id>/bot/start/",
+         "/telegram/chats/<id>/messages/<message_id>/press/",
          "/telegram/chats/<id>/messages/<message_id>/", "/telegram/admin/", "/telegram/admin/users/",
          "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/preferences", "/settings/password",
          "/telegram/session/reset/", "/settings/sign-out-everywhere"]
@@ -132,8 +141,13 @@ FORMS = {
     "/telegram/chats/<id>/messages/<message_id>/": lambda s: {"text": "hello from the API table, edited"},
     "/telegram/chats/<id>/messages/<message_id>/reactions/": lambda s: {"reaction": "👍"},
     "/telegram/chats/<id>/messages/<message_id>/forward/": lambda s: {"to": str(s["bob"]), "comment": "see this"},
+    "/telegram/chats/<id>/bot/send/": lambda s: {"text": "/menu"},
+    "/telegram/chats/<id>/bot/start/": lambda s: {"start": "api_table"},
+    "/telegram/chats/<id>/messages/<message_id>/press/": lambda s: {"data": encode_data(b"count:0")},
     "/login": lambda s: {"username": OWNER_USERNAME, "password": "not the password"},
     "/settings/preferences": lambda s: {"language": "en", "time_zone": "Asia/Tokyo", "theme": "dark"},
     "/settings/password": lambda s: {"current": OWNER_PASSWORD, "password": "a new password 2", "confirm":
                                      "a new password 2"},
 }
+QUERIES = {"/telegram/open/": {"to": "https://t.me/weather_demo_bot?start=paris"},  # the bot rows' own arguments
+           "/telegram/chats/<id>/bot/commands/": {"text": "/m"}, "/telegram/chats/<id>/bot/": {"start": "api"}}

@@ -23,7 +23,7 @@ def get_chats(ctx, r):
 
 @handles(functions.messages.GetFullChatRequest)
 def get_full_chat(ctx, r):
-    """messages.getFullChat: a basic group with its participants."""
+    """messages.getFullChat: a basic group with its participants and the member bots' commands."""
     g = ctx.server.groups.get(r.chat_id)
     if g is None or ctx.user.id not in g.members:
         raise RpcFail('CHAT_ID_INVALID')
@@ -32,7 +32,8 @@ def get_full_chat(ctx, r):
                     else types.ChatParticipant(uid, inviter, date) for uid, (inviter, date) in g.members.items()]
     full = types.ChatFull(id=g.id, about=g.about, participants=types.ChatParticipants(g.id, participants, g.version),
                           notify_settings=render.notify_tl(acc.dialogs.get(mark_chat(g.id))),
-                          chat_photo=render.photo_tl(g.photo, ctx.dc) if g.photo else None)
+                          chat_photo=render.photo_tl(g.photo, ctx.dc) if g.photo else None,
+                          bot_info=ctx.server.bot_infos(g.members))
     users, chats = render.entities(ctx.server, {mark_chat(g.id), *g.members}, acc.id, ctx.dc)
     return types.messages.ChatFull(full_chat=full, chats=chats, users=users)
 
@@ -46,7 +47,7 @@ def get_channels(ctx, r):
 
 @handles(functions.channels.GetFullChannelRequest)
 def get_full_channel(ctx, r):
-    """channels.getFullChannel: read marks, pts, counts, photo."""
+    """channels.getFullChannel: read marks, pts, counts, photo, the member bots' commands."""
     ch = input_channel(ctx, r.channel)
     acc, peer = ctx.user, mark_channel(ch.id)
     d = acc.dialogs.get(peer)
@@ -54,9 +55,10 @@ def get_full_channel(ctx, r):
         id=ch.id, about=ch.about, read_inbox_max_id=d.read_inbox_max_id if d else 0,
         read_outbox_max_id=d.read_outbox_max_id if d else 0, unread_count=ctx.server.unread_count(acc, peer),
         chat_photo=render.photo_tl(ch.photo, ctx.dc) if ch.photo else types.PhotoEmpty(id=0),
-        notify_settings=render.notify_tl(d), bot_info=[], pts=ch.pts, participants_count=len(ch.members),
+        notify_settings=render.notify_tl(d), bot_info=ctx.server.bot_infos(ch.members), pts=ch.pts, participants_count=len(ch.members),
         can_view_participants=ch.megagroup or None)
-    users, chats = render.entities(ctx.server, {peer}, acc.id, ctx.dc)
+    bots = {uid for uid in ch.members if ctx.server.is_bot(uid)}  # the users of its bot_info come along
+    users, chats = render.entities(ctx.server, {peer, *bots}, acc.id, ctx.dc)
     return types.messages.ChatFull(full_chat=full, chats=chats, users=users)
 
 

@@ -69,6 +69,7 @@ def send_message(ctx, r):
     content = Content(text=text, entities=list(r.entities or []), reply_to=_reply_id(r.reply_to),
                       silent=bool(r.silent))
     result = ctx.server.send(ctx.user.id, peer, content, exclude_key=ctx.key.key_id)
+    ctx.server.wake_bot(ctx.user.id, peer, result)
     if kind_of(peer) == 'channel':
         return _sent_updates(ctx, peer, result, r.random_id)
     msg, pts = result[ctx.user.id]
@@ -89,6 +90,7 @@ def send_media(ctx, r):
     content = Content(text=text, entities=list(r.entities or []), reply_to=_reply_id(r.reply_to),
                       media=media, silent=bool(r.silent))
     result = ctx.server.send(ctx.user.id, peer, content, exclude_key=ctx.key.key_id)
+    ctx.server.wake_bot(ctx.user.id, peer, result)
     return _sent_updates(ctx, peer, result, r.random_id)
 
 

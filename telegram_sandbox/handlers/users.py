@@ -24,7 +24,8 @@ def get_full_user(ctx, r):
     full = types.UserFull(
         id=acc.id, settings=types.PeerSettings(), notify_settings=render.notify_tl(viewer.dialogs.get(acc.id)),
         common_chats_count=0, about=acc.about or None,
-        profile_photo=render.photo_tl(acc.photo, ctx.dc) if acc.photo else None)
+        profile_photo=render.photo_tl(acc.photo, ctx.dc) if acc.photo else None,
+        bot_info=acc.bot.info_tl(acc.id) if acc.bot else None)
     return types.users.UserFull(full_user=full, chats=[], users=[render.user_tl(acc, viewer.id, ctx.dc)])
 
 

@@ -56,7 +56,7 @@ class ChatCache:
         """Store a new or changed message, logging what changed."""
         old = self.messages.get(view.id)
         if (old is not None and old.edit_date == view.edit_date and old.text == view.text
-                and old.reactions == view.reactions):
+                and old.reactions == view.reactions and old.keyboard == view.keyboard):
             return
         if old is not None and old.reply_to_id == view.reply_to_id and view.reply_preview is None:
             view.reply_preview, view.reply_sender = old.reply_preview, old.reply_sender  # an edit keeps its quote
@@ -115,6 +115,7 @@ class AccountCache:
         self.reactions: tuple[int, list[str]] | None = None  # (hash, emoji) of getAvailableReactions
         self.pins: dict[int, object] = {}  # chat id -> its PinnedBar (pins.py)
         self.pin_versions: dict[int, int] = {}  # chat id -> raised by each change of its pins
+        self.bot_info: dict[int, list] = {}  # bot id -> its commands (bots.py), asked once
         self.last_update = time.monotonic()
         self.was_connected = True
         self.unreachable = False  # the last Telegram call failed to connect

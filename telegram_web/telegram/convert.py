@@ -13,6 +13,7 @@ from telethon.tl import types
 
 from ..plain import HIDDEN
 from .formatting import render_entities
+from .keyboards import Keyboard, keyboard_of
 from .media_view import MediaView, media_view
 from .rights import moderates
 
@@ -56,6 +57,7 @@ class MessageView:
     sponsored_url: str | None = field(default=None, metadata=HIDDEN)  # set on sponsored messages only
     reactions: list[ReactionView] = field(default_factory=list)
     pinned: bool = False
+    keyboard: Keyboard | None = None  # a bot's buttons (keyboards.py)
 
     JSON_PROPERTIES: ClassVar = ("edited", "reply_to", "sponsored")
 
@@ -230,4 +232,5 @@ def message_view(message, names: dict) -> MessageView:
         service=service_text(message.action, sender_name or ("You" if message.out else None), names)
         if is_service else None,
         media=None if is_service else media_view(message), reactions=reactions_of(getattr(message, "reactions", None)),
-        pinned=bool(getattr(message, "pinned", False)))
+        pinned=bool(getattr(message, "pinned", False)),
+        keyboard=None if is_service else keyboard_of(getattr(message, "reply_markup", None)))

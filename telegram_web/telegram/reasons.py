@@ -77,4 +77,12 @@ REASONS: dict[str, tuple[int, str]] = {
                                       "the chat's admins can."),
     "SLOWMODE_WAIT_X": (429, "This chat is in slow mode: wait {wait} before sending another message."
                         + NOT_SENT),
+    # Bots: pressing a button, starting one, opening a chat by username.
+    "DATA_INVALID": (400, "This button is not in the message as Telegram has it (the bot may have changed "
+                          "its buttons): nothing was sent to the bot. Press one of the buttons shown now."),
+    "BOT_RESPONSE_TIMEOUT": (504, "The bot did not answer in time. It may be busy or offline: try again later."),
+    "START_PARAM_INVALID": (400, "Telegram refused the start parameter of this link." + NOT_SENT),
+    "BOT_INVALID": (400, "This is not a bot, or the bot cannot be started."),
+    "USERNAME_NOT_OCCUPIED": (404, "No Telegram account or public chat has this username."),
+    "USERNAME_INVALID": (400, "This is not a valid Telegram username."),
 }

@@ -46,6 +46,8 @@ def install(client) -> AccountCache:
             cache.dialogs_stale = True  # reloaded on the next list request (at most every few minutes)
         elif isinstance(update, types.UpdateMessageReactions):
             note_reactions(cache, update)
+        elif isinstance(update, types.UpdateBotCommands):  # asked again by the chat's panel (bots.py)
+            cache.bot_info.pop(utils.get_peer_id(update.peer), None)
         elif isinstance(update, (types.UpdatePinnedMessages, types.UpdatePinnedChannelMessages)):
             peer = update.peer if isinstance(update, types.UpdatePinnedMessages) else types.PeerChannel(update.channel_id)
             note_pins(cache, utils.get_peer_id(peer), update.messages, bool(update.pinned))

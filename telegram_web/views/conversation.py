@@ -144,6 +144,7 @@ class Composer:
     edit: int | None = None
     quote: MessageView | None = None  # the message replied to or edited
     error: str | None = None
+    placeholder: str | None = None  # a bot's force-reply asks for its own
 
 
 def quoted(row, chat_id: int, message_id: int | None) -> MessageView | None:

@@ -39,7 +39,8 @@ def composer(chat_id: int):
     (`file=1`: htmx gets the emptied file chooser instead); :raise 404: for an unknown message."""
     row = account()
     edit, reply_to = int_arg("edit", 0, high=MAX_MESSAGE_ID) or None, int_arg("reply_to", 0, high=MAX_MESSAGE_ID) or None
-    state = Composer(chat_id, request.args.get("text", "").replace("\r\n", "\n"), None if edit else reply_to, edit)
+    state = Composer(chat_id, request.args.get("text", "").replace("\r\n", "\n"), None if edit else reply_to, edit,
+                     placeholder=request.args.get("placeholder", "")[:64] or None)
     if edit or reply_to:
         state.quote = get_service().message_actions.message(row.id, chat_id, edit or reply_to)
         state.text = state.quote.text if edit else state.text
