@@ -7,7 +7,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import cli, display, first_start, security
 from .config import DEFAULTS, apply_secrets, load_environment
-from .database import create_tables
+from .database import create_tables, engine_options
 from .extensions import csrf, db, login_manager
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -64,7 +64,7 @@ def configure(app: Flask, test_config: dict | None) -> None:
     apply_secrets(app.config, app.instance_path)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(app.instance_path, "telegram_web.db")
-    app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
+    app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", engine_options(app.config["SQLALCHEMY_DATABASE_URI"]))
 
 
 def configure_logging(app: Flask) -> None:

@@ -96,6 +96,15 @@ class Messages:
         except TelegramProblem as problem:
             return Changes([], [], [], cursor, problem=problem)
 
+    def unchanged(self, session_id: int, chat_id: int, cursor: Cursor) -> Changes | None:
+        """Empty changes when the loop thread's published versions say a poll would find nothing (no hop to
+        the loop thread, no Telegram request); else None: ask `changes`."""
+        board = self._service.board(session_id)
+        if board is None or not board.chat_unchanged(chat_id, cursor.epoch, cursor.version, cursor.after):
+            return None
+        self._service.touch(session_id)
+        return Changes([], [], [], cursor)
+
     def older(self, session_id: int, chat_id: int, before: int, *, limit: int = PAGE) -> OlderPage:
         """Messages older than `before`; :raise ChatNotFound, ChatUnavailable, TelegramProblem:."""
         return self._service.call(session_id, _older, chat_id, before, limit)

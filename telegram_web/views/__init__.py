@@ -60,7 +60,7 @@ def require_telegram_config():
 
 def account():
     """The owner's authorized session row; :raise NotLinkedYet: if there is none."""
-    row = accounts.owner_session(current_user.id)
+    row = getattr(current_user, "telegram_row", None) or accounts.owner_session(current_user.id)  # (owner.load_user)
     if row is None or not row.is_authorized:
         raise NotLinkedYet()
     return row

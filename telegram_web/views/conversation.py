@@ -75,14 +75,17 @@ def poll(chat_id: int):
     """What changed since the cursor: 204 when nothing did (from the cache, Telegram not asked)."""
     row = account()
     cursor = cursor_args() or Cursor()
-    found = get_service().messages.changes(row.id, chat_id, cursor, mark_read=mark_read())
+    trouble = request.args.get("trouble") == "1"  # a banner to clear: the answer is never empty
+    messages = get_service().messages
+    found = (None if trouble else messages.unchanged(row.id, chat_id, cursor)) or \
+        messages.changes(row.id, chat_id, cursor, mark_read=mark_read())
     group = request.args.get("group") == "1"
     if isinstance(found, ResetPage):  # the window was replaced (a gap, a restart): the whole chat
         return show_pane(row, found, headers=TO_PANE)
     if found.problem:  # the shown messages stay; a banner says why and the poll slows down
         return respond(found, "telegram/chats/_poll_trouble.html", headers=retry_after(found.problem),
                        chat_id=chat_id, group=group, poll_seconds=poll_seconds(found.problem))
-    return respond(found, "telegram/chats/_changes.html", unchanged=found.empty and request.args.get("trouble") != "1",
+    return respond(found, "telegram/chats/_changes.html", unchanged=found.empty and not trouble,
                    found=found, chat_id=chat_id, group=group, poll_seconds=POLL_SECONDS)
 
 
