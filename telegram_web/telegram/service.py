@@ -21,6 +21,7 @@ from telethon import TelegramClient
 from .settings import client_settings, telegram_config_problem
 from ..crypto import SessionCipher, SessionDecryptError
 from ..extensions import db
+from .accounts import mark_reset
 from .loop import loop_thread
 from .login import Login
 from ..models import TelegramSession, utcnow
@@ -75,6 +76,10 @@ class TelegramService:
         self.forwarding = Forwarding(self)  # forwarding to one or several chats
         self.media = Media(self, app.instance_path)
         self.login = Login(self)  # the login state machine: service.login.send_code(...), ...
+        if backend is not None:  # demo mode starts a new offline world: links stored by an earlier run are gone
+            with app.app_context():
+                if mark_reset(backend.forgot):
+                    log.info("the sandbox was reset at start: the demo account must be linked again")
 
     # Request-thread side ---------------------------------------------------------
 
