@@ -5,7 +5,7 @@ import os
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import cli, display, first_start, security
+from . import cli, display, first_start, security, static_files
 from .config import DEFAULTS, apply_secrets, load_environment
 from .database import create_tables, engine_options
 from .extensions import csrf, db, login_manager
@@ -33,6 +33,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     login_manager.session_protection = "strong"
     csrf.init_app(app)
     security.init_app(app)
+    static_files.init_app(app)
     cli.init_app(app)
     from .views import AsciiIntegerConverter
     app.url_map.converters["int"] = AsciiIntegerConverter  # before the routes that use it
