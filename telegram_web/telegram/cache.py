@@ -130,6 +130,7 @@ class AccountCache:
         self._dialogs_stale = False
         self.dialogs_refreshed = 0.0
         self.dialogs_version = 0
+        self.dialogs_loading = None  # asyncio.Task of the dialogs load in progress (dialogs.load_dialogs)
         self.bumps = itertools.count(1)
         self.dialog_offset = None  # (date, message id, peer id) of the last dialog loaded
         self.chats: collections.OrderedDict[int, ChatCache] = collections.OrderedDict()

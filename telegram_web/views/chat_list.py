@@ -23,15 +23,15 @@ def shown_count(listing: ChatList, offset: int, limit: int) -> int:
     return min(max(offset + len(listing.chats), limit), LIST_MAX)
 
 
-def load_list(row, q: str = "", offset: int = 0, limit: int = LIST_PAGE) -> dict:
-    """The template variables of a chat list page: the listing, its filter and how many are shown."""
-    listing = get_service().dialogs.list(row.id, q=q, offset=offset, limit=limit)
+def load_list(row, q: str = "", offset: int = 0, limit: int = LIST_PAGE, listing: ChatList | None = None) -> dict:
+    """The template variables of a chat list page (`listing`: already loaded): the listing, filter, how many shown."""
+    listing = listing or get_service().dialogs.list(row.id, q=q, offset=offset, limit=limit)
     return {"listing": listing, "q": q, "shown": shown_count(listing, offset, limit)}
 
 
-def page_context(row) -> dict:
+def page_context(row, listing: ChatList | None = None) -> dict:
     """What the chats page needs around its right-hand side: the list (first page) and the signed-in user."""
-    return {**load_list(row), "tg_user": accounts.user_info(row)}
+    return {**load_list(row, listing=listing), "tg_user": accounts.user_info(row)}
 
 
 @bp.route("/chats/")
