@@ -95,7 +95,8 @@ def query_value(state: dict, name: str):
     return {"after": cursor.get("after"), "v": cursor.get("version", 0), "epoch": cursor.get("epoch"),
             "oldest": cursor.get("oldest"), "before": state.get("oldest"), "limit": 10, "offset": 1, "q": "",
             "outcome": "ok", "method": "code", "page": 1, "reply_to": state.get("oldest"), "edit": state.get("mine"),
-            "text": "a draft", "revoke": 1, "silent": 1, "unpin": 0, "to": state["bob"]}[name]
+            "text": "a draft", "revoke": 1, "folder": "", "open": state.get("bob"), "silent": 1, "unpin": 0,
+            "to": state["bob"], "file": 1}[name]
 
 
 def remember(state: dict, path: str, body: dict) -> None:
@@ -121,7 +122,7 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/approve/", "/telegra
          "/telegram/chats/<id>/messages/<message_id>/pin/", "/telegram/chats/<id>/pinned/",
          "/telegram/chats/<id>/messages/<message_id>/forward/",
          "/telegram/chats/<id>/messages/<message_id>/", "/telegram/admin/", "/telegram/admin/users/",
-         "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/password",
+         "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/preferences", "/settings/password",
          "/telegram/session/reset/", "/settings/sign-out-everywhere"]
 FORMS = {
     "/telegram/auth/phone/": lambda s: {"phone": "+" + PHONE},
@@ -132,6 +133,7 @@ FORMS = {
     "/telegram/chats/<id>/messages/<message_id>/reactions/": lambda s: {"reaction": "👍"},
     "/telegram/chats/<id>/messages/<message_id>/forward/": lambda s: {"to": str(s["bob"]), "comment": "see this"},
     "/login": lambda s: {"username": OWNER_USERNAME, "password": "not the password"},
+    "/settings/preferences": lambda s: {"time_zone": "Asia/Tokyo", "theme": "dark"},
     "/settings/password": lambda s: {"current": OWNER_PASSWORD, "password": "a new password 2", "confirm":
                                      "a new password 2"},
 }

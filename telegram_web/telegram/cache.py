@@ -128,6 +128,7 @@ class AccountCache:
         self.dialogs_loaded = False
         self.dialogs_complete = False
         self._dialogs_stale = False
+        self.dialogs_missing = False  # a chat wrote that the list lacks: reload at the next list request
         self.dialogs_refreshed = 0.0
         self.dialogs_version = 0
         self.dialogs_loading = None  # asyncio.Task of the dialogs load in progress (dialogs.load_dialogs)
@@ -174,9 +175,10 @@ class AccountCache:
         self.publish_list()
 
     def publish_list(self) -> None:
-        """Put the list's version on the board once loaded, with the time of its last load while stale."""
+        """Put the list's version on the board once loaded (not while a chat it lacks wrote: it must be reloaded),
+        with the time of its last load while stale."""
         self.board.list = (self.dialogs_version, self.dialogs_refreshed if self._dialogs_stale else None) \
-            if self.dialogs_loaded else None
+            if self.dialogs_loaded and not self.dialogs_missing else None
 
     def ordered(self, archived: bool) -> list[ChatSummary]:
         """Dialogs of the main list (or the archive): pinned first in Telegram's order, then newest."""

@@ -94,6 +94,12 @@ CASES = [
          says="No QR login is running"),  # the demo phone approves only a QR code shown
     case("qr-status-shown-huge", "login", "POST", "/telegram/auth/qr/status/?shown=" + BIG, json=True, status=400,
          says="'shown' is out of range"),
+    case("time-zone-unknown", "signed", "POST", "/settings/preferences", data={"time_zone": "Mars/<b>Olympus</b>"},
+         status=422, says="is not a time zone this server knows"),
+    case("theme-unknown", "signed", "POST", "/settings/preferences", data={"theme": "neon<script>"},
+         status=422, says="Choose the theme: as the system says, light or dark"),
+    case("time-zone-json-too-long", "signed", "POST", "/settings/preferences", json=True,
+         data={"time_zone": "Europe/" + "x" * 10_000}, status=422, says="is not a time zone this server knows"),
     case("reset-with-nothing-stored", "signed", "POST", "/telegram/session/reset/", json=True, status=200,
          says="No Telegram session was stored: there was nothing to log out",
          check=lambda s: s.response.json["remote_logout"] is False),
