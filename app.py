@@ -1,5 +1,6 @@
-"""Entry point: `python app.py [--host H] [--port N]` serves on http://127.0.0.1:5000."""
+"""Entry point: `python app.py [--host H] [--port N] [--debug]` serves on http://127.0.0.1:5000 with waitress."""
 import argparse
+import logging
 import os
 
 from dotenv import load_dotenv
@@ -8,6 +9,9 @@ load_dotenv()  # a .env file beside app.py, when present
 
 from telegram_web import create_app  # noqa: E402 - after .env, which may configure it
 from telegram_web.config import parse_bool  # noqa: E402
+
+THREADS = 8  # one process (Telegram sessions must not be shared between processes), several threads
+CONNECTION_LIMIT = 1000  # open connections waitress keeps (its default, 100, is fewer than 200 open tabs)
 
 
 def telegram_backend():
@@ -19,15 +23,25 @@ def telegram_backend():
 
 
 def serve() -> None:
-    """`python app.py [--host H] [--port N]`: build the app for that address and serve it."""
+    """`python app.py [--host H] [--port N] [--debug]`: build the app for that address and serve it."""
     parser = argparse.ArgumentParser(description="telegram_web, an unofficial Telegram web client")
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "5000")))
+    parser.add_argument("--debug", action="store_true",
+                        help="Flask's development server, logging each request (for developers)")
     args = parser.parse_args()
     os.environ["HOST"], os.environ["PORT"] = args.host, str(args.port)  # the setup link printed at start
     served = create_app(telegram_backend=telegram_backend())
-    # No reloader: it would run a second process on the same Telegram session.
-    served.run(host=args.host, port=args.port, debug=False, use_reloader=False, threaded=True)
+    if args.debug:
+        from telegram_web import quiet_polls
+        quiet_polls.install()
+        # No reloader: it would run a second process on the same Telegram session.
+        served.run(host=args.host, port=args.port, debug=False, use_reloader=False, threaded=True)
+        return
+    import waitress
+    logging.getLogger("telegram_web").info("Serving on http://%s:%d (waitress, %d threads)",
+                                           args.host, args.port, THREADS)
+    waitress.serve(served, host=args.host, port=args.port, threads=THREADS, connection_limit=CONNECTION_LIMIT)
 
 
 if __name__ == "__main__":

@@ -32,6 +32,17 @@ def make_app(server: SandboxServer):
     return app
 
 
+def bob_writes(messages: int, delay: float):
+    """(sandbox, the owner's id, Bob's id): Bob wrote `messages` messages to the owner; `delay` s on every request."""
+    server = SandboxServer()
+    me = server.create_account(PHONE, "Ada", "Lovelace")
+    bob = server.create_account("447700900001", "Bob", "Builder")
+    for number in range(messages):
+        server.push_message(bob, me, f"message {number}")
+    server.inject_delay("*", delay)
+    return server, me, bob
+
+
 def signed_in(app):
     """A test client signed in as the owner; returns (client, csrf token)."""
     client = app.test_client()

@@ -1,7 +1,7 @@
 """Load: concurrent pollers in separate processes against the app served by waitress (one process, threads).
 
     .venv/bin/python bench/load.py [--delay 0.05] [--pollers 50] [--duration 60] [--threads 8]
-                                   [--intervals 10,1,0] [--procs 2] [--write-every 1]
+                                   [--intervals 10,1,0] [--procs 2] [--write-every 1] [--connection-limit 1000]
 
 The server side is this process: the app under waitress (`--threads`), the in-process Telegram sandbox with
 `--delay` s injected on every Telegram request, and a contact writing one message every `--write-every` s.
@@ -25,8 +25,7 @@ import time
 
 import waitress
 
-from common import OWNER, PASSWORD, make_app, p50, pct, rss_mb, table
-from telegram_sandbox import SandboxServer
+from common import OWNER, PASSWORD, bob_writes, make_app, p50, pct, rss_mb, table
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "Task queue depth" lines at saturation
@@ -70,16 +69,11 @@ def cpu_seconds():
     return usage.ru_utime + usage.ru_stime
 
 
-def scenario(delay, pollers, duration, threads, interval, procs, write_every, seed):
-    server = SandboxServer()
-    me = server.create_account("447700900555", "Ada", "Lovelace")
-    bob = server.create_account("447700900001", "Bob", "Builder")
-    for number in range(30):
-        server.push_message(bob, me, f"message {number}")
-    server.inject_delay("*", delay)
+def scenario(delay, pollers, duration, threads, interval, procs, write_every, seed, connection_limit):
+    server, me, bob = bob_writes(30, delay)
     app = make_app(server)
     timed = Timed(app)
-    web = waitress.create_server(timed, host="127.0.0.1", port=0, threads=threads)
+    web = waitress.create_server(timed, host="127.0.0.1", port=0, threads=threads, connection_limit=connection_limit)
     threading.Thread(target=web.run, daemon=True).start()
     base = f"http://127.0.0.1:{web.effective_port}"
     shares = [pollers // procs + (1 if i < pollers % procs else 0) for i in range(procs)]
@@ -136,15 +130,16 @@ def scenario(delay, pollers, duration, threads, interval, procs, write_every, se
     return row, (len(samples) / elapsed, p50(times), pct(times, 99), errors)
 
 
-def run(delay, pollers, duration, threads, intervals, procs, write_every):
+def run(delay, pollers, duration, threads, intervals, procs, write_every, connection_limit):
     rows, summaries = [], []
     for number, interval in enumerate(intervals):
         row, (rate, median, p99, errors) = scenario(delay, pollers, duration, threads, interval, procs,
-                                                    write_every, number + 1)
+                                                    write_every, number + 1, connection_limit)
         rows.append(row)
         summaries.append(f"{interval:g} s: {rate:.0f} req/s, p50 {median:.1f} ms, p99 {p99:.1f} ms, {errors} errors")
         print(f"# interval {interval:g} s done: {summaries[-1]}", file=sys.stderr, flush=True)
-    table(f"Load (waitress, {threads} threads; {pollers} pollers in {procs} client processes over loopback; "
+    table(f"Load (waitress, {threads} threads, connection limit {connection_limit}; {pollers} pollers in {procs} "
+          f"client processes over loopback; "
           f"injected latency {delay * 1000:.0f} ms; a contact writes every {write_every:g} s)",
           ["interval s", "pollers", "seconds", "polls", "req/s", "p50 ms", "p99 ms", "max ms", "server p50 ms",
            "server p99 ms", "errors", "polls with news", "Telegram requests", "server CPU", "client CPU",
@@ -162,6 +157,7 @@ if __name__ == "__main__":
                         help="seconds between a poller's polls, one row each (the page: 10; 0: back to back)")
     parser.add_argument("--procs", type=int, default=2, help="client processes the pollers are spread over")
     parser.add_argument("--write-every", type=float, default=1.0, help="seconds between the contact's messages")
+    parser.add_argument("--connection-limit", type=int, default=1000, help="waitress's (as app.py serves)")
     args = parser.parse_args()
     run(args.delay, args.pollers, args.duration, args.threads, [float(x) for x in args.intervals.split(",")],
-        args.procs, args.write_every)
+        args.procs, args.write_every, args.connection_limit)

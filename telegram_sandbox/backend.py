@@ -5,10 +5,14 @@ The app's Telegram service calls `attach(client)` on every Telethon client it cr
 Nothing in `telegram_web` imports this package; the entry point (app.py, tests, bench)
 chooses the backend.
 """
+import base64
 import re
 
 from .demo import DEMO_PASSWORD, DEMO_PHONE
+from .rpc import RpcFail
 from .sender import attach_sandbox
+
+DEMO_DIGITS = re.sub(r'\D', '', DEMO_PHONE)
 
 
 class SandboxBackend:
@@ -19,8 +23,10 @@ class SandboxBackend:
     api_id = 1
     api_hash = '0' * 32
 
-    def __init__(self, server):
+    def __init__(self, server, *, fresh: bool = False):
         self.server = server
+        # Demo mode's backend: a world just made in memory, so no session stored by an earlier run is known to it.
+        self.fresh = fresh
 
     def attach(self, client) -> None:
         """Replace the new client's network sender with the sandbox's."""
@@ -32,6 +38,21 @@ class SandboxBackend:
         `phone` is the number of the login in progress (digits only); only the published
         demo number's code is ever returned.
         """
-        demo_digits = re.sub(r'\D', '', DEMO_PHONE)
-        code = self.server.last_code(demo_digits) if phone == demo_digits else None
+        code = self.server.last_code(DEMO_DIGITS) if phone == DEMO_DIGITS else None
         return {'phone': DEMO_PHONE, 'password': DEMO_PASSWORD, 'code': code}
+
+    def forgot(self, phone: str | None) -> bool:
+        """Whether a session stored for `phone` by an earlier run is gone: a fresh world knows only its own."""
+        return self.fresh and re.sub(r'\D', '', phone or '') == DEMO_DIGITS
+
+    def approve_login(self, qr_url: str) -> None:
+        """The demo account's phone scans the QR code `qr_url` (tg://login?token=…) and accepts it, as the
+        Telegram app does; :raise ValueError: when the demo world has no such account or the token is not live."""
+        uid = self.server.phones.get(DEMO_DIGITS)
+        token = qr_url.partition('token=')[2]
+        if uid is None or not token:
+            raise ValueError('The sandbox has no demo phone to approve this QR code with.')
+        try:
+            self.server.accept_login_token(base64.urlsafe_b64decode(token + '=' * (-len(token) % 4)), uid)
+        except RpcFail as exc:  # AUTH_TOKEN_EXPIRED, AUTH_TOKEN_ALREADY_ACCEPTED, …
+            raise ValueError(f'The demo phone could not accept this QR code ({exc}); try again.') from None

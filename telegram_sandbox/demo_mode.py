@@ -28,5 +28,5 @@ def demo_backend() -> SandboxBackend:
                 log.addHandler(handler)
             server = create_demo_server()
             log.info('sandbox demo mode: sign in with %s; the code is shown on the login page', DEMO_PHONE)
-            _backend = SandboxBackend(server)
+            _backend = SandboxBackend(server, fresh=True)
     return _backend

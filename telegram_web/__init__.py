@@ -6,9 +6,9 @@ from flask import Flask
 from flask_babel import get_locale
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import cli, display, first_start, i18n, security
+from . import cli, display, first_start, i18n, security, static_files
 from .config import DEFAULTS, apply_secrets, load_environment
-from .database import create_tables
+from .database import create_tables, engine_options
 from .extensions import csrf, db, login_manager
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -35,6 +35,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     csrf.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
+    static_files.init_app(app)
     cli.init_app(app)
     from .views import AsciiIntegerConverter
     app.url_map.converters["int"] = AsciiIntegerConverter  # before the routes that use it
@@ -67,7 +68,7 @@ def configure(app: Flask, test_config: dict | None) -> None:
     apply_secrets(app.config, app.instance_path)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(app.instance_path, "telegram_web.db")
-    app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
+    app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", engine_options(app.config["SQLALCHEMY_DATABASE_URI"]))
 
 
 def configure_logging(app: Flask) -> None:

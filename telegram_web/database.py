@@ -19,6 +19,18 @@ def sqlite_pragmas(dbapi_connection, _record):
         cursor.close()
 
 
+POOL_SIZE = 16  # connections kept: more than the serving threads (8 in the README's command) and the loop thread
+
+
+def engine_options(uri: str) -> dict:
+    """The engine's defaults: a pool for every serving thread; a liveness ping only for a database server
+    (a local SQLite file cannot drop a connection, and the ping would cost a `SELECT 1` per request)."""
+    if uri.startswith("sqlite"):
+        in_memory = ":memory:" in uri or uri.rstrip("/") == "sqlite:"  # (its own single-connection pool)
+        return {} if in_memory else {"pool_size": POOL_SIZE}
+    return {"pool_pre_ping": True, "pool_size": POOL_SIZE}
+
+
 def create_tables(app) -> None:
     """Create any missing table, and any missing nullable column of an older database (safe on every start)."""
     with app.app_context():

@@ -109,7 +109,7 @@ class TelegramSession(db.Model):
     server_address: Mapped[str | None] = mapped_column(String(64))
     port: Mapped[int | None]
     is_authorized: Mapped[bool] = mapped_column(default=False)
-    # Why the session stopped working: "undecryptable", "ended_elsewhere", or None.
+    # Why the session stopped working: "undecryptable", "ended_elsewhere", "sandbox_reset" (demo mode), or None.
     broken_reason: Mapped[str | None] = mapped_column(String(32))
     telegram_user_id: Mapped[int | None] = mapped_column(ForeignKey("telegram_user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

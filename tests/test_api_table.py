@@ -120,7 +120,7 @@ def remember(state: dict, path: str, body: dict) -> None:
 # phone with 2FA, read, change the password, then leave.
 ANONYMOUS = {"/login"}  # called without the owner's cookie
 EXPECTED_STATUS = {"/login": 401}  # the README's success is a redirect, not JSON; its refusal is JSON
-ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram/auth/cancel/", "/telegram/auth/phone/",
+ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/approve/", "/telegram/auth/qr/status/", "/telegram/auth/cancel/", "/telegram/auth/phone/",
          "/telegram/auth/resend/", "/telegram/auth/verify/", "/telegram/auth/password/", "/telegram/",
          "/telegram/session/status/", "/telegram/user/info/", "/telegram/me/", "/telegram/chats/",
          "/telegram/chats/poll/", "/telegram/chats/more/", "/telegram/chats/<id>/",

@@ -75,6 +75,17 @@ def delete_session(row: TelegramSession) -> None:
     db.session.commit()
 
 
+def mark_reset(forgot) -> int:
+    """Mark linked sessions the offline backend no longer knows (`forgot(phone)`: demo mode's new sandbox) as
+    reset, so their pages offer to link again instead of failing at Telegram; returns how many."""
+    rows = db.session.scalars(select(TelegramSession).where(TelegramSession.is_authorized.is_(True))).all()
+    reset = [row for row in rows if forgot(row.telegram_user.phone if row.telegram_user else None)]
+    for row in reset:
+        row.is_authorized, row.broken_reason = False, "sandbox_reset"
+    db.session.commit()
+    return len(reset)
+
+
 def stale_pending_sessions(older_than: timedelta) -> list[TelegramSession]:
     """Sessions that never finished authorizing and were created before `older_than` ago."""
     return db.session.scalars(select(TelegramSession).where(

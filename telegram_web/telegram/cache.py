@@ -10,6 +10,7 @@ import itertools
 import time
 import weakref
 
+from .board import Board
 from .convert import ChatSummary, MessageView
 
 WINDOW = 200  # newest messages kept per chat
@@ -21,17 +22,37 @@ _epochs = itertools.count(int(time.time()))  # unique across restarts, so old pa
 class ChatCache:
     """One chat's newest messages, raw media for downloads, and its change log."""
 
-    def __init__(self, chat_id: int):
+    def __init__(self, chat_id: int, board: Board | None = None):
         self.chat_id = chat_id
+        self.board = board  # where request threads read whether a poll would find anything (board.py)
         self.messages: dict[int, MessageView] = {}
         self.media: dict[int, object] = {}  # message id -> Telethon media, for downloads
         self.epoch = next(_epochs)
         self.version = 0
         self.changes = collections.deque(maxlen=CHANGES)  # (version, kind, message id)
-        self.trusted = False
+        self._trusted = False
         self.at_start = False  # the window reaches the first message of the chat
         self.refreshing = None  # asyncio.Future of the fetch in progress (coalesces fetches)
         self.sponsored: tuple[float, list] = (0.0, [])
+
+    @property
+    def trusted(self) -> bool:
+        """Whether updates have kept the window current since it was last checked against history."""
+        return self._trusted
+
+    @trusted.setter
+    def trusted(self, value: bool) -> None:
+        self._trusted = value
+        self.publish()
+
+    def publish(self) -> None:
+        """Put the window's (epoch, version, newest id) on the board while it is trusted; else take it off."""
+        if self.board is None:
+            return
+        if self._trusted:
+            self.board.chats[self.chat_id] = (self.epoch, self.version, max(self.messages, default=0))
+        else:
+            self.board.chats.pop(self.chat_id, None)
 
     def ids(self) -> list[int]:
         """Cached message ids, oldest first."""
@@ -51,6 +72,7 @@ class ChatCache:
     def _log(self, kind: str, message_id: int) -> None:
         self.version += 1
         self.changes.append((self.version, kind, message_id))
+        self.publish()
 
     def add(self, view: MessageView, media=None) -> None:
         """Store a new or changed message, logging what changed."""
@@ -102,12 +124,14 @@ class AccountCache:
 
     def __init__(self):
         self.dialogs: dict[int, ChatSummary] = {}
+        self.board = Board()  # the versions request threads read without a hop (board.py)
         self.dialogs_loaded = False
         self.dialogs_complete = False
-        self.dialogs_stale = False
+        self._dialogs_stale = False
         self.dialogs_missing = False  # a chat wrote that the list lacks: reload at the next list request
         self.dialogs_refreshed = 0.0
         self.dialogs_version = 0
+        self.dialogs_loading = None  # asyncio.Task of the dialogs load in progress (dialogs.load_dialogs)
         self.bumps = itertools.count(1)
         self.dialog_offset = None  # (date, message id, peer id) of the last dialog loaded
         self.chats: collections.OrderedDict[int, ChatCache] = collections.OrderedDict()
@@ -124,10 +148,10 @@ class AccountCache:
 
     def chat(self, chat_id: int) -> ChatCache:
         """The chat's cache, created on first use; least recently used chats are dropped."""
-        cache = self.chats.pop(chat_id, None) or ChatCache(chat_id)
+        cache = self.chats.pop(chat_id, None) or ChatCache(chat_id, self.board)
         self.chats[chat_id] = cache
         while len(self.chats) > CHATS_KEPT:
-            self.chats.popitem(last=False)
+            self.board.chats.pop(self.chats.popitem(last=False)[0], None)
         return cache
 
     def distrust(self) -> None:
@@ -136,9 +160,26 @@ class AccountCache:
             chat.trusted = False
         self.dialogs_stale = True
 
+    @property
+    def dialogs_stale(self) -> bool:
+        """Whether the dialogs may have changed in ways updates do not tell (reloaded at most every few minutes)."""
+        return self._dialogs_stale
+
+    @dialogs_stale.setter
+    def dialogs_stale(self, value: bool) -> None:
+        self._dialogs_stale = value
+        self.publish_list()
+
     def touch_dialogs(self) -> None:
         """The dialog list changed: bump its version so the list poll re-renders."""
         self.dialogs_version += 1
+        self.publish_list()
+
+    def publish_list(self) -> None:
+        """Put the list's version on the board once loaded (not while a chat it lacks wrote: it must be reloaded),
+        with the time of its last load while stale."""
+        self.board.list = (self.dialogs_version, self.dialogs_refreshed if self._dialogs_stale else None) \
+            if self.dialogs_loaded and not self.dialogs_missing else None
 
     def ordered(self, archived: bool) -> list[ChatSummary]:
         """Dialogs of the main list (or the archive): pinned first in Telegram's order, then newest."""

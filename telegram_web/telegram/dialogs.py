@@ -3,6 +3,7 @@
 `Dialogs` is the service's group for it (`service.dialogs.list(...)`); its coroutines run
 on the loop thread and ask Telegram only when the cache knows nothing or is stale.
 """
+import asyncio
 import time
 from dataclasses import dataclass
 
@@ -46,12 +47,25 @@ class Dialogs:
 
 
 async def load_dialogs(client, cache: AccountCache, more: bool = False) -> None:
-    """getDialogs: a refresh loads the first page and the archive; `more` the next page."""
+    """getDialogs: a refresh loads the first page and the archive (a refresh asked for while one runs waits for
+    it: the list and an opened chat load together); `more` the next page."""
+    if more:
+        return await _load_dialogs(client, cache, True)
+    if cache.dialogs_loading is None:
+        cache.dialogs_loading = asyncio.get_running_loop().create_task(_load_dialogs(client, cache, False))
+        cache.dialogs_loading.add_done_callback(lambda _task: setattr(cache, "dialogs_loading", None))
+    return await asyncio.shield(cache.dialogs_loading)
+
+
+async def _load_dialogs(client, cache: AccountCache, more: bool) -> None:
     offset = cache.dialog_offset if more else None
     kwargs = {"offset_date": offset[0], "offset_id": offset[1], "offset_peer": offset[2],
               "ignore_pinned": True} if offset else {}
-    dialogs = await client.get_dialogs(limit=DIALOG_PAGE, folder=0, **kwargs)
-    archived = [] if more else await client.get_dialogs(limit=DIALOG_PAGE, folder=1)
+    main = client.get_dialogs(limit=DIALOG_PAGE, folder=0, **kwargs)
+    if more:
+        dialogs, archived = await main, []
+    else:  # the main list and the archive in one round trip
+        dialogs, archived = await asyncio.gather(main, client.get_dialogs(limit=DIALOG_PAGE, folder=1))
     start = len(cache.dialogs) if more else 0
     for number, dialog in enumerate([*dialogs, *archived]):
         remember_names(cache, dialog.entity)

@@ -38,6 +38,11 @@ class LoopThread:
                 self._start()
             return self._loop
 
+    @property
+    def alive(self) -> bool:
+        """Whether the loop thread is running (without starting it)."""
+        return self._thread is not None and self._thread.is_alive()
+
     def _start(self) -> None:
         loop = asyncio.new_event_loop()
         ready = threading.Event()

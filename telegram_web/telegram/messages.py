@@ -4,13 +4,14 @@
 `.older(...)`, `.send(...)`); its coroutines run on the loop thread and answer from the
 update-fed cache (cache.py, kept current by updates.py) whatever they can.
 """
+import asyncio
 from dataclasses import dataclass, field
 
 from ..plain import HIDDEN
-from . import history
+from . import history, reading
 from .cache import WINDOW, AccountCache, ChatCache
 from .convert import ChatSummary, MessageView
-from .dialogs import input_peer, summary_of
+from .dialogs import LIST_PAGE, ChatList, _chat_list, input_peer, summary_of
 from .history import PAGE
 from .problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem, translate
 from .updates import ensure, note_message
@@ -84,6 +85,12 @@ class Messages:
         """A chat's newest messages; :raise ChatNotFound, ChatUnavailable, TelegramProblem:."""
         return self._service.call(session_id, _open, chat_id, limit, mark_read)
 
+    def open_with_list(self, session_id: int, chat_id: int, *, q: str = "", limit: int = LIST_PAGE,
+                       mark_read: bool = True) -> tuple[ChatPage, ChatList]:
+        """The chat and the chat list in one loop trip, their Telegram requests concurrent (a chat opened by
+        URL); :raise ChatNotFound, ChatUnavailable, TelegramProblem:."""
+        return self._service.call(session_id, _open_with_list, chat_id, mark_read, q, limit)
+
     def changes(self, session_id: int, chat_id: int, cursor: Cursor, *,
                 mark_read: bool = True) -> Changes | ResetPage:
         """What changed since `cursor` (no Telegram request while nothing did), or the whole chat when
@@ -95,6 +102,15 @@ class Messages:
             raise
         except TelegramProblem as problem:
             return Changes([], [], [], cursor, problem=problem)
+
+    def unchanged(self, session_id: int, chat_id: int, cursor: Cursor) -> Changes | None:
+        """Empty changes when the loop thread's published versions say a poll would find nothing (no hop to
+        the loop thread, no Telegram request); else None: ask `changes`."""
+        board = self._service.board(session_id)
+        if board is None or not board.chat_unchanged(chat_id, cursor.epoch, cursor.version, cursor.after):
+            return None
+        self._service.touch(session_id)
+        return Changes([], [], [], cursor)
 
     def older(self, session_id: int, chat_id: int, before: int, *, limit: int = PAGE) -> OlderPage:
         """Messages older than `before`; :raise ChatNotFound, ChatUnavailable, TelegramProblem:."""
@@ -110,26 +126,27 @@ class Messages:
 
 # Loop-thread side ---------------------------------------------------------------------
 
-async def _mark_read(client, cache: AccountCache, summary: ChatSummary, views: list[MessageView]) -> None:
-    """Tell Telegram the shown incoming messages were read (never more than was shown)."""
-    top = max((v.id for v in views if not v.out), default=0)
-    if top <= summary.read_inbox_max_id:
-        return
-    await client.send_read_acknowledge(summary.id, max_id=top)
-    summary.read_inbox_max_id = top
-    summary.unread = 0 if top >= summary.last_message_id else summary.unread
-    cache.touch_dialogs()
-
-
 def _cursor(chat: ChatCache, views: list[MessageView]) -> Cursor:
     return Cursor(chat.epoch, chat.version, views[-1].id if views else 0, views[0].id if views else 0)
 
 
 async def _open(client, chat_id: int, limit: int, mark_read: bool, page=ChatPage) -> ChatPage:
     cache = await ensure(client)
-    summary = await summary_of(client, cache, chat_id)
+    await input_peer(client, cache, chat_id)  # (from the entity cache: no request when the chat is known)
     chat = cache.chat(chat_id)
-    problem = None
+    summary, problem = await asyncio.gather(summary_of(client, cache, chat_id), _refreshed(client, cache, chat))
+    views = chat.newest(limit)
+    if problem is None:
+        await history.fill_replies(client, cache, chat, views)
+        if mark_read:
+            reading.mark_read(client, cache, summary, views)
+    has_older = bool(views) and not (chat.at_start and views[0].id == min(chat.messages))
+    return page(summary, views, _cursor(chat, views), has_older,
+                await history.sponsored(client, chat, summary.kind) if problem is None else [], problem)
+
+
+async def _refreshed(client, cache: AccountCache, chat: ChatCache) -> TelegramProblem | None:
+    """Refresh the chat's window; None, or why Telegram could not be asked (the page shows what is known)."""
     try:
         await history.refresh(client, cache, chat)
     except Exception as exc:  # Telegram unreachable or flooding: show what is known, say why
@@ -138,14 +155,16 @@ async def _open(client, chat_id: int, limit: int, mark_read: bool, page=ChatPage
             raise
         if isinstance(problem, (SessionEnded, ChatNotFound, ChatUnavailable)):  # the login page, the pane
             raise problem from exc
-    views = chat.newest(limit)
-    if problem is None:
-        await history.fill_replies(client, cache, chat, views)
-        if mark_read:
-            await _mark_read(client, cache, summary, views)
-    has_older = bool(views) and not (chat.at_start and views[0].id == min(chat.messages))
-    return page(summary, views, _cursor(chat, views), has_older,
-                await history.sponsored(client, chat, summary.kind) if problem is None else [], problem)
+        return problem
+    return None
+
+
+async def _open_with_list(client, chat_id: int, mark_read: bool, q: str, limit: int) -> tuple[ChatPage, ChatList]:
+    page, _ = await asyncio.gather(_open(client, chat_id, PAGE, False), _chat_list(client, q, 0, limit))
+    if mark_read and page.problem is None:  # after the dialogs load, which would bring the old count back
+        cache = await ensure(client)
+        reading.mark_read(client, cache, cache.dialogs.get(chat_id, page.chat), page.messages)
+    return page, await _chat_list(client, q, 0, limit)  # again, from the cache: the open chat read
 
 
 async def _changes(client, cache: AccountCache, chat_id: int, cursor: Cursor, mark_read: bool) -> Changes | None:
@@ -170,7 +189,7 @@ async def _changes(client, cache: AccountCache, chat_id: int, cursor: Cursor, ma
         await history.fill_replies(client, cache, chat, new)
         summary = cache.dialogs.get(chat_id)
         if mark_read and summary is not None:
-            await _mark_read(client, cache, summary, new)
+            reading.mark_read(client, cache, summary, new)
     return changes
 
 

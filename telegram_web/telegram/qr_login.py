@@ -9,7 +9,7 @@ the login state machine's QR methods (login.py's Login is one): start, read, sto
 import asyncio
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
 import qrcode
@@ -174,6 +174,21 @@ class QrLoginMixin:
         state = self._qr_state(row, flow)
         state.unchanged = flow.status == "waiting" and shown == flow.generation
         return state
+
+    def approve_demo_qr(self, owner_id: int):
+        """Demo mode: the offline backend's demo phone accepts the QR code shown, as a scan would; the QR login's
+        state after (it moves on within a poll), or None when Telegram is real (no demo phone to ask)."""
+        if self.service.backend is None:
+            return None
+        row = owner_session(owner_id)
+        flow = self._flow(row)
+        if flow is None or flow.status != "waiting" or not flow.url:
+            return self.qr_status(owner_id)
+        try:
+            self.service.backend.approve_login(flow.url)
+        except ValueError as exc:
+            return replace(self._qr_state(row, flow), message=str(exc))
+        return self._qr_state(row, flow)
 
     def _not_started(self, row) -> QrState:
         return QrState(message="No QR login is running. Start one.", demo=self._demo(None),

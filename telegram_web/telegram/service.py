@@ -21,6 +21,7 @@ from telethon import TelegramClient
 from .settings import client_settings, telegram_config_problem
 from ..crypto import SessionCipher, SessionDecryptError
 from ..extensions import db
+from .accounts import mark_reset
 from .loop import loop_thread
 from .login import Login
 from ..models import TelegramSession, utcnow
@@ -36,6 +37,7 @@ from .messages import Messages
 from .problems import (SessionEnded, SessionUnreadable, TelegramBusyElsewhere, TelegramNotConfigured,
                        translate)
 from .session_store import DbSession
+from .board import Board
 from .updates import install as install_update_cache
 
 log = logging.getLogger("telegram_web.telegram")
@@ -65,6 +67,7 @@ class TelegramService:
         self._connect_locks: dict[int, asyncio.Lock] = {}
         self._generation = None
         self._last_used: dict[int, float] = {}
+        self._boards: dict[int, Board] = {}  # session id -> its cache's board; written on the loop thread
         self._atexit_registered = False
         self.dialogs = Dialogs(self)
         self.messages = Messages(self)
@@ -75,6 +78,10 @@ class TelegramService:
         self.bots = Bots(self)  # bot buttons, the panel above the composer, starting a bot
         self.media = Media(self, app.instance_path)
         self.login = Login(self)  # the login state machine: service.login.send_code(...), ...
+        if backend is not None:  # demo mode starts a new offline world: links stored by an earlier run are gone
+            with app.app_context():
+                if mark_reset(backend.forgot):
+                    log.info("the sandbox was reset at start: the demo account must be linked again")
 
     # Request-thread side ---------------------------------------------------------
 
@@ -111,8 +118,16 @@ class TelegramService:
         except SessionUnreadable:
             self.forget(session_id, reason="undecryptable")
             raise
-        self._touch(session_id)
+        self.touch(session_id)
         return result
+
+    def board(self, session_id: int) -> Board | None:
+        """The account's published versions (no hop), or None while they cannot be relied on: no client yet,
+        or the loop thread that keeps them current is dead or was replaced."""
+        if self._generation != loop_thread.generation or not loop_thread.alive:
+            return None
+        board = self._boards.get(session_id)
+        return board if board is not None and board.connected() else None
 
     def login_hints(self, phone: str | None) -> dict | None:
         """What an offline backend lets the login page show (demo phone, code, password); None for Telegram."""
@@ -129,7 +144,8 @@ class TelegramService:
                 row.broken_reason = reason
                 db.session.commit()
 
-    def _touch(self, session_id: int) -> None:
+    def touch(self, session_id: int) -> None:
+        """Note (at most once a minute) that the account's session was used."""
         now = time.monotonic()
         if now - self._last_used.get(session_id, 0) < 60:
             return
@@ -155,6 +171,7 @@ class TelegramService:
         if self._generation != loop_thread.generation:  # the loop was restarted: old clients are dead
             self._clients.clear()
             self._connect_locks.clear()
+            self._boards.clear()
             self._generation = loop_thread.generation
         lock = self._connect_locks.setdefault(session_id, asyncio.Lock())
         async with lock:
@@ -162,7 +179,8 @@ class TelegramService:
             if client is None:
                 client = self._make_client(session_id)
                 self._clients[session_id] = client
-                install_update_cache(client)  # before its first update can arrive
+                board = self._boards[session_id] = install_update_cache(client).board  # before its first update
+                board.connected = client.is_connected
             if not client.is_connected():
                 await client.connect()
             return client
@@ -188,6 +206,7 @@ class TelegramService:
     async def drop(self, session_id: int) -> None:
         """Disconnect and forget the account's client (its session is saved first)."""
         client = self._clients.pop(session_id, None)
+        self._boards.pop(session_id, None)
         if client is not None:
             try:
                 client.session.save()

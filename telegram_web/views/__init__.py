@@ -14,7 +14,7 @@ from ..errors import ErrorBody
 from ..telegram import accounts
 from ..telegram.problems import SessionEnded
 from ..telegram.service import get_service
-from ..web import respond
+from ..web import is_htmx, respond
 
 MAX_ID = 2 ** 63 - 1  # Telegram's ids are 64-bit at most
 MAX_MESSAGE_ID = 2 ** 31 - 1  # message ids are 32-bit
@@ -60,7 +60,7 @@ def require_telegram_config():
 
 def account():
     """The owner's authorized session row; :raise NotLinkedYet: if there is none."""
-    row = accounts.owner_session(current_user.id)
+    row = getattr(current_user, "telegram_row", None) or accounts.owner_session(current_user.id)  # (owner.load_user)
     if row is None or not row.is_authorized:
         raise NotLinkedYet()
     return row
@@ -79,7 +79,8 @@ class NotLinked:
 def not_linked(_exc):
     """To the login page: HX-Redirect for htmx, a redirect for browsers, 409 NotLinked for JSON."""
     row = accounts.owner_session(current_user.id)
-    return respond(NotLinked(bool(row and row.broken_reason == "ended_elsewhere")), status=409,
+    # htmx (a poll of a page left open) is sent to the login page at 200: a 4xx would be a console error.
+    return respond(NotLinked(bool(row and row.broken_reason == "ended_elsewhere")), status=200 if is_htmx() else 409,
                    redirect=url_for("home.index"))
 
 

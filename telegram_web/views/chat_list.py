@@ -32,11 +32,12 @@ def folder_arg() -> str | None:
     return folder
 
 
-def load_list(row, q: str = "", offset: int = 0, limit: int = LIST_PAGE) -> dict:
-    """The template variables of a chat list page: the listing (of the request's folder), its filter, how many
-    are shown, the open chat."""
+def load_list(row, q: str = "", offset: int = 0, limit: int = LIST_PAGE, listing: ChatList | None = None) -> dict:
+    """The template variables of a chat list page: the listing (of the request's folder; `listing`: the main
+    list, already loaded with an opened chat), its filter, how many are shown, the open chat."""
     folder = folder_arg()
-    listing = get_service().dialogs.list(row.id, q=q, offset=offset, limit=limit, archived=folder == "archive")
+    if listing is None or folder is not None:
+        listing = get_service().dialogs.list(row.id, q=q, offset=offset, limit=limit, archived=folder == "archive")
     return {"listing": listing, "q": q, "shown": shown_count(listing, offset, limit),
             "open_chat": int_arg("open", None, -MAX_ID), "folder": folder}
 
@@ -48,9 +49,9 @@ def opened_list(row) -> dict | None:
     return load_list(row, request.args["list"][:100], 0, int_arg("limit", LIST_PAGE, 1, LIST_MAX))
 
 
-def page_context(row) -> dict:
+def page_context(row, listing: ChatList | None = None) -> dict:
     """What the chats page needs around its right-hand side: the list (first page) and the signed-in user."""
-    return {**load_list(row), "tg_user": accounts.user_info(row)}
+    return {**load_list(row, listing=listing), "tg_user": accounts.user_info(row)}
 
 
 @bp.route("/chats/")

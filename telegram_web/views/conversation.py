@@ -15,7 +15,7 @@ from ..telegram.messages import ChatPage, Cursor, ResetPage
 from ..telegram.problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem
 from ..telegram.service import get_service
 from ..uploads import save_upload
-from ..web import fields_of, respond, wants_fragment
+from ..web import fields_of, respond, wants_fragment, wants_json
 from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, mark_read, telegram_blueprint
 from .chat_list import LIST_CHANGED, PAGE, opened_list, page_context
 
@@ -45,10 +45,11 @@ def cursor_args() -> Cursor | None:
     return Cursor(int_arg("epoch", 0), int_arg("v", 0), after, int_arg("oldest", 0, high=MAX_MESSAGE_ID))
 
 
-def show_pane(row, page: ChatPage, status: int = 200, headers: dict | None = None, **extra):
-    """The open chat: the pane for htmx, the chats page around it for a browser, JSON of the chat."""
+def show_pane(row, page: ChatPage, status: int = 200, headers: dict | None = None, listing=None, **extra):
+    """The open chat: the pane for htmx, the chats page around it for a browser (with `listing` when it was
+    loaded with the chat), JSON of the chat."""
     return respond(page, PANE, full_page=PAGE, status=status, headers={**retry_after(page.problem), **(headers or {})},
-                   page_extra=lambda: page_context(row), page=page, poll_seconds=poll_seconds(page.problem),
+                   page_extra=lambda: page_context(row, listing), page=page, poll_seconds=poll_seconds(page.problem),
                    **extra)
 
 
@@ -56,12 +57,16 @@ def show_pane(row, page: ChatPage, status: int = 200, headers: dict | None = Non
 def chat_page(chat_id: int):
     """The chats page with one chat open (the pane alone for htmx); :raise 403, 404: in the pane."""
     row = account()
+    messages, listing = get_service().messages, None
     try:
-        page = get_service().messages.open(row.id, chat_id, mark_read=mark_read())
+        if wants_fragment() or wants_json():
+            page = messages.open(row.id, chat_id, mark_read=mark_read())
+        else:  # the whole page: the chat and the list in one trip, their requests concurrent
+            page, listing = messages.open_with_list(row.id, chat_id, mark_read=mark_read())
     except (ChatNotFound, ChatUnavailable) as problem:
         return chat_problem(row, problem)
     if not wants_fragment():
-        return show_pane(row, page)
+        return show_pane(row, page, listing=listing)
     return show_pane(row, page, open_oob=True, opened_list=opened_list(row))  # highlighted, badge gone
 
 
@@ -77,14 +82,17 @@ def poll(chat_id: int):
     """What changed since the cursor: 204 when nothing did (from the cache, Telegram not asked)."""
     row = account()
     cursor = cursor_args() or Cursor()
-    found = get_service().messages.changes(row.id, chat_id, cursor, mark_read=mark_read())
+    trouble = request.args.get("trouble") == "1"  # a banner to clear: the answer is never empty
+    messages = get_service().messages
+    found = (None if trouble else messages.unchanged(row.id, chat_id, cursor)) or \
+        messages.changes(row.id, chat_id, cursor, mark_read=mark_read())
     group = request.args.get("group") == "1"
     if isinstance(found, ResetPage):  # the window was replaced (a gap, a restart): the whole chat
         return show_pane(row, found, headers=TO_PANE)
     if found.problem:  # the shown messages stay; a banner says why and the poll slows down
         return respond(found, "telegram/chats/_poll_trouble.html", headers=retry_after(found.problem),
                        chat_id=chat_id, group=group, poll_seconds=poll_seconds(found.problem))
-    return respond(found, "telegram/chats/_changes.html", unchanged=found.empty and request.args.get("trouble") != "1",
+    return respond(found, "telegram/chats/_changes.html", unchanged=found.empty and not trouble,
                    found=found, chat_id=chat_id, group=group, poll_seconds=POLL_SECONDS)
 
 

@@ -18,7 +18,7 @@ from ..extensions import db, login_manager
 from ..first_start import discard_token, may_set_up, owner_exists
 from ..forms import OwnerLoginForm, SetupForm
 from ..limits import retry_after
-from ..models import LoginFailure, OwnerLogin, User, utcnow
+from ..models import LoginFailure, OwnerLogin, TelegramSession, User, utcnow
 from ..plain import HIDDEN
 from ..time_zones import remember_browser_zone
 from ..web import client_ip, go_to, respond
@@ -45,12 +45,17 @@ def load_user(login_id: str):
     """Return the owner for a cookie's "id:generation:sign-in", or None if that login was ended."""
     user_id, _, rest = login_id.partition(":")
     token, _, sign_in = rest.partition(":")
-    user = db.session.get(User, int(user_id)) if user_id.isascii() and user_id.isdigit() else None
-    if user is None or not user.has_login(token):
+    if not (user_id.isascii() and user_id.isdigit() and sign_in):  # (no sign-in: a cookie from before sign-ins)
         return None
-    row = db.session.get(OwnerLogin, sign_in) if sign_in else None
-    if row is None or row.user_id != user.id:  # signed out in that browser (or a cookie from before sign-ins)
+    # One query per request for the owner, this browser's sign-in (gone: signed out in that browser) and the
+    # linked Telegram session row, which every Telegram page needs (views.account reads `telegram_row`).
+    found = db.session.execute(
+        select(User, TelegramSession).where(User.id == int(user_id))
+        .join(OwnerLogin, (OwnerLogin.user_id == User.id) & (OwnerLogin.id == sign_in))
+        .outerjoin(TelegramSession, TelegramSession.owner_id == User.id)).first()
+    if found is None or not found[0].has_login(token):
         return None
+    user, user.telegram_row = found
     user.current_login = sign_in
     return user
 

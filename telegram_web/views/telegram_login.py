@@ -5,7 +5,7 @@ state it returns through `respond`: the next step's fragment for htmx, the whole
 for a browser, JSON for JSON clients. A failed step re-renders its own form with the message
 at the problem's status (the htmx config swaps 4xx in place); signing in redirects to the chats.
 """
-from flask import Blueprint, url_for
+from flask import Blueprint, abort, url_for
 from flask_login import current_user
 
 from ..forms import CodeForm, PasswordForm, PhoneForm
@@ -100,10 +100,23 @@ def start_qr():
     return answer(login().start_qr(current_user.id, client_ip()), TABS)
 
 
+@bp.route("/qr/approve/", methods=["POST"])
+def approve_qr():
+    """Demo mode: the sandbox's demo phone accepts the QR code shown; :raise 404: with a real Telegram."""
+    state = login().approve_demo_qr(current_user.id)
+    if state is None:
+        abort(404, "Only the offline sandbox has a demo phone; scan the code with the Telegram app.")
+    return qr_answer(state)
+
+
 @bp.route("/qr/status/", methods=["POST"])
 def qr_status():
     """Poll and store the QR login (no Telegram call): 204 unchanged, new QR, password form or redirect; 286 ends."""
-    state = login().qr_status(current_user.id, int_arg("shown"), client_ip())
+    return qr_answer(login().qr_status(current_user.id, int_arg("shown"), client_ip()))
+
+
+def qr_answer(state):
+    """The QR box for a QR login's state (the password form once a 2FA account accepted it; 286 once it ended)."""
     waiting = isinstance(state, QrState) and state.status == "waiting"
     fragment = PHONE_STEP if isinstance(state, QrPassword) else QR_BOX
     return answer(state, fragment, unchanged=isinstance(state, QrState) and state.unchanged, stop_polling=not waiting)

@@ -7,6 +7,8 @@ import pytest
 
 from telegram_web.telegram.qr_login import qr_svg
 
+from telegram_sandbox.demo import DEMO_PASSWORD
+
 from .conftest import expect, screenshot, sign_in
 
 TOKEN_TTL = 4  # seconds; the QR box polls every 2 s
@@ -72,3 +74,18 @@ def test_qr_login_renews_the_code_and_follows_acceptance(page, serve, sandbox):
     expect(page.locator("#tg-me")).to_contain_text("Quinn Scanner", timeout=8000)
     expect(page.locator("#chat-items")).to_contain_text("Alice Martin")
     assert page.url == live.url + "/telegram/"
+
+
+def test_the_qr_demo_is_finished_with_the_demo_phone_and_the_2fa_step(page, serve, sandbox):
+    live = serve()
+    sign_in(page, live)
+    page.get_by_role("tab", name="QR code").click()
+    expect(page.locator("#qr-box svg.qr")).to_be_visible()
+
+    page.get_by_role("button", name="Approve from the demo phone").click()
+    password_box = page.get_by_label("2FA password")  # the demo account has two-step verification
+    expect(password_box).to_be_visible()
+    password_box.fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(page.locator("#tg-me")).to_contain_text("Dana", timeout=8000)
+    expect(page.locator("#chat-items")).to_contain_text("Alice Martin")

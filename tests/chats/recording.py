@@ -46,3 +46,34 @@ class RecordingSandbox(SandboxServer):
         """(request, answer constructor) of the requests of these Telethon classes received after `since`."""
         with self._received_lock:
             return [(r, c) for r, c in self.received[since:] if isinstance(r, classes)]
+
+
+class InFlight(RecordingSandbox):
+    """A recording sandbox that also counts requests in flight (started, not yet answered): `most` at once, and
+    round trips: `started` has each request's name and round trip, a new one when it starts with none in flight."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.in_flight = self.most = self.waves = 0
+        self.started = []  # (request name, its round trip)
+        self._count = threading.Lock()
+
+    def reset(self):
+        """Count `most` from now on."""
+        with self._count:
+            self.most = self.in_flight
+
+    def delay_for(self, name):  # the sender asks this as a request starts, before its injected delay
+        with self._count:
+            self.waves += self.in_flight == 0
+            self.in_flight += 1
+            self.most = max(self.most, self.in_flight)
+            self.started.append((name, self.waves))
+        return super().delay_for(name)
+
+    def handle(self, link, data):
+        try:
+            return super().handle(link, data)
+        finally:
+            with self._count:
+                self.in_flight -= 1

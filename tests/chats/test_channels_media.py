@@ -6,6 +6,7 @@ import threading
 from telegram_sandbox.images import avatar_png
 
 from .conftest import Browser
+from ..helpers import wait_until
 
 
 def test_channel_shows_sponsored_and_no_composer(server, me, browser):
@@ -27,7 +28,7 @@ def test_opening_a_chat_marks_shown_messages_read(server, me, browser):
     ids = server.message_ids(me, bob)
     chats = browser.get("/telegram/chats/", json=True).json["chats"]
     assert {c["name"]: c["unread"] for c in chats}["Bob Builder"] == 0
-    assert server.unread_count(server.accounts[me], bob) == 0 and ids
+    assert wait_until(lambda: server.unread_count(server.accounts[me], bob), lambda n: n == 0) == 0 and ids
 
 
 def test_media_is_refetched_when_its_file_reference_expired(server, me, browser):

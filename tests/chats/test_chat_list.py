@@ -139,9 +139,10 @@ def test_a_full_chat_page_computes_the_chat_list_once_and_the_pane_not_at_all(ap
                                                                              monkeypatch):
     bob = server.create_account("447700900001", "Bob", "Builder")
     server.push_message(bob, me, "hello")
-    dialogs, calls = app.extensions["telegram"].dialogs, []
-    counted = dialogs.list  # the real method, counted (not replaced)
-    monkeypatch.setattr(dialogs, "list", lambda *args, **kwargs: calls.append(args) or counted(*args, **kwargs))
+    service, calls = app.extensions["telegram"], []
+    for group, name in ((service.dialogs, "list"), (service.messages, "open_with_list")):  # what loads the list
+        counted = getattr(group, name)  # the real method, counted (not replaced)
+        monkeypatch.setattr(group, name, lambda *args, _real=counted, **kwargs: calls.append(args) or _real(*args, **kwargs))
     page = browser.get(f"/telegram/chats/{bob}/").get_data(as_text=True)
     assert 'id="chat-items"' in page and "hello" in page  # the list and the open chat
     assert len(calls) == 1

@@ -91,6 +91,8 @@ CASES = [
          says="The code was already accepted", check=lambda s: s.response.json["step"] == "password"),
     case("qr-status-shown-arabic-digits", "login", "POST", "/telegram/auth/qr/status/?shown=%D9%A1", status=400,
          says="'shown' must be a whole number"),
+    case("qr-approve-nothing-running", "login", "POST", "/telegram/auth/qr/approve/", json=True, status=200,
+         says="No QR login is running"),  # the demo phone approves only a QR code shown
     case("qr-status-shown-huge", "login", "POST", "/telegram/auth/qr/status/?shown=" + BIG, json=True, status=400,
          says="'shown' is out of range"),
     case("time-zone-unknown", "signed", "POST", "/settings/preferences", data={"time_zone": "Mars/<b>Olympus</b>"},

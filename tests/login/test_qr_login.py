@@ -3,9 +3,11 @@ import time
 
 import pytest
 
+from telegram_sandbox.demo import DEMO_PASSWORD, DEMO_PHONE
 from telegram_web.extensions import db
 from telegram_web.models import TelegramSession
 
+from ..conftest import add_owner
 from ..helpers import wait_until
 from .conftest import HINT, TWO_FA, Web, attempts, session_row, token_of
 
@@ -107,3 +109,22 @@ def test_qr_start_and_poll_are_posts_behind_csrf(app, web, server, account):
         refused = web.client.post(path, headers={"HX-Request": "true"})
         assert refused.status_code == 400 and "security token" in refused.get_data(as_text=True)
     assert server.request_log(since=mark) == [] and session_row(app) is None
+
+
+def test_the_demo_phone_approves_the_qr_code_and_the_2fa_step_follows(app, web, server):
+    demo = server.create_account(DEMO_PHONE, "Dana", "Demo", password=DEMO_PASSWORD)
+    shown = web.post("/telegram/auth/qr/")
+    assert "Approve from the demo phone" in shown.get_data(as_text=True)
+    approved = web.post("/telegram/auth/qr/approve/")
+    assert approved.status_code in (200, 286), approved.get_data(as_text=True)
+    assert web.wait_qr(lambda s: s["status"] != "waiting")["status"] == "password"
+    assert 'name="password"' in web.post("/telegram/auth/qr/status/?shown=0").get_data(as_text=True)
+    assert web.password(DEMO_PASSWORD).headers["HX-Redirect"] == "/telegram/"
+    assert session_row(app).telegram_user_id == demo and len(server.sessions(demo)) == 1
+
+
+def test_only_the_sandbox_has_a_demo_phone(app_factory):
+    real = app_factory()  # Telegram itself: no approve button, and the route refuses
+    add_owner(real)
+    web = Web(real)
+    assert web.post("/telegram/auth/qr/approve/", json=True).status_code == 404

@@ -1,0 +1,30 @@
+"""What the loop thread publishes for request threads, so an unchanged poll is answered without a hop to it.
+
+Written only on the loop thread, one dict item or attribute assignment at a time (atomic under the GIL);
+request threads only read. A chat is on the board while its window is trusted (updates keep it current):
+then a poll whose cursor matches its (epoch, version, newest id) would find nothing, and the loop need not
+be asked. Anything a chat poll shows must change that triple (ChatCache logs it), or the poll will not see it.
+"""
+import time
+
+
+class Board:
+    """One account's published versions: each trusted chat's window and the chat list's version."""
+
+    def __init__(self):
+        self.chats: dict[int, tuple[int, int, int]] = {}  # chat id -> (epoch, version, newest message id)
+        self.list: tuple[int, float | None] | None = None  # (version, monotonic time of the last load if stale)
+        # Whether the client is connected (its sender's flag, a plain read): while it is not, updates may be
+        # missed, and only a trip to the loop reconnects it and checks the windows again.
+        self.connected = lambda: False
+
+    def chat_unchanged(self, chat_id: int, epoch: int, version: int, after: int) -> bool:
+        """Whether a poll with this cursor would find nothing new in the chat."""
+        return self.chats.get(chat_id) == (epoch, version, after)
+
+    def list_unchanged(self, version: int | None, refresh_every: float) -> bool:
+        """Whether a list poll at `version` would find nothing new (a stale list due for a reload would)."""
+        entry = self.list
+        if entry is None or version is None or entry[0] != version:
+            return False
+        return entry[1] is None or time.monotonic() - entry[1] <= refresh_every

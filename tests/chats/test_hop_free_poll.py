@@ -1,0 +1,86 @@
+"""An unchanged poll is answered from the versions the loop thread publishes: nothing is submitted to the loop."""
+import threading
+
+import pytest
+from sqlalchemy import select
+
+from telegram_web.extensions import db
+from telegram_web.models import TelegramSession
+from telegram_web.telegram.loop import loop_thread
+from telegram_web.telegram.updates import install
+
+from .conftest import requests_during
+from ..helpers import poll_url, wait_until
+
+
+@pytest.fixture
+def submissions(monkeypatch):
+    """Count what this (request) thread hands to the real asyncio loop of the loop thread."""
+    loop = loop_thread.loop
+    handed = []
+    original = loop.call_soon_threadsafe
+
+    def counting(*args, **kwargs):
+        if threading.current_thread() is caller:
+            handed.append(args)
+        return original(*args, **kwargs)
+
+    caller = threading.current_thread()
+    monkeypatch.setattr(loop, "call_soon_threadsafe", counting)  # run_coroutine_threadsafe goes through it
+    return handed
+
+
+def test_an_unchanged_poll_submits_nothing_to_the_loop_thread(server, me, browser, submissions):
+    bob = server.create_account("447700900001", "Bob", "Builder")
+    server.push_message(bob, me, "hello")
+    url = poll_url(browser.get(f"/telegram/chats/{bob}/").get_data(as_text=True))
+
+    submissions.clear()
+    response, cost = requests_during(server, me, lambda: browser.get(url, target="messages"))
+    assert response.status_code == 204 and cost == [] and submissions == []
+    data = browser.get(url, json=True).json  # JSON gets the empty changes, cursor unchanged
+    assert data["messages"] == [] and f"v={data['cursor']['version']}" in url and submissions == []
+
+    server.push_message(bob, me, "news")  # the update moves the chat's published version: the poll hops
+    response = wait_until(lambda: browser.get(url, target="messages"), lambda r: r.status_code == 200)
+    assert "news" in response.get_data(as_text=True) and submissions
+
+    submissions.clear()
+    response = browser.get(poll_url(response.get_data(as_text=True)), target="messages")
+    assert response.status_code == 204 and submissions == []
+
+
+def test_a_distrusted_window_or_a_banner_to_clear_goes_to_the_loop(server, me, app, browser, submissions):
+    bob = server.create_account("447700900001", "Bob", "Builder")
+    server.push_message(bob, me, "hello")
+    url = poll_url(browser.get(f"/telegram/chats/{bob}/").get_data(as_text=True))
+
+    response = browser.get(url + "&trouble=1", target="messages")  # the banner must be cleared: an answer
+    assert response.status_code == 200 and submissions
+
+    distrust(app)  # what a reconnect does: every window is checked against history again
+    submissions.clear()
+    response, cost = requests_during(server, me, lambda: browser.get(url, target="messages"))
+    assert response.status_code == 204 and submissions and "messages.GetHistoryRequest" in cost
+
+
+def distrust(app):
+    """Distrust the account's cache on the loop thread, as a reconnect does."""
+    async def on_loop(client):
+        install(client).distrust()
+    with app.app_context():
+        app.extensions["telegram"].call(db.session.scalar(select(TelegramSession.id)), on_loop)
+
+
+def test_the_list_version_is_published_for_request_threads(server, me, app, browser):
+    bob = server.create_account("447700900001", "Bob", "Builder")
+    server.push_message(bob, me, "hello")
+    version = browser.get("/telegram/chats/", json=True).json["version"]
+    service = app.extensions["telegram"]
+    with app.app_context():
+        board = service.board(db.session.scalar(select(TelegramSession.id)))
+    assert board.list_unchanged(version, 300) and not board.list_unchanged(version - 1, 300)
+
+    server.push_message(bob, me, "news")  # the list changed: its poll must not be answered as unchanged
+    assert wait_until(lambda: not board.list_unchanged(version, 300), bool)
+    assert browser.get("/telegram/chats/", json=True).json["version"] > version
