@@ -69,7 +69,8 @@ def message_tl(m: Msg, dc: int, viewer_id: int | None = None):
     return types.Message(id=m.id, peer_id=peer_tl(m.peer), date=m.date, message=m.text, out=out or None,
                          from_id=from_id, reply_to=reply, fwd_from=m.fwd_from, media=media_tl(m.media, dc, viewer_id),
                          entities=list(m.entities) or None, edit_date=m.edit_date, post=m.post or None,
-                         silent=m.silent or None, pinned=m.pinned or None, reactions=reactions_tl(m, viewer_id))
+                         silent=m.silent or None, pinned=m.pinned or None, reactions=reactions_tl(m, viewer_id),
+                         grouped_id=m.grouped_id)
 
 
 def reactions_tl(m: Msg, viewer_id: int | None):

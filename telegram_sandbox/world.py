@@ -94,6 +94,7 @@ class Msg:
     pinned: bool = False
     envelope: Envelope | None = None
     reactions: dict = field(default_factory=dict)  # emoticon -> [user ids], shared by a message's copies
+    grouped_id: int | None = None  # an album's messages share it
 
 
 class MessageBox:

@@ -21,6 +21,7 @@ from .problems import ChatNotFound, TelegramProblem
 from .sharing import settle
 from .stickers import NotRendered, render_webp
 from .updates import ensure
+from .viewer import PhotoViewer, photo_viewer
 
 THUMB_EDGE = 320  # pixels: the photo size shown inline
 TGS = "application/x-tgsticker"
@@ -206,6 +207,10 @@ class Media:
         path = media_path(self.folder("media", session_id), chat_id, message_id, thumb)
         return stored(path) or self._service.call(session_id, _download, chat_id, message_id, path, thumb,
                                                   max_bytes)
+
+    def viewer(self, session_id: int, chat_id: int, message_id: int) -> PhotoViewer:
+        """A photo with the chat's previous and next photo; :raise ChatNotFound, TelegramProblem:."""
+        return self._service.call(session_id, photo_viewer, chat_id, message_id)
 
     def animated(self, session_id: int, chat_id: int, message_id: int, *, max_bytes: int) -> StoredMedia:
         """An animated (TGS) sticker rendered to an animated WebP, else its thumbnail;

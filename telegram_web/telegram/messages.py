@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..plain import HIDDEN
 from . import history
+from .albums import present
 from .cache import WINDOW, AccountCache, ChatCache
 from .convert import ChatSummary, MessageView, message_view
 from .dialogs import input_peer, summary_of
@@ -144,7 +145,7 @@ async def _open(client, chat_id: int, limit: int, mark_read: bool, page=ChatPage
         if mark_read:
             await _mark_read(client, cache, summary, views)
     has_older = bool(views) and not (chat.at_start and views[0].id == min(chat.messages))
-    return page(summary, views, _cursor(chat, views), has_older,
+    return page(summary, present(chat, views), _cursor(chat, views), has_older,
                 await history.sponsored(client, chat, summary.kind) if problem is None else [], problem)
 
 
@@ -171,6 +172,7 @@ async def _changes(client, cache: AccountCache, chat_id: int, cursor: Cursor, ma
         summary = cache.dialogs.get(chat_id)
         if mark_read and summary is not None:
             await _mark_read(client, cache, summary, new)
+    changes.messages, changes.edited = present(chat, changes.messages), present(chat, changes.edited)
     return changes
 
 
@@ -189,7 +191,7 @@ async def _older(client, chat_id: int, before: int, limit: int) -> OlderPage:
     chat = cache.chat(chat_id)
     views = await history.older(client, cache, chat, before, limit)
     await history.fill_replies(client, cache, chat, views)
-    return OlderPage(views, len(views) >= limit)
+    return OlderPage(present(chat, views), len(views) >= limit)
 
 
 async def _send(client, chat_id: int, text: str, path: str | None, as_photo: bool, reply_to: int | None,

@@ -2,7 +2,8 @@
 from flask import abort, current_app, request, send_file
 
 from ..telegram.service import get_service
-from . import MAX_ID, account, int_arg, linked_pages, telegram_blueprint
+from ..web import respond
+from . import MAX_ID, MAX_MESSAGE_ID, account, int_arg, linked_pages, telegram_blueprint
 
 bp = linked_pages(telegram_blueprint("files", __name__))
 
@@ -32,6 +33,16 @@ def message_file(chat_id: int, message_id: int):
     response.headers["Cache-Control"] = "private, max-age=86400"
     response.headers["Content-Security-Policy"] = MEDIA_POLICY
     return response
+
+
+@bp.route("/chats/<int(signed=True):chat_id>/photos/<int:message_id>/")
+def photo_viewer(chat_id: int, message_id: int):
+    """A photo in the viewer with the chat's previous and next photo (`box`: the message whose viewer shows it,
+    for htmx stepping through the chat's photos); :raise 404: if the message has no photo."""
+    row = account()
+    found = get_service().media.viewer(row.id, chat_id, message_id)
+    found.box = int_arg("box", message_id, high=MAX_MESSAGE_ID)
+    return respond(found, "telegram/chats/_viewer.html", full_page="telegram/chats/photo.html", m=found.message)
 
 
 @bp.route("/avatars/<int(signed=True):peer_id>.jpg")
