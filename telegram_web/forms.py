@@ -165,6 +165,21 @@ class ReactionForm(Form):
     reaction = StringField(filters=[_strip], validators=[Length(max=16, message="A reaction is one emoji.")])
 
 
+class VoteForm(Form):
+    """Voting in a poll: the chosen answers' positions (`option`, repeated; none retracts the vote)."""
+
+    option = SelectMultipleField(coerce=str, validate_choice=False)
+
+    def validate_option(self, field):
+        """:raise ValidationError: unless each answer is a distinct position 0–9 (Telegram's 10 answers)."""
+        if any(not re.fullmatch(r"[0-9]", value) for value in field.data) or len(set(field.data)) < len(field.data):
+            raise ValidationError("Choose answers of this poll.")
+
+    def answers(self) -> list[int]:
+        """The chosen answers' positions."""
+        return [int(value) for value in self.option.data]
+
+
 class PinForm(Form):
     """Pinning a message: `unpin` to unpin it, `silent` to pin it without notifying the chat."""
 

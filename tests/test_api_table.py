@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from telegram_sandbox import SandboxServer
+from telegram_sandbox import SandboxServer, rich_media
+from telegram_sandbox.images import picture_png
 
 from .conftest import AuthActions, add_owner
 from .helpers import OWNER_PASSWORD, OWNER_USERNAME, csrf_token
@@ -53,6 +54,8 @@ def world(app_factory):
     bob = server.create_account("447700900001", "Bob", "Builder")
     for n in range(3):
         server.push_message(bob, me, f"hello {n}")
+    server.push_message(bob, me, "", media=rich_media.poll(1, "Lunch?", ["Soup", "Salad"]))
+    server.push_message(bob, me, "", photo=picture_png(1))
     app = app_factory(sandbox=server)
     add_owner(app)
     client = app.test_client()
@@ -71,7 +74,7 @@ def test_every_endpoint_in_the_readme_answers_json_with_its_keys(world):
         data = FORMS.get(path, lambda s: {})(dict(state, server=server)) if method == "POST" else {}
         query = {name: query_value(state, name) for name in names}
         url = path.replace("<id>", str(state["session"] if "/sessions/" in path else bob))
-        url = url.replace("<message_id>", str(state.get("mine")))
+        url = url.replace("<message_id>", str(state.get(MESSAGE_OF.get(path, "mine"))))
         browser, sent = (stranger, stranger_headers) if path in ANONYMOUS else (client, headers)
         response = browser.open(url, method=method, headers=sent, data=data, query_string=query)
         assert response.is_json, (method, url, response.status_code, response.get_data(as_text=True)[:300])
@@ -95,13 +98,15 @@ def query_value(state: dict, name: str):
     return {"after": cursor.get("after"), "v": cursor.get("version", 0), "epoch": cursor.get("epoch"),
             "oldest": cursor.get("oldest"), "before": state.get("oldest"), "limit": 10, "offset": 1, "q": "",
             "outcome": "ok", "method": "code", "page": 1, "reply_to": state.get("oldest"), "edit": state.get("mine"),
-            "text": "a draft", "revoke": 1, "silent": 1, "unpin": 0, "to": state["bob"]}[name]
+            "text": "a draft", "revoke": 1, "silent": 1, "unpin": 0, "to": state["bob"], "box": state.get("photo")}[name]
 
 
 def remember(state: dict, path: str, body: dict) -> None:
     """Keep what later calls need: the open chat's cursor, the session row's id."""
     if path == "/telegram/chats/<id>/":
         state["cursor"], state["oldest"] = body["cursor"], body["messages"][0]["id"]
+        kinds = {(m["media"] or {}).get("kind"): m["id"] for m in body["messages"]}
+        state["poll"], state["photo"] = kinds["poll"], kinds["photo"]
     if path == "/telegram/chats/<id>/messages/" and any(m["out"] for m in body.get("messages", [])):
         state["mine"] = max(m["id"] for m in body["messages"] if m["out"])  # the message the API table sent
     if path == "/telegram/admin/":
@@ -119,11 +124,15 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram
          "/telegram/chats/<id>/messages/", "/telegram/chats/<id>/messages/<message_id>/menu/",
          "/telegram/chats/<id>/composer/", "/telegram/chats/<id>/messages/<message_id>/reactions/",
          "/telegram/chats/<id>/messages/<message_id>/pin/", "/telegram/chats/<id>/pinned/",
-         "/telegram/chats/<id>/messages/<message_id>/forward/",
+         "/telegram/chats/<id>/messages/<message_id>/forward/", "/telegram/chats/<id>/messages/<message_id>/vote/",
+         "/telegram/chats/<id>/photos/<message_id>/",
          "/telegram/chats/<id>/messages/<message_id>/", "/telegram/admin/", "/telegram/admin/users/",
          "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/password",
          "/telegram/session/reset/", "/settings/sign-out-everywhere"]
+MESSAGE_OF = {"/telegram/chats/<id>/messages/<message_id>/vote/": "poll",  # other rows act on the one it sent
+              "/telegram/chats/<id>/photos/<message_id>/": "photo"}
 FORMS = {
+    "/telegram/chats/<id>/messages/<message_id>/vote/": lambda s: {"option": "1"},
     "/telegram/auth/phone/": lambda s: {"phone": "+" + PHONE},
     "/telegram/auth/verify/": lambda s: {"code": s["server"].last_code(PHONE)},
     "/telegram/auth/password/": lambda s: {"password": TWO_FA},

@@ -165,6 +165,12 @@ def _poll(media) -> PollView:
                     bool(counted), results.solution)
 
 
+def poll_media(media) -> MediaView:
+    """A MessageMediaPoll as the page shows it (also when updateMessagePoll brings new results)."""
+    poll = _poll(media)
+    return MediaView("poll", "Quiz" if poll.quiz else "Poll", poll=poll)
+
+
 def _place(media) -> PlaceView | None:
     geo = media.geo
     if not isinstance(geo, types.GeoPoint):
@@ -208,8 +214,7 @@ def media_view(message) -> MediaView | None:
         return MediaView("contact", "Contact", contact=ContactView(name, media.phone_number or None,
                                                                    media.user_id or None))
     if isinstance(media, types.MessageMediaPoll):
-        poll = _poll(media)
-        return MediaView("poll", "Quiz" if poll.quiz else "Poll", poll=poll)
+        return poll_media(media)
     if isinstance(media, types.MessageMediaDice):
         return MediaView("dice", "Dice", emoji=media.emoticon, value=media.value)
     if isinstance(media, types.MessageMediaGame):

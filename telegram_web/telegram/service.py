@@ -30,6 +30,7 @@ from .media import Media
 from .actions_on_messages import MessageActions
 from .reactions import Reactions
 from .pins import Pins
+from .polls import Polls
 from .forwarding import Forwarding
 from .messages import Messages
 from .problems import (SessionEnded, SessionUnreadable, TelegramBusyElsewhere, TelegramNotConfigured,
@@ -71,6 +72,7 @@ class TelegramService:
         self.reactions = Reactions(self)  # the reactions Telegram offers, setting ours
         self.pins = Pins(self)  # the pinned bar, pinning
         self.forwarding = Forwarding(self)  # forwarding to one or several chats
+        self.polls = Polls(self)  # voting in polls
         self.media = Media(self, app.instance_path)
         self.login = Login(self)  # the login state machine: service.login.send_code(...), ...
 

@@ -40,8 +40,9 @@ def photo_viewer(chat_id: int, message_id: int):
     """A photo in the viewer with the chat's previous and next photo (`box`: the message whose viewer shows it,
     for htmx stepping through the chat's photos); :raise 404: if the message has no photo."""
     row = account()
+    box = int_arg("box", message_id, high=MAX_MESSAGE_ID)
     found = get_service().media.viewer(row.id, chat_id, message_id)
-    found.box = int_arg("box", message_id, high=MAX_MESSAGE_ID)
+    found.box = box
     return respond(found, "telegram/chats/_viewer.html", full_page="telegram/chats/photo.html", m=found.message)
 
 
