@@ -125,12 +125,12 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram
          "/telegram/chats/<id>/composer/", "/telegram/chats/<id>/messages/<message_id>/reactions/",
          "/telegram/chats/<id>/messages/<message_id>/pin/", "/telegram/chats/<id>/pinned/",
          "/telegram/chats/<id>/messages/<message_id>/forward/", "/telegram/chats/<id>/messages/<message_id>/vote/",
-         "/telegram/chats/<id>/photos/<message_id>/",
+         "/telegram/chats/<id>/photos/<message_id>/", "/telegram/media/<id>/<message_id>/progress/",
          "/telegram/chats/<id>/messages/<message_id>/", "/telegram/admin/", "/telegram/admin/users/",
          "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/password",
          "/telegram/session/reset/", "/settings/sign-out-everywhere"]
 MESSAGE_OF = {"/telegram/chats/<id>/messages/<message_id>/vote/": "poll",  # other rows act on the one it sent
-              "/telegram/chats/<id>/photos/<message_id>/": "photo"}
+              "/telegram/chats/<id>/photos/<message_id>/": "photo", "/telegram/media/<id>/<message_id>/progress/": "photo"}
 FORMS = {
     "/telegram/chats/<id>/messages/<message_id>/vote/": lambda s: {"option": "1"},
     "/telegram/auth/phone/": lambda s: {"phone": "+" + PHONE},

@@ -26,6 +26,7 @@ from .login import Login
 from ..models import TelegramSession, utcnow
 from ..process_lock import ProcessLock
 from .dialogs import Dialogs
+from .downloads import Downloads
 from .media import Media
 from .actions_on_messages import MessageActions
 from .reactions import Reactions
@@ -74,6 +75,7 @@ class TelegramService:
         self.forwarding = Forwarding(self)  # forwarding to one or several chats
         self.polls = Polls(self)  # voting in polls
         self.media = Media(self, app.instance_path)
+        self.downloads = Downloads(self)  # big files fetched in the background, their progress
         self.login = Login(self)  # the login state machine: service.login.send_code(...), ...
 
     # Request-thread side ---------------------------------------------------------

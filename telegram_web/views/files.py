@@ -2,7 +2,7 @@
 from flask import abort, current_app, request, send_file
 
 from ..telegram.service import get_service
-from ..web import respond
+from ..web import respond, wants_json
 from . import MAX_ID, MAX_MESSAGE_ID, account, int_arg, linked_pages, telegram_blueprint
 
 bp = linked_pages(telegram_blueprint("files", __name__))
@@ -33,6 +33,28 @@ def message_file(chat_id: int, message_id: int):
     response.headers["Cache-Control"] = "private, max-age=86400"
     response.headers["Content-Security-Policy"] = MEDIA_POLICY
     return response
+
+
+@bp.app_template_global()
+def media_waits(m) -> bool:
+    """Whether a message's file is too big for a page to wait for and not on disk yet: the bubble offers to
+    fetch it in the background and shows its progress (_download.html)."""
+    media = m.media
+    if not (media and media.downloadable and (media.size or 0) > current_app.config["CHATS_MEDIA_WAIT_BYTES"]):
+        return False
+    return not get_service().media.on_disk(account().id, m.chat_id, m.id)
+
+
+@bp.route("/media/<int(signed=True):chat_id>/<int:message_id>/progress/")
+def download_progress(chat_id: int, message_id: int):
+    """A big file's download, started in the background if it is neither on disk nor running: its progress
+    (htmx asks every second), then the player or image in its place (286: the polling stops)."""
+    row = account()
+    found = get_service().downloads.progress(row.id, chat_id, message_id,
+                                             max_bytes=current_app.config["CHATS_MEDIA_MAX_BYTES"])
+    shown = get_service().message_actions.message(row.id, chat_id, message_id) if found.done and not wants_json() else None
+    return respond(found, "telegram/chats/_download.html", status=found.error_status or 200, m=shown,
+                   stop_polling=found.done or bool(found.error), started=True, percent=found.percent)
 
 
 @bp.route("/chats/<int(signed=True):chat_id>/photos/<int:message_id>/")

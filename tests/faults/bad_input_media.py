@@ -20,3 +20,9 @@ MEDIA_CASES = [
     case("viewer-box-letters", "chats", "GET", "/telegram/chats/{bob}/photos/1/?box=first", status=400,
          says="'box' must be a whole number", check=nothing_asked),
 ]
+MEDIA_CASES += [
+    case("progress-unknown-message", "chats", "GET", "/telegram/media/{bob}/424242/progress/", json=True,
+         status=404, says="This message has no file"),
+    case("progress-text-message", "chats", "GET", "/telegram/media/{bob}/1/progress/", htmx=False, status=404,
+         says="This message has no file"),
+]
