@@ -138,7 +138,8 @@ def _document(message) -> MediaView:
             break
     for attribute in document.attributes:
         if isinstance(attribute, (types.DocumentAttributeVideo, types.DocumentAttributeImageSize)):
-            view.width, view.height = attribute.w or None, attribute.h or None
+            known = (attribute.w or 0) > 1 and (attribute.h or 0) > 1  # clients that cannot tell send 1×1
+            view.width, view.height = (attribute.w, attribute.h) if known else (None, None)
         elif isinstance(attribute, types.DocumentAttributeAudio):
             view.title, view.performer = attribute.title, attribute.performer
             view.waveform = list(utils.decode_waveform(attribute.waveform)) if attribute.waveform else None

@@ -1,4 +1,7 @@
-"""The bad-input rows of media actions (voting in a poll, the photo viewer); run by test_bad_input.py."""
+"""The bad-input rows of media (voting in a poll, the photo viewer, a download's progress, sending several files);
+run by test_bad_input.py."""
+import io
+
 from .bad_input import SCRIPT, case
 from .bad_input_actions import nothing_asked
 
@@ -19,10 +22,11 @@ MEDIA_CASES = [
          says="This message has no photo"),
     case("viewer-box-letters", "chats", "GET", "/telegram/chats/{bob}/photos/1/?box=first", status=400,
          says="'box' must be a whole number", check=nothing_asked),
-]
-MEDIA_CASES += [
     case("progress-unknown-message", "chats", "GET", "/telegram/media/{bob}/424242/progress/", json=True,
          status=404, says="This message has no file"),
     case("progress-text-message", "chats", "GET", "/telegram/media/{bob}/1/progress/", htmx=False, status=404,
          says="This message has no file"),
+    case("send-eleven-files", "chats", "POST", "/telegram/chats/{bob}/messages/", data={"text": "all of them"},
+         files=lambda: {"file": [(io.BytesIO(b"%PDF-1.4"), f"{n}.pdf", "application/pdf") for n in range(11)]},
+         status=400, says="Send at most 10 files at once", check=nothing_asked),
 ]
