@@ -8,9 +8,7 @@ them (hidden until it voted or the poll closed).
 """
 from telethon.tl import types
 
-from . import render
 from .rpc import RpcFail
-from .world import now
 
 
 def check_vote(poll, user_id: int, options: list) -> None:
@@ -44,16 +42,11 @@ class PollsMixin:
             poll.votes[user_id] = set(options)
         else:
             poll.votes.pop(user_id, None)
-        mine = None
-        for uid, their_peer, _ in self._holders(acc, peer, msg):
-            media = poll.tl(self.dc_id, uid)
-            update = types.UpdateMessagePoll(poll_id=poll.fields['id'], results=media.results, poll=media.poll)
-            if uid == user_id:
-                mine = update
-            for link in self.links_of(uid, exclude_key if uid == user_id else None) if deliver else ():
-                users, chats = render.entities(self, {their_peer}, uid, link.dc_id)
-                link.push(types.Updates([update], users, chats, now(), 0))
-        return mine
+
+        def update_for(uid, _peer, _id):
+            media = poll.tl(self.dc_id, uid)  # the results as each holder may see them
+            return types.UpdateMessagePoll(poll_id=poll.fields['id'], results=media.results, poll=media.poll)
+        return self.tell_holders(acc, peer, msg, update_for, deliver=deliver, exclude_key=exclude_key)
 
     def vote(self, user_id: int, peer: int, msg_id: int, answers, *, deliver=True):
         """Control surface: user_id votes for `answers` (indexes; empty retracts) in the poll of msg_id (its own id)."""

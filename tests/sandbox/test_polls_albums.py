@@ -26,10 +26,7 @@ def test_votes_follow_telegrams_rules_and_reach_the_other_side(server, alice, bo
     async def go():
         me, him = await login(server, ALICE_PHONE), await login(server, BOB_PHONE)
         seen = []
-
-        async def on_poll(update):
-            seen.append(update)
-        him.add_event_handler(on_poll, events.Raw(types.UpdateMessagePoll))
+        him.add_event_handler(seen.append, events.Raw(types.UpdateMessagePoll))
         try:
             def vote(note, *options):
                 return me(functions.messages.SendVoteRequest(bob, note.id_for(alice), [bytes([o]) for o in options]))
