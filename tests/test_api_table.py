@@ -98,7 +98,8 @@ def query_value(state: dict, name: str):
     return {"after": cursor.get("after"), "v": cursor.get("version", 0), "epoch": cursor.get("epoch"),
             "oldest": cursor.get("oldest"), "before": state.get("oldest"), "limit": 10, "offset": 1, "q": "",
             "outcome": "ok", "method": "code", "page": 1, "reply_to": state.get("oldest"), "edit": state.get("mine"),
-            "text": "a draft", "revoke": 1, "silent": 1, "unpin": 0, "to": state["bob"], "box": state.get("photo")}[name]
+            "text": "a draft", "revoke": 1, "folder": "", "open": state.get("bob"), "silent": 1, "unpin": 0,
+            "to": state["bob"], "file": 1, "box": state.get("photo")}[name]
 
 
 def remember(state: dict, path: str, body: dict) -> None:
@@ -127,7 +128,7 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram
          "/telegram/chats/<id>/messages/<message_id>/forward/", "/telegram/chats/<id>/messages/<message_id>/vote/",
          "/telegram/chats/<id>/photos/<message_id>/", "/telegram/media/<id>/<message_id>/progress/",
          "/telegram/chats/<id>/messages/<message_id>/", "/telegram/admin/", "/telegram/admin/users/",
-         "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/password",
+         "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/preferences", "/settings/password",
          "/telegram/session/reset/", "/settings/sign-out-everywhere"]
 MESSAGE_OF = {"/telegram/chats/<id>/messages/<message_id>/vote/": "poll",  # other rows act on the one it sent
               "/telegram/chats/<id>/photos/<message_id>/": "photo", "/telegram/media/<id>/<message_id>/progress/": "photo"}
@@ -141,6 +142,7 @@ FORMS = {
     "/telegram/chats/<id>/messages/<message_id>/reactions/": lambda s: {"reaction": "👍"},
     "/telegram/chats/<id>/messages/<message_id>/forward/": lambda s: {"to": str(s["bob"]), "comment": "see this"},
     "/login": lambda s: {"username": OWNER_USERNAME, "password": "not the password"},
+    "/settings/preferences": lambda s: {"time_zone": "Asia/Tokyo", "theme": "dark"},
     "/settings/password": lambda s: {"current": OWNER_PASSWORD, "password": "a new password 2", "confirm":
                                      "a new password 2"},
 }

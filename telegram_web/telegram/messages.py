@@ -10,11 +10,11 @@ from ..plain import HIDDEN
 from . import history
 from .albums import present
 from .cache import WINDOW, AccountCache, ChatCache
-from .convert import ChatSummary, MessageView, message_view
+from .convert import ChatSummary, MessageView
 from .dialogs import input_peer, summary_of
 from .history import PAGE
 from .problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem, translate
-from .updates import ensure
+from .updates import ensure, note_message
 
 MAX_TEXT = 4096  # Telegram's limits on a message's text and a file's caption
 MAX_CAPTION = 1024
@@ -206,10 +206,11 @@ async def _send(client, chat_id: int, text: str, paths: list[str], as_file: bool
                                       force_document=as_file, parse_mode=None, reply_to=reply_to)  # no Markdown
     else:
         sent = await client.send_message(peer, text, parse_mode=None, reply_to=reply_to)
-    chat = cache.chat(chat_id)
+    cache.chat(chat_id)  # (kept as the newest used)
+    # Telegram answers a send with updateShortSentMessage / updateMessageID, which Telethon turns into no
+    # new-message event: the sent messages (an album's too) go into the window and the list's preview here.
     for message in sent if isinstance(sent, list) else [sent]:
-        if chat.trusted:
-            chat.add(message_view(message, cache.names), message.media)
+        note_message(cache, message)
     found = await _changes(client, cache, chat_id, cursor, False)  # nothing new was read by sending
     return found if found is not None else await _open(client, chat_id, PAGE, mark_read, page=ResetPage)
 
