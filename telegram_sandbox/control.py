@@ -230,13 +230,14 @@ class ControlMixin:
     def push_message(self, sender_id, peer, text='', *, entities=None, reply_to=None, forward_from=None,
                      photo=None, document=None, mime_type=None, file_name='file.bin', kind='file',
                      attributes=None, thumb=None, media=None, action=None, silent=False, date=None,
-                     reply_markup=None, deliver=True) -> Pushed:
+                     reply_markup=None, grouped_id=None, deliver=True) -> Pushed:
         """Deliver a message from sender_id into peer (as the sender names it), as Telegram would.
 
         reply_to is an id in the sender's view; forward_from a user id (original author);
         photo PNG/JPEG bytes; document bytes with kind in voice/audio/video/sticker/file, or with its own
         `attributes` and `thumb` (media_samples.py has real ones); media a rich_media.RichMedia;
-        action a types.MessageAction*; date (unix time) backdates it. deliver=False stores it and advances pts without
+        action a types.MessageAction*; date (unix time) backdates it; grouped_id makes it part of an album.
+        deliver=False stores it and advances pts without
         pushing, so connected clients see a gap and must call getDifference.
         """
         with self.lock:
@@ -251,7 +252,8 @@ class ControlMixin:
             if forward_from is not None:
                 fwd = types.MessageFwdHeader(date=now() - 3600, from_id=types.PeerUser(forward_from))
             content = Content(text=text, entities=list(entities or []), reply_to=reply_to, fwd_from=fwd,
-                              media=media, action=action, silent=silent, date=date, reply_markup=reply_markup)
+                              media=media, action=action, silent=silent, date=date, reply_markup=reply_markup,
+                              grouped_id=grouped_id)
             result = self.send(sender_id, peer, content, deliver=deliver)
             if kind_of(peer) == 'channel':
                 msg = result[0]

@@ -31,6 +31,7 @@ class Content:
     silent: bool = False
     date: int | None = None  # backdating, for building worlds; None means now
     reply_markup: object = None  # a bot's keyboard
+    grouped_id: int | None = None  # one album's messages share it (messages.sendMultiMedia)
 
 
 class DeliveryMixin:
@@ -180,7 +181,8 @@ class DeliveryMixin:
             msg = Msg(id=acc.next_msg_id, peer=chat_peer, date=date, sender_id=sender_id, out=out,
                       text=content.text, entities=list(content.entities), reply_to=reply,
                       fwd_from=content.fwd_from, media=content.media, action=content.action,
-                      silent=content.silent, envelope=envelope, reactions=reactions, reply_markup=content.reply_markup)
+                      silent=content.silent, envelope=envelope, reactions=reactions, reply_markup=content.reply_markup,
+                      grouped_id=content.grouped_id)
             acc.next_msg_id += 1
             envelope.copies[acc.id] = msg.id
             self._store(acc, chat_peer, msg)
@@ -213,7 +215,8 @@ class DeliveryMixin:
         msg = Msg(id=ch.next_msg_id, peer=mark_channel(ch.id), date=content.date or now(), sender_id=sender.id,
                   text=content.text, entities=list(content.entities), reply_to=content.reply_to,
                   fwd_from=content.fwd_from, media=content.media, action=content.action,
-                  post=ch.broadcast, silent=content.silent, reply_markup=content.reply_markup)
+                  post=ch.broadcast, silent=content.silent, reply_markup=content.reply_markup,
+                      grouped_id=content.grouped_id)
         ch.next_msg_id += 1
         ch.box.add(msg)
         d = self.dialog(sender, msg.peer)

@@ -82,6 +82,14 @@ def _media_chat(server, owner, c, tick):
     _say(server, c['Emma'], owner, '', tick(), media=rich_media.dice('🎲', 5))
 
 
+def _album(server, sender, peer, caption, when, seeds=(7, 8, 9)):
+    """An album of photos as Telegram's apps send one: messages sharing a grouped_id, the caption on the first."""
+    grouped_id = random.getrandbits(62)
+    for i, seed in enumerate(seeds):
+        _say(server, sender, peer, caption if i == 0 else '', when, photo=images.picture_png(seed, 150, 100),
+             grouped_id=grouped_id)
+
+
 def build_demo_world(server) -> DemoWorld:
     """Create the demo owner (DEMO_PHONE / DEMO_PASSWORD) and a dozen chats of every kind."""
     t = now() - 3 * 86400  # history starts three days ago, in chronological order
@@ -108,6 +116,7 @@ def build_demo_world(server) -> DemoWorld:
     _say(server, c['Bruno'], owner, 'Sent you the slides 📎', tick())
     _say(server, c['Bruno'], owner, '', tick(), document=b'%PDF-1.4\n% demo slides\n' + bytes(2000),
          mime_type='application/pdf', file_name='slides.pdf')
+    _album(server, c['Bruno'], owner, 'Photos from the trip 🏔', tick())
     _say(server, owner, c['Bruno'], 'Thanks, looks great!', tick())
     _say(server, c['Chloé'], owner, '', tick(), **media_samples.voice())
     _say(server, c['Chloé'], owner, 'Listen to this 🎧', tick())

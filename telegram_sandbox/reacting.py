@@ -44,13 +44,19 @@ class ReactionsMixin:
             msg.reactions.setdefault(emoticon, []).append(user_id)
         for emoticon in [e for e, users in msg.reactions.items() if not users]:
             del msg.reactions[emoticon]
+        return self.tell_holders(acc, peer, msg, lambda uid, their_peer, their_id: types.UpdateMessageReactions(
+            render.peer_tl(their_peer), their_id, render.reactions_tl(msg, uid) or types.MessageReactions([])),
+            deliver=deliver, exclude_key=exclude_key)
+
+    def tell_holders(self, acc, peer, msg, update_for, *, deliver=True, exclude_key=None):
+        """Push `update_for(holder id, peer as it names the chat, message id as it sees it)` to each holder of `msg`
+        (no pts, as Telegram does for reactions and polls); return the update for `acc`. Lock held."""
         mine = None
         for uid, their_peer, their_id in self._holders(acc, peer, msg):
-            update = types.UpdateMessageReactions(render.peer_tl(their_peer), their_id,
-                                                  render.reactions_tl(msg, uid) or types.MessageReactions([]))
-            if uid == user_id:
+            update = update_for(uid, their_peer, their_id)
+            if uid == acc.id:
                 mine = update
-            for link in self.links_of(uid, exclude_key if uid == user_id else None) if deliver else ():
+            for link in self.links_of(uid, exclude_key if uid == acc.id else None) if deliver else ():
                 users, chats = render.entities(self, {their_peer}, uid, link.dc_id)
                 link.push(types.Updates([update], users, chats, now(), 0))
         return mine

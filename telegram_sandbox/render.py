@@ -70,7 +70,7 @@ def message_tl(m: Msg, dc: int, viewer_id: int | None = None):
                          from_id=from_id, reply_to=reply, fwd_from=m.fwd_from, media=media_tl(m.media, dc, viewer_id),
                          entities=list(m.entities) or None, edit_date=m.edit_date, post=m.post or None,
                          silent=m.silent or None, pinned=m.pinned or None, reactions=reactions_tl(m, viewer_id),
-                         reply_markup=m.reply_markup)
+                         reply_markup=m.reply_markup, grouped_id=m.grouped_id)
 
 
 def reactions_tl(m: Msg, viewer_id: int | None):

@@ -23,6 +23,7 @@ from .delivery import DeliveryMixin
 from .faults import FaultPlan, RequestLog
 from .bots import BotsMixin
 from .pinning import PinsMixin
+from .polling import PollsMixin
 from .reacting import ReactionsMixin
 from .rpc import RpcFail, not_implemented, request_name
 from .world import Account, AuthKeyState, now
@@ -91,7 +92,7 @@ class Ctx:
         return acc
 
 
-class SandboxServer(ControlMixin, DeliveryMixin, ReactionsMixin, PinsMixin, BotsMixin):
+class SandboxServer(ControlMixin, DeliveryMixin, ReactionsMixin, PinsMixin, BotsMixin, PollsMixin):
     """An offline Telegram: accounts, chats, updates, login; see README.md for the control surface."""
 
     def __init__(self, dc_id=2, *, login_token_ttl=30.0, code_ttl=300.0, message_cap=3000,

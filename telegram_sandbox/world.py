@@ -95,6 +95,7 @@ class Msg:
     envelope: Envelope | None = None
     reactions: dict = field(default_factory=dict)  # emoticon -> [user ids], shared by a message's copies
     reply_markup: object = None  # a bot's keyboard (types.ReplyInlineMarkup, ReplyKeyboardMarkup, …)
+    grouped_id: int | None = None  # an album's messages share it
 
 
 class MessageBox:

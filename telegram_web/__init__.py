@@ -84,8 +84,8 @@ def configure_logging(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """One blueprint per concern."""
     from . import errors
-    from .views import (admin, bots, chat_list, conversation, files, home, message_actions, owner, settings,
+    from .views import (admin, bots, chat_list, conversation, files, home, message_actions, owner, polls, settings,
                         telegram_login, telegram_session)
     for module in (errors, owner, settings, home, admin, telegram_login, telegram_session, chat_list,
-                   conversation, message_actions, files, bots):
+                   conversation, message_actions, files, bots, polls):
         app.register_blueprint(module.bp)

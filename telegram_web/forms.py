@@ -10,12 +10,12 @@ from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.form import SUBMIT_METHODS, _Auto
 from werkzeug.datastructures import CombinedMultiDict
-from flask_wtf.file import FileField
+from flask_wtf.file import MultipleFileField
 from wtforms import BooleanField, PasswordField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import EqualTo, InputRequired, Length, Regexp, ValidationError
 
 from .phones import PhoneInputError, normalise_phone
-from .telegram.messages import MAX_CAPTION, MAX_TEXT
+from .telegram.messages import MAX_ALBUM, MAX_CAPTION, MAX_TEXT
 from .telegram.problems import LoginProblem
 from .i18n import LANGUAGES
 from .time_zones import known_zone
@@ -130,16 +130,27 @@ def _over_limit(text: str, limit: int, caption: bool = False) -> None:
 
 
 class SendForm(Form):
-    """The composer: text, or a file with an optional caption; `reply_to` quotes a message of the chat."""
+    """The composer: text, or files (photos and videos go as an album unless `as_file`) with an optional caption;
+    `reply_to` quotes a message of the chat."""
 
     text = TextAreaField()
-    file = FileField()
+    file = MultipleFileField()
+    as_file = BooleanField()
     reply_to = StringField(filters=[_strip], validators=[_message_id])
+
+    def files(self) -> list:
+        """The files chosen (an empty file input sends one nameless part: not a file)."""
+        return [upload for upload in self.file.data or [] if upload and upload.filename]
+
+    def validate_file(self, field):
+        """:raise ValidationError: for more files than Telegram takes in one album."""
+        if len(self.files()) > MAX_ALBUM:
+            raise ValidationError(f"Send at most {MAX_ALBUM} files at once (Telegram's album).")
 
     def validate_text(self, field):
         """:raise ValidationError: if there is nothing to send or the text is over Telegram's limit."""
         text = (field.data or "").replace("\r\n", "\n")
-        has_file = bool(self.file.data and self.file.data.filename)
+        has_file = bool(self.files())
         _over_limit(text, MAX_CAPTION if has_file else MAX_TEXT, has_file)
         if not text.strip() and not has_file:
             raise ValidationError("Type a message or attach a file.")
@@ -168,6 +179,21 @@ class ReactionForm(Form):
     """Reacting to a message: one emoji (empty removes the reaction); whether Telegram offers it is its to say."""
 
     reaction = StringField(filters=[_strip], validators=[Length(max=16, message="A reaction is one emoji.")])
+
+
+class VoteForm(Form):
+    """Voting in a poll: the chosen answers' positions (`option`, repeated; none retracts the vote)."""
+
+    option = SelectMultipleField(coerce=str, validate_choice=False)
+
+    def validate_option(self, field):
+        """:raise ValidationError: unless each answer is a distinct position 0–9 (Telegram's 10 answers)."""
+        if any(not re.fullmatch(r"[0-9]", value) for value in field.data) or len(set(field.data)) < len(field.data):
+            raise ValidationError("Choose answers of this poll.")
+
+    def answers(self) -> list[int]:
+        """The chosen answers' positions."""
+        return [int(value) for value in self.option.data]
 
 
 class PinForm(Form):

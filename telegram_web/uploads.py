@@ -31,6 +31,14 @@ def save_upload(upload, instance_path: str, max_bytes: int):
         shutil.rmtree(own, ignore_errors=True)
 
 
+@contextlib.contextmanager
+def save_uploads(uploads, instance_path: str, max_bytes: int):
+    """Yield the paths of several uploads saved as `save_upload` saves one, all removed afterwards;
+    :raise ValueError: if any is larger than `max_bytes`."""
+    with contextlib.ExitStack() as stack:
+        yield [stack.enter_context(save_upload(upload, instance_path, max_bytes)) for upload in uploads]
+
+
 def upload_name(raw: str | None) -> str:
     """The uploaded file's own name, safe as a path part: no separators, NUL or control characters,
     never "." or ".."; other scripts are kept (Telegram shows the name, e.g. "Отчёт.pdf")."""

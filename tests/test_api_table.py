@@ -5,8 +5,9 @@ import re
 
 import pytest
 
-from telegram_sandbox import SandboxServer
+from telegram_sandbox import SandboxServer, rich_media
 from telegram_sandbox.demo_bot import build_demo_bots
+from telegram_sandbox.images import picture_png
 from telegram_web.telegram.keyboards import encode_data
 
 from .conftest import AuthActions, add_owner
@@ -58,6 +59,8 @@ def world(app_factory):
     clock = iter(range(10 ** 9, 2 * 10 ** 9))
     server.api_bot = build_demo_bots(server, me, lambda: next(clock))[0]  # the bot rows' chat
     server.api_counter = server.message_ids(me, server.api_bot)[2]  # its message with the counter
+    server.push_message(bob, me, "", media=rich_media.poll(1, "Lunch?", ["Soup", "Salad"]))
+    server.push_message(bob, me, "", photo=picture_png(1))
     app = app_factory(sandbox=server)
     add_owner(app)
     client = app.test_client()
@@ -78,7 +81,8 @@ def test_every_endpoint_in_the_readme_answers_json_with_its_keys(world):
         query = {**{name: query_value(state, name) for name in names if name not in own}, **own}
         chat = state["session"] if "/sessions/" in path else server.api_bot if "/bot/" in path or "/press/" in path else bob
         url = path.replace("<id>", str(chat))
-        url = url.replace("<message_id>", str(server.api_counter if "/press/" in path else state.get("mine")))
+        url = url.replace("<message_id>", str(server.api_counter if "/press/" in path
+                                              else state.get(MESSAGE_OF.get(path, "mine"))))
         browser, sent = (stranger, stranger_headers) if path in ANONYMOUS else (client, headers)
         response = browser.open(url, method=method, headers=sent, data=data, query_string=query)
         assert response.is_json, (method, url, response.status_code, response.get_data(as_text=True)[:300])
@@ -103,13 +107,15 @@ def query_value(state: dict, name: str):
             "oldest": cursor.get("oldest"), "before": state.get("oldest"), "limit": 10, "offset": 1, "q": "",
             "outcome": "ok", "method": "code", "page": 1, "reply_to": state.get("oldest"), "edit": state.get("mine"),
             "text": "a draft", "revoke": 1, "folder": "", "open": state.get("bob"), "silent": 1, "unpin": 0,
-            "to": state["bob"], "file": 1}[name]
+            "to": state["bob"], "file": 1, "box": state.get("photo")}[name]
 
 
 def remember(state: dict, path: str, body: dict) -> None:
     """Keep what later calls need: the open chat's cursor, the session row's id."""
     if path == "/telegram/chats/<id>/":
         state["cursor"], state["oldest"] = body["cursor"], body["messages"][0]["id"]
+        kinds = {(m["media"] or {}).get("kind"): m["id"] for m in body["messages"]}
+        state["poll"], state["photo"] = kinds["poll"], kinds["photo"]
     if path == "/telegram/chats/<id>/messages/" and any(m["out"] for m in body.get("messages", [])):
         state["mine"] = max(m["id"] for m in body["messages"] if m["out"])  # the message the API table sent
     if path == "/telegram/admin/":
@@ -130,10 +136,15 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/approve/", "/telegra
          "/telegram/chats/<id>/messages/<message_id>/forward/", "/telegram/open/", "/telegram/chats/<id>/bot/",
          "/telegram/chats/<id>/bot/commands/", "/telegram/chats/<id>/bot/send/", "/telegram/chats/<id>/bot/start/",
          "/telegram/chats/<id>/messages/<message_id>/press/",
+         "/telegram/chats/<id>/messages/<message_id>/vote/",
+         "/telegram/chats/<id>/photos/<message_id>/", "/telegram/media/<id>/<message_id>/progress/",
          "/telegram/chats/<id>/messages/<message_id>/", "/telegram/admin/", "/telegram/admin/users/",
          "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/preferences", "/settings/password",
          "/telegram/session/reset/", "/settings/sign-out-everywhere"]
+MESSAGE_OF = {"/telegram/chats/<id>/messages/<message_id>/vote/": "poll",  # other rows act on the one it sent
+              "/telegram/chats/<id>/photos/<message_id>/": "photo", "/telegram/media/<id>/<message_id>/progress/": "photo"}
 FORMS = {
+    "/telegram/chats/<id>/messages/<message_id>/vote/": lambda s: {"option": "1"},
     "/telegram/auth/phone/": lambda s: {"phone": "+" + PHONE},
     "/telegram/auth/verify/": lambda s: {"code": s["server"].last_code(PHONE)},
     "/telegram/auth/password/": lambda s: {"password": TWO_FA},

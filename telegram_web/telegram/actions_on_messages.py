@@ -6,6 +6,7 @@ answers what changed since the page's cursor, as a send does, so the next poll r
 """
 from telethon import errors as tg
 
+from .albums import members
 from .cache import AccountCache
 from .convert import MessageView, message_view
 from .dialogs import input_peer, summary_of
@@ -93,6 +94,7 @@ async def _edit(client, chat_id: int, message_id: int, text: str, cursor: Cursor
 async def _delete(client, chat_id: int, message_id: int, revoke: bool, cursor: Cursor) -> Changes | ResetPage:
     cache = await ensure(client)
     peer = await input_peer(client, cache, chat_id)
-    await client.delete_messages(peer, [message_id], revoke=revoke)
-    note_deleted(cache, chat_id, [message_id])  # the bubble goes at once; the update may never reach us
-    return including(await changes_or_page(client, chat_id, cursor, False), deleted=(message_id,))
+    ids = members(cache.chats.get(chat_id), message_id)  # an album goes as a whole, as its menu is the album's
+    await client.delete_messages(peer, ids, revoke=revoke)
+    note_deleted(cache, chat_id, ids)  # the bubble goes at once; the update may never reach us
+    return including(await changes_or_page(client, chat_id, cursor, False), deleted=tuple(ids))

@@ -78,7 +78,8 @@ class ChatCache:
         """Store a new or changed message, logging what changed."""
         old = self.messages.get(view.id)
         if (old is not None and old.edit_date == view.edit_date and old.text == view.text
-                and old.reactions == view.reactions and old.keyboard == view.keyboard):
+                and old.reactions == view.reactions and old.keyboard == view.keyboard
+                and old.media == view.media):
             return
         if old is not None and old.reply_to_id == view.reply_to_id and view.reply_preview is None:
             view.reply_preview, view.reply_sender = old.reply_preview, old.reply_sender  # an edit keeps its quote

@@ -58,6 +58,12 @@ class MessageView:
     reactions: list[ReactionView] = field(default_factory=list)
     pinned: bool = False
     keyboard: Keyboard | None = None  # a bot's buttons (keyboards.py)
+    grouped_id: int | None = None  # an album's messages share it (albums.py draws them as one bubble)
+    album: list | None = field(default=None, metadata=HIDDEN)  # on an album's first message: its messages
+    album_part: bool = field(default=False, metadata=HIDDEN)  # drawn in its album's first message
+    # the chat's photos before and after this one (the viewer's previous/next)
+    photo_prev: int | None = field(default=None, metadata=HIDDEN)
+    photo_next: int | None = field(default=None, metadata=HIDDEN)
 
     JSON_PROPERTIES: ClassVar = ("edited", "reply_to", "sponsored")
 
@@ -232,5 +238,5 @@ def message_view(message, names: dict) -> MessageView:
         service=service_text(message.action, sender_name or ("You" if message.out else None), names)
         if is_service else None,
         media=None if is_service else media_view(message), reactions=reactions_of(getattr(message, "reactions", None)),
-        pinned=bool(getattr(message, "pinned", False)),
+        pinned=bool(getattr(message, "pinned", False)), grouped_id=getattr(message, "grouped_id", None),
         keyboard=None if is_service else keyboard_of(getattr(message, "reply_markup", None)))

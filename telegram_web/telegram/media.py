@@ -16,11 +16,13 @@ from telethon.tl import types
 from telethon.tl.custom.file import File
 
 from ..uploads import upload_name
+from . import parallel
 from .dialogs import input_peer
 from .problems import ChatNotFound, TelegramProblem
 from .sharing import settle
 from .stickers import NotRendered, render_webp
 from .updates import ensure
+from .viewer import PhotoViewer, photo_viewer
 
 THUMB_EDGE = 320  # pixels: the photo size shown inline
 TGS = "application/x-tgsticker"
@@ -119,6 +121,23 @@ async def _download(client, chat_id: int, message_id: int, path: str, thumb: boo
             del _downloads[path]
 
 
+progress: dict[str, tuple[int, int]] = {}  # path -> (bytes received, size) of a download running (loop thread)
+
+
+async def _get(client, media, partial: str, thumb_size, path: str) -> None:
+    """The file (or its thumbnail) into `partial`: big documents with several parts in flight (parallel.py)."""
+    def note(received, total):
+        progress[path] = (received, total)
+    target = _file_of(media)
+    try:
+        if thumb_size is None and parallel.usable(client, target, getattr(target, "size", None)):
+            await parallel.download(client, target, partial, note)
+        else:
+            await client.download_media(media, file=partial, thumb=thumb_size, progress_callback=note)
+    finally:
+        progress.pop(path, None)
+
+
 async def _fetch(client, chat_id: int, message_id: int, path: str, thumb: bool,
                  max_bytes: int) -> StoredMedia:
     cache = await ensure(client)
@@ -138,12 +157,12 @@ async def _fetch(client, chat_id: int, message_id: int, path: str, thumb: bool,
     os.makedirs(os.path.dirname(path), exist_ok=True)
     partial = path + ".part"
     try:
-        await client.download_media(media, file=partial, thumb=size)
+        await _get(client, media, partial, size, path)
     except tg.FileReferenceExpiredError:
         media = await _message(client, cache, chat_id, message_id)  # a fresh reference comes with the message
         if chat is not None and message_id in chat.messages:
             chat.media[message_id] = media
-        await client.download_media(media, file=partial, thumb=size)
+        await _get(client, media, partial, size, path)
     if thumb:  # a thumbnail is a picture whatever the file is: its own bytes say which kind
         found = header_safe(path, sniff_image(partial), f"{chat_id}_{message_id}_thumb")
     else:
@@ -206,6 +225,14 @@ class Media:
         path = media_path(self.folder("media", session_id), chat_id, message_id, thumb)
         return stored(path) or self._service.call(session_id, _download, chat_id, message_id, path, thumb,
                                                   max_bytes)
+
+    def on_disk(self, session_id: int, chat_id: int, message_id: int) -> bool:
+        """Whether the message's file is in the media cache (no Telegram request, no loop trip)."""
+        return stored(media_path(self.folder("media", session_id), chat_id, message_id, False)) is not None
+
+    def viewer(self, session_id: int, chat_id: int, message_id: int) -> PhotoViewer:
+        """A photo with the chat's previous and next photo; :raise ChatNotFound, TelegramProblem:."""
+        return self._service.call(session_id, photo_viewer, chat_id, message_id)
 
     def animated(self, session_id: int, chat_id: int, message_id: int, *, max_bytes: int) -> StoredMedia:
         """An animated (TGS) sticker rendered to an animated WebP, else its thumbnail;

@@ -138,7 +138,8 @@ def _document(message) -> MediaView:
             break
     for attribute in document.attributes:
         if isinstance(attribute, (types.DocumentAttributeVideo, types.DocumentAttributeImageSize)):
-            view.width, view.height = attribute.w or None, attribute.h or None
+            known = (attribute.w or 0) > 1 and (attribute.h or 0) > 1  # clients that cannot tell send 1×1
+            view.width, view.height = (attribute.w, attribute.h) if known else (None, None)
         elif isinstance(attribute, types.DocumentAttributeAudio):
             view.title, view.performer = attribute.title, attribute.performer
             view.waveform = list(utils.decode_waveform(attribute.waveform)) if attribute.waveform else None
@@ -163,6 +164,12 @@ def _poll(media) -> PollView:
     question = poll.question.text if isinstance(poll.question, types.TextWithEntities) else str(poll.question)
     return PollView(question, options, total, bool(poll.closed), bool(poll.quiz), bool(poll.multiple_choice),
                     bool(counted), results.solution)
+
+
+def poll_media(media) -> MediaView:
+    """A MessageMediaPoll as the page shows it (also when updateMessagePoll brings new results)."""
+    poll = _poll(media)
+    return MediaView("poll", "Quiz" if poll.quiz else "Poll", poll=poll)
 
 
 def _place(media) -> PlaceView | None:
@@ -208,8 +215,7 @@ def media_view(message) -> MediaView | None:
         return MediaView("contact", "Contact", contact=ContactView(name, media.phone_number or None,
                                                                    media.user_id or None))
     if isinstance(media, types.MessageMediaPoll):
-        poll = _poll(media)
-        return MediaView("poll", "Quiz" if poll.quiz else "Poll", poll=poll)
+        return poll_media(media)
     if isinstance(media, types.MessageMediaDice):
         return MediaView("dice", "Dice", emoji=media.emoticon, value=media.value)
     if isinstance(media, types.MessageMediaGame):

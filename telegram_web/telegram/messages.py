@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..plain import HIDDEN
 from . import history, reading
+from .albums import present
 from .cache import WINDOW, AccountCache, ChatCache
 from .convert import ChatSummary, MessageView
 from .dialogs import LIST_PAGE, ChatList, _chat_list, input_peer, summary_of
@@ -18,6 +19,7 @@ from .updates import ensure, note_message
 
 MAX_TEXT = 4096  # Telegram's limits on a message's text and a file's caption
 MAX_CAPTION = 1024
+MAX_ALBUM = 10  # media in one messages.sendMultiMedia
 
 
 @dataclass
@@ -116,12 +118,14 @@ class Messages:
         """Messages older than `before`; :raise ChatNotFound, ChatUnavailable, TelegramProblem:."""
         return self._service.call(session_id, _older, chat_id, before, limit)
 
-    def send(self, session_id: int, chat_id: int, cursor: Cursor, text: str, *, path: str | None = None,
-             as_photo: bool = False, reply_to: int | None = None, mark_read: bool = True) -> Changes | ResetPage:
-        """Send text (or a file with a caption), as a reply to `reply_to` if given; the answer is what changed
-        since `cursor`, the sent message included (forms.SendForm checks the text against MAX_TEXT /
-        MAX_CAPTION first); :raise TelegramProblem: if sending failed."""
-        return self._service.call(session_id, _send, chat_id, text, path, as_photo, reply_to, cursor, mark_read)
+    def send(self, session_id: int, chat_id: int, cursor: Cursor, text: str, *, paths: list[str] = (),
+             as_file: bool = True, reply_to: int | None = None, mark_read: bool = True) -> Changes | ResetPage:
+        """Send text, or files with a caption (photos and videos, unless `as_file`, as themselves: several as an
+        album of up to MAX_ALBUM), as a reply to `reply_to` if given; the answer is what changed since `cursor`,
+        the sent messages included (forms.SendForm checks the text against MAX_TEXT / MAX_CAPTION first);
+        :raise TelegramProblem: if sending failed."""
+        return self._service.call(session_id, _send, chat_id, text, list(paths), as_file, reply_to, cursor,
+                                  mark_read)
 
 
 # Loop-thread side ---------------------------------------------------------------------
@@ -141,7 +145,7 @@ async def _open(client, chat_id: int, limit: int, mark_read: bool, page=ChatPage
         if mark_read:
             reading.mark_read(client, cache, summary, views)
     has_older = bool(views) and not (chat.at_start and views[0].id == min(chat.messages))
-    return page(summary, views, _cursor(chat, views), has_older,
+    return page(summary, present(chat, views), _cursor(chat, views), has_older,
                 await history.sponsored(client, chat, summary.kind) if problem is None else [], problem)
 
 
@@ -190,6 +194,7 @@ async def _changes(client, cache: AccountCache, chat_id: int, cursor: Cursor, ma
         summary = cache.dialogs.get(chat_id)
         if mark_read and summary is not None:
             reading.mark_read(client, cache, summary, new)
+    changes.messages, changes.edited = present(chat, changes.messages), present(chat, changes.edited)
     return changes
 
 
@@ -208,22 +213,23 @@ async def _older(client, chat_id: int, before: int, limit: int) -> OlderPage:
     chat = cache.chat(chat_id)
     views = await history.older(client, cache, chat, before, limit)
     await history.fill_replies(client, cache, chat, views)
-    return OlderPage(views, len(views) >= limit)
+    return OlderPage(present(chat, views), len(views) >= limit)
 
 
-async def _send(client, chat_id: int, text: str, path: str | None, as_photo: bool, reply_to: int | None,
+async def _send(client, chat_id: int, text: str, paths: list[str], as_file: bool, reply_to: int | None,
                 cursor: Cursor, mark_read: bool) -> Changes | ResetPage:
     cache = await ensure(client)
     peer = await input_peer(client, cache, chat_id)  # as the read path resolves it (right after linking too)
-    if path:
-        message = await client.send_file(peer, path, caption=text, force_document=not as_photo,
-                                         parse_mode=None, reply_to=reply_to)  # sent as typed, no Markdown
+    if paths:  # one file, or an album (Telethon: messages.sendMultiMedia); the caption on the first
+        sent = await client.send_file(peer, paths if len(paths) > 1 else paths[0], caption=text,
+                                      force_document=as_file, parse_mode=None, reply_to=reply_to)  # no Markdown
     else:
-        message = await client.send_message(peer, text, parse_mode=None, reply_to=reply_to)
+        sent = await client.send_message(peer, text, parse_mode=None, reply_to=reply_to)
     cache.chat(chat_id)  # (kept as the newest used)
     # Telegram answers a send with updateShortSentMessage / updateMessageID, which Telethon turns into no
-    # new-message event: the sent message goes into the window and the list's preview, time and order here.
-    note_message(cache, message)
+    # new-message event: the sent messages (an album's too) go into the window and the list's preview here.
+    for message in sent if isinstance(sent, list) else [sent]:
+        note_message(cache, message)
     found = await _changes(client, cache, chat_id, cursor, False)  # nothing new was read by sending
     return found if found is not None else await _open(client, chat_id, PAGE, mark_read, page=ResetPage)
 

@@ -23,6 +23,11 @@ REASONS: dict[str, tuple[int, str]] = {
     "INPUT_USER_DEACTIVATED": (403, "This Telegram account was deleted."),
     "MSG_ID_INVALID": (404, "Telegram knows no such message in this chat."),
     "MESSAGE_IDS_EMPTY": (404, "Telegram knows no such message in this chat."),
+    # Polls.
+    "MESSAGE_POLL_CLOSED": (400, "This poll is closed: it takes no more votes."),
+    "REVOTE_NOT_ALLOWED": (400, "A quiz takes one answer, and it cannot be changed."),
+    "OPTION_INVALID": (400, "This poll has no such answer."),
+    "OPTIONS_TOO_MUCH": (400, "This poll takes one answer."),
     # Downloads.
     "FILE_REFERENCE_EXPIRED": (404, "Telegram no longer serves this file from this message. Reload the chat."),
     "FILE_ID_INVALID": (404, "Telegram no longer has this file."),

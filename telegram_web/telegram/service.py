@@ -27,10 +27,12 @@ from .login import Login
 from ..models import TelegramSession, utcnow
 from ..process_lock import ProcessLock
 from .dialogs import Dialogs
+from .downloads import Downloads
 from .media import Media
 from .actions_on_messages import MessageActions
 from .reactions import Reactions
 from .pins import Pins
+from .polls import Polls
 from .forwarding import Forwarding
 from .bots import Bots
 from .messages import Messages
@@ -76,7 +78,9 @@ class TelegramService:
         self.pins = Pins(self)  # the pinned bar, pinning
         self.forwarding = Forwarding(self)  # forwarding to one or several chats
         self.bots = Bots(self)  # bot buttons, the panel above the composer, starting a bot
+        self.polls = Polls(self)  # voting in polls
         self.media = Media(self, app.instance_path)
+        self.downloads = Downloads(self)  # big files fetched in the background, their progress
         self.login = Login(self)  # the login state machine: service.login.send_code(...), ...
         if backend is not None:  # demo mode starts a new offline world: links stored by an earlier run are gone
             with app.app_context():

@@ -13,6 +13,7 @@ from telethon.tl import types
 
 from .cache import AccountCache, attach
 from .convert import list_preview, message_view, reactions_of, summary_from_entity
+from .media_view import poll_media
 from .internals import chain_reconnect_callback, connection_of
 
 log = logging.getLogger("telegram_web.telegram")
@@ -48,6 +49,8 @@ def install(client) -> AccountCache:
             note_reactions(cache, update)
         elif isinstance(update, types.UpdateBotCommands):  # asked again by the chat's panel (bots.py)
             cache.bot_info.pop(utils.get_peer_id(update.peer), None)
+        elif isinstance(update, types.UpdateMessagePoll):
+            note_poll(cache, update)
         elif isinstance(update, (types.UpdatePinnedMessages, types.UpdatePinnedChannelMessages)):
             peer = update.peer if isinstance(update, types.UpdatePinnedMessages) else types.PeerChannel(update.channel_id)
             note_pins(cache, utils.get_peer_id(peer), update.messages, bool(update.pinned))
@@ -154,6 +157,24 @@ def note_reactions(cache: AccountCache, update) -> None:
     view = chat.messages.get(update.msg_id) if chat is not None else None
     if view is not None:
         chat.add(dataclasses.replace(view, reactions=reactions_of(update.reactions)))
+
+
+def note_poll(cache: AccountCache, update) -> None:
+    """An updateMessagePoll: each cached message with that poll gets the new results (re-rendered on the poll).
+    `min` results leave out the owner's own choice: it is kept from what the cache had."""
+    for chat in cache.chats.values():
+        for message_id, media in list(chat.media.items()):
+            if (not isinstance(media, types.MessageMediaPoll) or media.poll.id != update.poll_id
+                    or message_id not in chat.messages):
+                continue
+            results = update.results
+            if results.min and media.results.results:
+                own = {r.option: r for r in media.results.results}
+                results.results = [types.PollAnswerVoters(r.option, r.voters, chosen=getattr(own.get(r.option), "chosen", None),
+                                                          correct=getattr(own.get(r.option), "correct", None))
+                                   for r in results.results or []]
+            fresh = types.MessageMediaPoll(poll=update.poll or media.poll, results=results)
+            chat.add(dataclasses.replace(chat.messages[message_id], media=poll_media(fresh)), fresh)
 
 
 def note_pins(cache: AccountCache, chat_id: int, ids, pinned: bool) -> None:

@@ -14,7 +14,7 @@ from ..telegram.convert import MessageView
 from ..telegram.messages import ChatPage, Cursor, ResetPage
 from ..telegram.problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem
 from ..telegram.service import get_service
-from ..uploads import save_upload
+from ..uploads import save_uploads
 from ..web import fields_of, respond, wants_fragment, wants_json
 from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, mark_read, telegram_blueprint
 from .chat_list import LIST_CHANGED, PAGE, opened_list, page_context
@@ -24,7 +24,7 @@ bp = linked_pages(telegram_blueprint("conversation", __name__))
 POLL_SECONDS = 10
 PANE = "telegram/chats/_chat.html"
 TO_PANE = {"HX-Retarget": "#chat-pane", "HX-Reswap": "innerHTML"}  # a reset replaces the whole chat
-PHOTO_TYPES = {"image/jpeg", "image/png", "image/webp", "image/gif"}
+MEDIA_TYPES = {"image/jpeg", "image/png", "image/webp", "image/gif", "video/mp4"}  # sent as photos and videos
 
 
 def poll_seconds(problem: TelegramProblem | None) -> int:
@@ -131,10 +131,12 @@ def send(chat_id: int):
     try:
         if not valid:
             raise ValueError(form.first_error())
-        with save_upload(form.file.data, current_app.instance_path, current_app.config["CHATS_UPLOAD_MAX_BYTES"]) as path:
-            found = get_service().messages.send(row.id, chat_id, cursor_args() or Cursor(), text, path=path,
-                                                as_photo=bool(path and form.file.data.mimetype in PHOTO_TYPES),
-                                                reply_to=reply_to, mark_read=mark_read())
+        files = form.files()
+        # Photos and videos go as themselves (several: an album); anything else, or "send as files", as files.
+        as_file = bool(form.as_file.data) or not all(f.mimetype in MEDIA_TYPES for f in files)
+        with save_uploads(files, current_app.instance_path, current_app.config["CHATS_UPLOAD_MAX_BYTES"]) as paths:
+            found = get_service().messages.send(row.id, chat_id, cursor_args() or Cursor(), text, paths=paths,
+                                                as_file=as_file, reply_to=reply_to, mark_read=mark_read())
     except (ValueError, TelegramProblem) as exc:
         if isinstance(exc, SessionEnded):
             raise

@@ -2,7 +2,8 @@
 from flask import abort, current_app, request, send_file
 
 from ..telegram.service import get_service
-from . import MAX_ID, account, int_arg, linked_pages, telegram_blueprint
+from ..web import respond, wants_json
+from . import MAX_ID, MAX_MESSAGE_ID, account, int_arg, linked_pages, telegram_blueprint
 
 bp = linked_pages(telegram_blueprint("files", __name__))
 
@@ -32,6 +33,39 @@ def message_file(chat_id: int, message_id: int):
     response.headers["Cache-Control"] = "private, max-age=86400"
     response.headers["Content-Security-Policy"] = MEDIA_POLICY
     return response
+
+
+@bp.app_template_global()
+def media_waits(m) -> bool:
+    """Whether a message's file is too big for a page to wait for and not on disk yet: the bubble offers to
+    fetch it in the background and shows its progress (_download.html)."""
+    media = m.media
+    if not (media and media.downloadable and (media.size or 0) > current_app.config["CHATS_MEDIA_WAIT_BYTES"]):
+        return False
+    return not get_service().media.on_disk(account().id, m.chat_id, m.id)
+
+
+@bp.route("/media/<int(signed=True):chat_id>/<int:message_id>/progress/")
+def download_progress(chat_id: int, message_id: int):
+    """A big file's download, started in the background if it is neither on disk nor running: its progress
+    (htmx asks every second), then the player or image in its place (286: the polling stops)."""
+    row = account()
+    found = get_service().downloads.progress(row.id, chat_id, message_id,
+                                             max_bytes=current_app.config["CHATS_MEDIA_MAX_BYTES"])
+    shown = get_service().message_actions.message(row.id, chat_id, message_id) if found.done and not wants_json() else None
+    return respond(found, "telegram/chats/_download.html", status=found.error_status or 200, m=shown,
+                   stop_polling=found.done or bool(found.error), started=True, percent=found.percent)
+
+
+@bp.route("/chats/<int(signed=True):chat_id>/photos/<int:message_id>/")
+def photo_viewer(chat_id: int, message_id: int):
+    """A photo in the viewer with the chat's previous and next photo (`box`: the message whose viewer shows it,
+    for htmx stepping through the chat's photos); :raise 404: if the message has no photo."""
+    row = account()
+    box = int_arg("box", message_id, high=MAX_MESSAGE_ID)
+    found = get_service().media.viewer(row.id, chat_id, message_id)
+    found.box = box
+    return respond(found, "telegram/chats/_viewer.html", full_page="telegram/chats/photo.html", m=found.message)
 
 
 @bp.route("/avatars/<int(signed=True):peer_id>.jpg")

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from telegram_sandbox import media_samples
+from telegram_sandbox import media_samples, rich_media
 from telegram_sandbox.images import picture_png
 from telegram_web.display import human_size
 
@@ -156,6 +156,14 @@ def test_an_idle_chat_full_of_media_costs_telegram_nothing_per_poll(server, me, 
                  media_samples.sticker, media_samples.animated_sticker):
         server.push_message(bob, me, "", **make())
     server.push_message(bob, me, "pic", photo=picture_png(4))
+    for seed in (5, 6):  # an album
+        server.push_message(bob, me, "two" if seed == 5 else "", photo=picture_png(seed), grouped_id=55)
+    server.push_message(bob, me, "", media=rich_media.poll(3, "Tea?", ["Yes", "No"]))
     html = browser.get(f"/telegram/chats/{bob}/").get_data(as_text=True)
+    files = sorted(set(re.findall(r'(?:src|poster)="(/telegram/media/[^"]+)"', html)))
+    assert len(files) >= 10 and all(browser.get(url.replace("&amp;", "&")).status_code == 200 for url in files)
     response, cost = requests_during(server, me, lambda: browser.get(poll_url(html), target="messages"))
     assert response.status_code == 204 and cost == []
+    again, cost = requests_during(server, me, lambda: [browser.get(url.replace("&amp;", "&")).status_code
+                                                        for url in files])
+    assert set(again) == {200} and cost == []  # every file from the disk cache: nothing downloaded again
