@@ -77,4 +77,9 @@ REASONS: dict[str, tuple[int, str]] = {
                                       "the chat's admins can."),
     "SLOWMODE_WAIT_X": (429, "This chat is in slow mode: wait {wait} before sending another message."
                         + NOT_SENT),
+    # Finding things.
+    "SEARCH_QUERY_EMPTY": (400, "Type something to search for."),
+    "QUERY_TOO_SHORT": (400, "Type a little more to search for."),
+    "FROM_PEER_INVALID": (400, "Telegram cannot search messages from this person in this chat."),
+    "INPUT_FILTER_INVALID": (400, "Telegram cannot search for this kind of message."),
 }

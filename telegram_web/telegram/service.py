@@ -32,6 +32,8 @@ from .reactions import Reactions
 from .pins import Pins
 from .forwarding import Forwarding
 from .messages import Messages
+from .finding import Finding
+from .around import Around
 from .problems import (SessionEnded, SessionUnreadable, TelegramBusyElsewhere, TelegramNotConfigured,
                        translate)
 from .session_store import DbSession
@@ -71,6 +73,8 @@ class TelegramService:
         self.reactions = Reactions(self)  # the reactions Telegram offers, setting ours
         self.pins = Pins(self)  # the pinned bar, pinning
         self.forwarding = Forwarding(self)  # forwarding to one or several chats
+        self.finding = Finding(self)  # search in a chat and everywhere
+        self.around = Around(self)  # history around a message or a day
         self.media = Media(self, app.instance_path)
         self.login = Login(self)  # the login state machine: service.login.send_code(...), ...
 
