@@ -69,9 +69,9 @@ def test_every_endpoint_in_the_readme_answers_json_with_its_keys(world):
 
     def call(method, path, names):
         data = FORMS.get(path, lambda s: {})(dict(state, server=server)) if method == "POST" else {}
-        query = {name: query_value(state, name) for name in names}
+        query = {name: {**query_value(state), **SEARCH_QUERY.get(path, {})}[name] for name in names}
         url = path.replace("<id>", str(state["session"] if "/sessions/" in path else bob))
-        url = url.replace("<message_id>", str(state.get("mine")))
+        url = url.replace("<message_id>", str(state.get("mine"))).replace("<kind>", "files")
         browser, sent = (stranger, stranger_headers) if path in ANONYMOUS else (client, headers)
         response = browser.open(url, method=method, headers=sent, data=data, query_string=query)
         assert response.is_json, (method, url, response.status_code, response.get_data(as_text=True)[:300])
@@ -89,13 +89,19 @@ def test_every_endpoint_in_the_readme_answers_json_with_its_keys(world):
     assert set(ORDER) <= set(called)  # (and sorting fails on a row whose first path ORDER lacks)
 
 
-def query_value(state: dict, name: str):
-    """A value for a query argument the README names: the open chat's cursor, or a plain one."""
+def query_value(state: dict) -> dict:
+    """Values for the query arguments the README names: the open chat's cursor, or plain ones."""
     cursor = state.get("cursor", {})
     return {"after": cursor.get("after"), "v": cursor.get("version", 0), "epoch": cursor.get("epoch"),
             "oldest": cursor.get("oldest"), "before": state.get("oldest"), "limit": 10, "offset": 1, "q": "",
             "outcome": "ok", "method": "code", "page": 1, "reply_to": state.get("oldest"), "edit": state.get("mine"),
-            "text": "a draft", "revoke": 1, "silent": 1, "unpin": 0, "to": state["bob"]}[name]
+            "text": "a draft", "revoke": 1, "silent": 1, "unpin": 0, "to": state["bob"], "from": state["bob"],
+            "date": "2024-05-01"}
+
+
+# Searches need something to look for (and a global search's offset is one it gave).
+SEARCH_QUERY = {"/telegram/chats/<id>/search/": {"q": "hello", "offset": ""},
+                "/telegram/search/": {"q": "hello", "offset": ""}}
 
 
 def remember(state: dict, path: str, body: dict) -> None:
@@ -120,7 +126,10 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram
          "/telegram/chats/<id>/composer/", "/telegram/chats/<id>/messages/<message_id>/reactions/",
          "/telegram/chats/<id>/messages/<message_id>/pin/", "/telegram/chats/<id>/pinned/",
          "/telegram/chats/<id>/messages/<message_id>/forward/",
-         "/telegram/chats/<id>/messages/<message_id>/", "/telegram/admin/", "/telegram/admin/users/",
+         "/telegram/chats/<id>/messages/<message_id>/", "/telegram/chats/<id>/search/",
+         "/telegram/chats/<id>/shared/<kind>/", "/telegram/search/", "/telegram/chats/<id>/around/<message_id>/",
+         "/telegram/chats/<id>/day/", "/telegram/chats/<id>/newer/", "/telegram/chats/<id>/around/poll/",
+         "/telegram/admin/", "/telegram/admin/users/",
          "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/password",
          "/telegram/session/reset/", "/settings/sign-out-everywhere"]
 FORMS = {

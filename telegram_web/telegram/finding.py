@@ -7,7 +7,7 @@ so it asks Telegram (`messages.search`, `contacts.search`, `messages.searchGloba
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
-from telethon import functions, utils
+from telethon import errors as tg, functions, utils
 from telethon.tl import types
 
 from ..plain import HIDDEN
@@ -101,7 +101,7 @@ async def _known(client, peer_id: int, unknown: str):
     """The input peer of someone the account has seen; :raise TelegramProblem: (400) saying `unknown` else."""
     try:
         return await client.get_input_entity(peer_id)
-    except ValueError:
+    except (ValueError, tg.UserIdInvalidError, tg.PeerIdInvalidError, tg.ChannelInvalidError):
         raise TelegramProblem(unknown, 400) from None
 
 

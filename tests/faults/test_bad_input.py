@@ -18,6 +18,7 @@ import pytest
 from ..helpers import OWNER_PASSWORD, OWNER_USERNAME
 from ..chats.conftest import PHONE
 from .bad_input_actions import ACTION_CASES
+from .bad_input_finding import FINDING_CASES
 from .bad_input import BODY_MAX, FORM_MEMORY_MAX, SCRIPT, UPLOAD_MAX, case, no_uploads, run_row, upload, world  # noqa: F401
 
 BIG = "9" * 30  # past any 64-bit id
@@ -255,6 +256,6 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("row", CASES + ACTION_CASES)
+@pytest.mark.parametrize("row", CASES + ACTION_CASES + FINDING_CASES)
 def test_bad_input(world, row, tmp_path):
     run_row(world, row, tmp_path)
