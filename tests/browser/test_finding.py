@@ -92,6 +92,15 @@ def test_jump_to_a_date_opens_the_chat_at_that_days_first_message(page, serve, s
     expect(found.locator(".found-mark")).to_have_count(1)
     expect(found).to_be_in_viewport()
     expect(page.locator("#messages .msg").filter(has_text="day 11 note 2")).to_have_count(1)  # the day before, above
+    expect(page.locator("#newer")).to_have_count(1)
+    box = page.get_by_role("textbox", name="Message")  # sending from there brings the chat back to its newest
+    box.fill("sent from the past")
+    box.press("Enter")
+    expect(page.locator("#messages .msg.out").filter(has_text="sent from the past")).to_have_count(1)
+    expect(page.locator("#newer")).to_have_count(0)
+    assert "/around/" not in page.locator("#chat-poll").get_attribute("hx-get")
+    with sandbox.lock:
+        assert sandbox.box(sandbox.accounts[emma], owner).last().text == "sent from the past"
 
 
 def test_a_reply_quote_jumps_to_an_original_300_messages_up_and_highlights_it(page, serve, sandbox):
