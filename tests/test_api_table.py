@@ -95,8 +95,8 @@ def query_value(state: dict) -> dict:
     return {"after": cursor.get("after"), "v": cursor.get("version", 0), "epoch": cursor.get("epoch"),
             "oldest": cursor.get("oldest"), "before": state.get("oldest"), "limit": 10, "offset": 1, "q": "",
             "outcome": "ok", "method": "code", "page": 1, "reply_to": state.get("oldest"), "edit": state.get("mine"),
-            "text": "a draft", "revoke": 1, "silent": 1, "unpin": 0, "to": state["bob"], "from": state["bob"],
-            "date": "2024-05-01"}
+            "text": "a draft", "revoke": 1, "folder": "", "open": state.get("bob"), "silent": 1, "unpin": 0,
+            "to": state["bob"], "file": 1, "from": state["bob"], "date": "2024-05-01"}
 
 
 # Searches need something to look for (and a global search's offset is one it gave).
@@ -130,7 +130,7 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram
          "/telegram/chats/<id>/shared/<kind>/", "/telegram/search/", "/telegram/chats/<id>/around/<message_id>/",
          "/telegram/chats/<id>/day/", "/telegram/chats/<id>/newer/", "/telegram/chats/<id>/around/poll/",
          "/telegram/admin/", "/telegram/admin/users/",
-         "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/password",
+         "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/preferences", "/settings/password",
          "/telegram/session/reset/", "/settings/sign-out-everywhere"]
 FORMS = {
     "/telegram/auth/phone/": lambda s: {"phone": "+" + PHONE},
@@ -141,6 +141,7 @@ FORMS = {
     "/telegram/chats/<id>/messages/<message_id>/reactions/": lambda s: {"reaction": "👍"},
     "/telegram/chats/<id>/messages/<message_id>/forward/": lambda s: {"to": str(s["bob"]), "comment": "see this"},
     "/login": lambda s: {"username": OWNER_USERNAME, "password": "not the password"},
+    "/settings/preferences": lambda s: {"time_zone": "Asia/Tokyo", "theme": "dark"},
     "/settings/password": lambda s: {"current": OWNER_PASSWORD, "password": "a new password 2", "confirm":
                                      "a new password 2"},
 }

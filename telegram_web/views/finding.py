@@ -8,6 +8,7 @@ from ..telegram.finding import SHARED
 from ..telegram.messages import Cursor
 from ..telegram.problems import ChatNotFound, ChatUnavailable
 from ..telegram.service import get_service
+from ..time_zones import viewer_zone
 from ..web import respond
 from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, telegram_blueprint
 from .conversation import POLL_SECONDS, chat_problem, cursor_args, show_pane
@@ -25,14 +26,16 @@ def query() -> str:
 
 
 def day_arg(name: str) -> datetime | None:
-    """A `YYYY-MM-DD` argument as the start of that day in the server's time zone; :raise 400: if malformed."""
+    """A `YYYY-MM-DD` argument as the start of that day in the viewer's time zone; :raise 400: if malformed."""
     value = request.args.get(name, "")
     if not value:
         return None
     try:
-        return datetime.strptime(value, "%Y-%m-%d").astimezone()
+        start = datetime.strptime(value, "%Y-%m-%d")
     except ValueError:
         abort(400, f"'{name}' must be a date written YYYY-MM-DD.")
+    zone = viewer_zone()
+    return start.replace(tzinfo=zone) if zone else start.astimezone()
 
 
 def group_arg() -> bool:
