@@ -79,5 +79,7 @@ def test_search_everywhere_finds_people_and_messages_in_every_chat_and_pages(ser
     assert [c["name"] for c in listed] == ["Chloé Dubois"]  # accent- and case-insensitive
     people = browser.get("/telegram/search/?q=chloe", json=True).json["people"]
     assert {p["name"] for p in people} == {"Chloë Martin", "Chloe Public"}  # a contact, a public username; not the chat
+    page = browser.get("/telegram/search/?q=coffee").get_data(as_text=True)  # a browser without htmx: a page
+    assert "<html" in page and "← Chats" in page and page.count('class="hit"') == 30
     html = browser.get("/telegram/chats/?q=chloe", target="chat-lists").get_data(as_text=True)
     assert 'id="search-everywhere"' in html and "/telegram/search/?q=chloe" in html
