@@ -89,3 +89,5 @@ def register_blueprints(app: Flask) -> None:
     for module in (errors, owner, settings, home, admin, telegram_login, telegram_session, chat_list,
                    conversation, message_actions, files, bots, polls):
         app.register_blueprint(module.bp)
+    from .views import finding  # search, history around a message
+    app.register_blueprint(finding.bp)

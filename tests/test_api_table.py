@@ -82,7 +82,7 @@ def test_every_endpoint_in_the_readme_answers_json_with_its_keys(world):
         chat = state["session"] if "/sessions/" in path else server.api_bot if "/bot/" in path or "/press/" in path else bob
         url = path.replace("<id>", str(chat))
         url = url.replace("<message_id>", str(server.api_counter if "/press/" in path
-                                              else state.get(MESSAGE_OF.get(path, "mine"))))
+                                              else state.get(MESSAGE_OF.get(path, "mine")))).replace("<kind>", "files")
         browser, sent = (stranger, stranger_headers) if path in ANONYMOUS else (client, headers)
         response = browser.open(url, method=method, headers=sent, data=data, query_string=query)
         assert response.is_json, (method, url, response.status_code, response.get_data(as_text=True)[:300])
@@ -107,7 +107,7 @@ def query_value(state: dict, name: str):
             "oldest": cursor.get("oldest"), "before": state.get("oldest"), "limit": 10, "offset": 1, "q": "",
             "outcome": "ok", "method": "code", "page": 1, "reply_to": state.get("oldest"), "edit": state.get("mine"),
             "text": "a draft", "revoke": 1, "folder": "", "open": state.get("bob"), "silent": 1, "unpin": 0,
-            "to": state["bob"], "file": 1, "box": state.get("photo")}[name]
+            "to": state["bob"], "file": 1, "box": state.get("photo"), "from": state["bob"], "date": "2024-05-01"}[name]
 
 
 def remember(state: dict, path: str, body: dict) -> None:
@@ -138,7 +138,10 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/approve/", "/telegra
          "/telegram/chats/<id>/messages/<message_id>/press/",
          "/telegram/chats/<id>/messages/<message_id>/vote/",
          "/telegram/chats/<id>/photos/<message_id>/", "/telegram/media/<id>/<message_id>/progress/",
-         "/telegram/chats/<id>/messages/<message_id>/", "/telegram/admin/", "/telegram/admin/users/",
+         "/telegram/chats/<id>/messages/<message_id>/", "/telegram/chats/<id>/search/",
+         "/telegram/chats/<id>/shared/<kind>/", "/telegram/search/", "/telegram/chats/<id>/around/<message_id>/",
+         "/telegram/chats/<id>/day/", "/telegram/chats/<id>/newer/", "/telegram/chats/<id>/around/poll/",
+         "/telegram/admin/", "/telegram/admin/users/",
          "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/preferences", "/settings/password",
          "/telegram/session/reset/", "/settings/sign-out-everywhere"]
 MESSAGE_OF = {"/telegram/chats/<id>/messages/<message_id>/vote/": "poll",  # other rows act on the one it sent
@@ -161,4 +164,6 @@ FORMS = {
                                      "a new password 2"},
 }
 QUERIES = {"/telegram/open/": {"to": "https://t.me/weather_demo_bot?start=paris"},  # the bot rows' own arguments
-           "/telegram/chats/<id>/bot/commands/": {"text": "/m"}, "/telegram/chats/<id>/bot/": {"start": "api"}}
+           "/telegram/chats/<id>/bot/commands/": {"text": "/m"}, "/telegram/chats/<id>/bot/": {"start": "api"},
+           # Searches need something to look for (and a global search's offset is one it gave).
+           "/telegram/chats/<id>/search/": {"q": "hello", "offset": ""}, "/telegram/search/": {"q": "hello", "offset": ""}}

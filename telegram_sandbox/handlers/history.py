@@ -7,12 +7,17 @@ from .. import render
 from ..hashing import messages_hash
 from ..peers import input_channel, input_peer
 from ..rpc import RpcFail
+from ..searching import matches
 from ..world import bare_id, kind_of, mark_channel
 from . import handles
 
 _FILTERS = {
     types.InputMessagesFilterPhotos: lambda m: m.media is not None and m.media.kind == 'photo',
-    types.InputMessagesFilterDocument: lambda m: m.media is not None and m.media.kind == 'document',
+    # files: documents that the apps show as something else (voice, round videos, stickers, GIFs) are not
+    types.InputMessagesFilterDocument: lambda m: m.media is not None and m.media.kind == 'document' and not any(
+        (isinstance(a, types.DocumentAttributeAudio) and a.voice) or getattr(a, 'round_message', False)
+        or isinstance(a, (types.DocumentAttributeSticker, types.DocumentAttributeAnimated))
+        for a in m.media.attributes),
     types.InputMessagesFilterPhotoVideo: lambda m: m.media is not None and (
         m.media.kind == 'photo' or any(isinstance(a, types.DocumentAttributeVideo) for a in m.media.attributes)),
     types.InputMessagesFilterVideo: lambda m: m.media is not None and any(
@@ -24,6 +29,14 @@ _FILTERS = {
     types.InputMessagesFilterPinned: lambda m: m.pinned,
     types.InputMessagesFilterEmpty: lambda m: True,
 }
+
+
+def filter_test(flt):
+    """The predicate of a MessagesFilter; :raise INPUT_FILTER_INVALID: for one not modelled."""
+    test = _FILTERS.get(type(flt))
+    if test is None:
+        raise RpcFail('INPUT_FILTER_INVALID')
+    return test
 
 
 def _ts(value):
@@ -76,13 +89,12 @@ def get_history(ctx, r):
 def search(ctx, r):
     """messages.search: text and media-filter search in one chat, paged like history."""
     peer = input_peer(ctx, r.peer)
-    test = _FILTERS.get(type(r.filter))
-    if test is None:
-        raise RpcFail('FILTER_NOT_SUPPORTED')
+    test = filter_test(r.filter)
+    if not (r.q or '').strip() and isinstance(r.filter, types.InputMessagesFilterEmpty) and r.from_id is None:
+        raise RpcFail('SEARCH_QUERY_EMPTY')
     sender = input_peer(ctx, r.from_id) if r.from_id else None
-    q = (r.q or '').lower()
     found = [m for m in ctx.server.box(ctx.user, peer).newest_first()
-             if m.action is None and test(m) and q in m.text.lower()
+             if m.action is None and test(m) and matches(r.q, m.text)
              and (sender is None or m.sender_id == sender)
              and (not _ts(r.min_date) or m.date >= _ts(r.min_date))
              and (not _ts(r.max_date) or m.date <= _ts(r.max_date))]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from telethon import errors as tg
 
+from ..search_text import fold
 from .cache import AccountCache
 from .convert import ChatSummary, summary_from_dialog, summary_from_entity
 from .problems import ChatNotFound, SessionEnded, TelegramProblem, chat_problem, translate
@@ -99,11 +100,11 @@ async def _chat_list(client, q: str, offset: int, limit: int, archived: bool = F
             raise
         if not cache.dialogs_loaded or isinstance(problem, SessionEnded):
             raise problem from exc
-    needle = q.casefold().strip()
+    needle = fold(q).strip()  # accent- and case-insensitive: "chloe" finds "Chloé"
 
     def chosen(archived):
         items = cache.ordered(archived)
-        return [c for c in items if needle in c.name.casefold() or needle in (c.username or "").casefold()] \
+        return [c for c in items if needle in fold(c.name) or needle in (c.username or "").casefold()] \
             if needle else items
     main = chosen(archived)  # the archive (getDialogs folder 1) is loaded whole with each refresh
     more = len(main) > offset + limit or not (cache.dialogs_complete or needle or archived)

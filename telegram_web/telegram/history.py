@@ -37,15 +37,21 @@ def history_hash(views) -> int:
 
 
 async def fetch(client, cache: AccountCache, chat_id: int, *, limit: int, offset_id: int = 0,
-                min_id: int = 0, hash: int = 0):
+                min_id: int = 0, hash: int = 0, add_offset: int = 0, offset_date=None):
     """One messages.getHistory call: Telethon messages newest first, or None if not modified;
     :raise ChatNotFound, ChatUnavailable: (input_peer), RPCError: Telegram's refusal (translated by the caller)."""
     peer = await input_peer(client, cache, chat_id)
     result = await client(functions.messages.GetHistoryRequest(
-        peer=peer, offset_id=offset_id, offset_date=None, add_offset=0, limit=limit, max_id=0,
+        peer=peer, offset_id=offset_id, offset_date=offset_date, add_offset=add_offset, limit=limit, max_id=0,
         min_id=min_id, hash=hash))
     if isinstance(result, types.messages.MessagesNotModified):
         return None
+    return finished(client, cache, result, peer)
+
+
+def finished(client, cache: AccountCache, result, peer=None) -> list:
+    """The messages of a raw messages.Messages answer, finished as Telethon's own iterators do (`peer`: None
+    when they come from several chats)."""
     remember_names(cache, *result.users, *result.chats)
     entities = {utils.get_peer_id(x): x for x in itertools.chain(result.users, result.chats)}
     messages = [m for m in result.messages if not isinstance(m, types.MessageEmpty)]

@@ -90,4 +90,9 @@ REASONS: dict[str, tuple[int, str]] = {
     "BOT_INVALID": (400, "This is not a bot, or the bot cannot be started."),
     "USERNAME_NOT_OCCUPIED": (404, "No Telegram account or public chat has this username."),
     "USERNAME_INVALID": (400, "This is not a valid Telegram username."),
+    # Finding things.
+    "SEARCH_QUERY_EMPTY": (400, "Type something to search for."),
+    "QUERY_TOO_SHORT": (400, "Type a little more to search for."),
+    "FROM_PEER_INVALID": (400, "Telegram cannot search messages from this person in this chat."),
+    "INPUT_FILTER_INVALID": (400, "Telegram cannot search for this kind of message."),
 }

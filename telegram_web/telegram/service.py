@@ -36,6 +36,8 @@ from .polls import Polls
 from .forwarding import Forwarding
 from .bots import Bots
 from .messages import Messages
+from .finding import Finding
+from .around import Around
 from .problems import (SessionEnded, SessionUnreadable, TelegramBusyElsewhere, TelegramNotConfigured,
                        translate)
 from .session_store import DbSession
@@ -79,6 +81,8 @@ class TelegramService:
         self.forwarding = Forwarding(self)  # forwarding to one or several chats
         self.bots = Bots(self)  # bot buttons, the panel above the composer, starting a bot
         self.polls = Polls(self)  # voting in polls
+        self.finding = Finding(self)  # search in a chat and everywhere
+        self.around = Around(self)  # history around a message or a day
         self.media = Media(self, app.instance_path)
         self.downloads = Downloads(self)  # big files fetched in the background, their progress
         self.login = Login(self)  # the login state machine: service.login.send_code(...), ...
