@@ -153,6 +153,7 @@ class DialogState:
     read_inbox_max_id: int = 0
     read_outbox_max_id: int = 0
     unread_mark: bool = False
+    drafts: dict = field(default_factory=dict)  # top message id (0: the chat itself) -> DraftMessage(Empty)
 
 
 @dataclass(eq=False)

@@ -142,6 +142,17 @@ class SendForm(Form):
             raise ValidationError("Type a message or attach a file.")
 
 
+class DraftForm(Form):
+    """The composer's text left for a moment (saved as the chat's cloud draft), with the message it replies to."""
+
+    text = TextAreaField()
+    reply_to = StringField(filters=[_strip], validators=[_message_id])
+
+    def validate_text(self, field):
+        """:raise ValidationError: if the draft is over Telegram's limit for a message."""
+        _over_limit((field.data or "").replace("\r\n", "\n"), MAX_TEXT)
+
+
 class EditForm(Form):
     """The composer editing a message: its new text (a caption's limit is Telegram's to check)."""
 

@@ -106,6 +106,7 @@ class ChatSummary:
     photo_id: int | None = field(default=None, metadata=HIDDEN)  # JSON: has_photo
     photo_dc: int | None = field(default=None, metadata=HIDDEN)
     can_post: bool = True
+    draft: str = ""  # the chat's cloud draft (messages.saveDraft, updateDraftMessage)
     # creator or an admin who may delete others' messages; Saved Messages (actions_on_messages.py reads both)
     moderator: bool = field(default=False, metadata=HIDDEN)
     is_self: bool = field(default=False, metadata=HIDDEN)
@@ -187,6 +188,7 @@ def summary_from_dialog(dialog, order: int) -> ChatSummary:
     summary.pinned, summary.archived, summary.order = bool(dialog.pinned), dialog.folder_id == 1, order
     summary.unread = dialog.unread_count
     summary.read_inbox_max_id, summary.read_outbox_max_id = raw.read_inbox_max_id, raw.read_outbox_max_id
+    summary.draft = getattr(raw.draft, "message", None) or ""  # draftMessageEmpty has none
     if dialog.message is not None:
         view = message_view(dialog.message, {})
         summary.preview, summary.date, summary.last_message_id = list_preview(view, summary.kind), view.date, view.id

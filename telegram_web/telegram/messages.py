@@ -13,7 +13,7 @@ from .convert import ChatSummary, MessageView
 from .dialogs import input_peer, summary_of
 from .history import PAGE
 from .problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem, translate
-from .updates import ensure, note_message
+from .updates import ensure, note_draft, note_message
 
 MAX_TEXT = 4096  # Telegram's limits on a message's text and a file's caption
 MAX_CAPTION = 1024
@@ -197,10 +197,11 @@ async def _send(client, chat_id: int, text: str, path: str | None, as_photo: boo
     cache = await ensure(client)
     peer = await input_peer(client, cache, chat_id)  # as the read path resolves it (right after linking too)
     if path:
-        message = await client.send_file(peer, path, caption=text, force_document=not as_photo,
+        message = await client.send_file(peer, path, caption=text, force_document=not as_photo, clear_draft=True,
                                          parse_mode=None, reply_to=reply_to)  # sent as typed, no Markdown
     else:
-        message = await client.send_message(peer, text, parse_mode=None, reply_to=reply_to)
+        message = await client.send_message(peer, text, parse_mode=None, reply_to=reply_to, clear_draft=True)
+    note_draft(cache, chat_id, "")  # (Telegram cleared the cloud draft with the send)
     cache.chat(chat_id)  # (kept as the newest used)
     # Telegram answers a send with updateShortSentMessage / updateMessageID, which Telethon turns into no
     # new-message event: the sent message goes into the window and the list's preview, time and order here.

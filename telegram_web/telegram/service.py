@@ -31,6 +31,7 @@ from .actions_on_messages import MessageActions
 from .reactions import Reactions
 from .pins import Pins
 from .forwarding import Forwarding
+from .drafts import Drafts
 from .messages import Messages
 from .problems import (SessionEnded, SessionUnreadable, TelegramBusyElsewhere, TelegramNotConfigured,
                        translate)
@@ -71,6 +72,7 @@ class TelegramService:
         self.reactions = Reactions(self)  # the reactions Telegram offers, setting ours
         self.pins = Pins(self)  # the pinned bar, pinning
         self.forwarding = Forwarding(self)  # forwarding to one or several chats
+        self.drafts = Drafts(self)  # the composer's cloud draft and typing action
         self.media = Media(self, app.instance_path)
         self.login = Login(self)  # the login state machine: service.login.send_code(...), ...
 

@@ -24,6 +24,11 @@ ACTION_CASES = [
          says=NO_MESSAGE),
     case("composer-text-script", "chats", "GET", "/telegram/chats/{bob}/composer/?text=" + SCRIPT, status=200,
          says=SCRIPT + "</textarea>"),  # (the body has it escaped; the check reads it unescaped)
+    case("draft-too-long", "chats", "POST", "/telegram/chats/{bob}/draft/", data={"text": "x" * 4097}, json=True,
+         status=400, says="Telegram allows at most 4096", check=nothing_asked),
+    case("draft-reply-to-letters", "chats", "POST", "/telegram/chats/{bob}/draft/",
+         data={"text": "hi", "reply_to": "the last one"}, status=400, says="There is no such message to reply to",
+         check=nothing_asked),
     case("send-reply-to-letters", "chats", "POST", "/telegram/chats/{bob}/messages/",
          data={"text": "hi", "reply_to": "the last one"}, status=400, says="There is no such message to reply to",
          check=nothing_asked),
