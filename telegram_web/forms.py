@@ -127,16 +127,18 @@ def _over_limit(text: str, limit: int, caption: bool = False) -> None:
 
 
 class SendForm(Form):
-    """The composer: text, or a file with an optional caption; `reply_to` quotes a message of the chat."""
+    """The composer: text, or a file (or files staged before: their tokens) with an optional caption; `reply_to`
+    quotes a message of the chat."""
 
     text = TextAreaField()
     file = FileField()
+    staged = SelectMultipleField(choices=None, validate_choice=False)
     reply_to = StringField(filters=[_strip], validators=[_message_id])
 
     def validate_text(self, field):
         """:raise ValidationError: if there is nothing to send or the text is over Telegram's limit."""
         text = (field.data or "").replace("\r\n", "\n")
-        has_file = bool(self.file.data and self.file.data.filename)
+        has_file = bool(self.file.data and self.file.data.filename) or bool(self.staged.data)
         _over_limit(text, MAX_CAPTION if has_file else MAX_TEXT, has_file)
         if not text.strip() and not has_file:
             raise ValidationError("Type a message or attach a file.")

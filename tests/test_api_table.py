@@ -1,5 +1,6 @@
 """The README's JSON API tables are true: every endpoint they list is called and answers JSON with the
 top-level keys of one of the shapes its row names ("as above" / "same" rows also allow the row above's)."""
+import io
 import os
 import re
 
@@ -71,7 +72,7 @@ def test_every_endpoint_in_the_readme_answers_json_with_its_keys(world):
         data = FORMS.get(path, lambda s: {})(dict(state, server=server)) if method == "POST" else {}
         query = {name: query_value(state, name) for name in names}
         url = path.replace("<id>", str(state["session"] if "/sessions/" in path else bob))
-        url = url.replace("<message_id>", str(state.get("mine")))
+        url = url.replace("<message_id>", str(state.get("mine"))).replace("<token>", state.get("token", ""))
         browser, sent = (stranger, stranger_headers) if path in ANONYMOUS else (client, headers)
         response = browser.open(url, method=method, headers=sent, data=data, query_string=query)
         assert response.is_json, (method, url, response.status_code, response.get_data(as_text=True)[:300])
@@ -105,6 +106,8 @@ def remember(state: dict, path: str, body: dict) -> None:
         state["cursor"], state["oldest"] = body["cursor"], body["messages"][0]["id"]
     if path == "/telegram/chats/<id>/messages/" and any(m["out"] for m in body.get("messages", [])):
         state["mine"] = max(m["id"] for m in body["messages"] if m["out"])  # the message the API table sent
+    if path == "/telegram/chats/<id>/staged/" and body["files"]:
+        state["token"] = body["files"][0]["token"]
     if path == "/telegram/admin/":
         state["session"] = body["sessions"][0]["id"]
 
@@ -118,7 +121,8 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram
          "/telegram/session/status/", "/telegram/user/info/", "/telegram/me/", "/telegram/chats/",
          "/telegram/chats/poll/", "/telegram/chats/more/", "/telegram/chats/<id>/",
          "/telegram/chats/<id>/messages/", "/telegram/chats/<id>/messages/<message_id>/menu/",
-         "/telegram/chats/<id>/composer/", "/telegram/chats/<id>/draft/", "/telegram/chats/<id>/typing/",
+         "/telegram/chats/<id>/composer/", "/telegram/chats/<id>/staged/", "/telegram/chats/<id>/staged/<token>/",
+         "/telegram/chats/<id>/draft/", "/telegram/chats/<id>/typing/",
          "/telegram/chats/<id>/messages/<message_id>/reactions/",
          "/telegram/chats/<id>/messages/<message_id>/pin/", "/telegram/chats/<id>/pinned/",
          "/telegram/chats/<id>/messages/<message_id>/forward/",
@@ -130,6 +134,7 @@ FORMS = {
     "/telegram/auth/verify/": lambda s: {"code": s["server"].last_code(PHONE)},
     "/telegram/auth/password/": lambda s: {"password": TWO_FA},
     "/telegram/chats/<id>/messages/": lambda s: {"text": "hello from the API table"},
+    "/telegram/chats/<id>/staged/": lambda s: {"file": (io.BytesIO(b"a note"), "note.txt", "text/plain")},
     "/telegram/chats/<id>/draft/": lambda s: {"text": "a draft", "reply_to": str(s["oldest"])},
     "/telegram/chats/<id>/messages/<message_id>/": lambda s: {"text": "hello from the API table, edited"},
     "/telegram/chats/<id>/messages/<message_id>/reactions/": lambda s: {"reaction": "👍"},

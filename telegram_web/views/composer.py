@@ -1,11 +1,14 @@
 """What the composer does before a send: the chat's cloud draft, the typing action, files staged for sending.
 
 The composer posts here while the owner types (htmx triggers on its text: the draft after a pause, the typing
-action at most every 5 s); both answer 204 to htmx, as nothing on the page changes.
+action at most every 5 s); both answer 204 to htmx, as nothing on the page changes. A chosen file is uploaded
+at once (staging.py) and shown with its name, size and thumbnail; the send refers to it by its token.
 """
-from flask import abort
+from flask import abort, current_app, request, send_file
 
 from ..forms import DraftForm
+from ..staging import TOKEN, StagedFiles, Staging
+from ..telegram.problems import SessionEnded, TelegramProblem
 from ..telegram.service import get_service
 from ..web import is_htmx, respond
 from . import account, linked_pages, telegram_blueprint
@@ -13,6 +16,7 @@ from . import account, linked_pages, telegram_blueprint
 bp = linked_pages(telegram_blueprint("composer", __name__))
 
 CHAT = "/chats/<int(signed=True):chat_id>/"
+FILE_PART = "telegram/chats/_composer_file.html"
 
 
 @bp.route(CHAT + "draft/", methods=["POST"])
@@ -24,11 +28,83 @@ def draft(chat_id: int):
         abort(400, form.first_error())
     text = (form.text.data or "").replace("\r\n", "\n")
     reply_to = int(form.reply_to.data) if form.reply_to.data else None
-    saved = get_service().drafts.save(account().id, chat_id, text if text.strip() else "", reply_to=reply_to)
-    return respond(saved, unchanged=is_htmx())
+    return quietly(lambda: get_service().drafts.save(account().id, chat_id, text if text.strip() else "",
+                                                     reply_to=reply_to))
 
 
 @bp.route(CHAT + "typing/", methods=["POST"])
 def typing(chat_id: int):
     """Tell the chat the owner is typing (Telegram shows it for about 6 s): 204 to htmx."""
-    return respond(get_service().drafts.typing(account().id, chat_id), unchanged=is_htmx())
+    return quietly(lambda: get_service().drafts.typing(account().id, chat_id))
+
+
+def quietly(signal):
+    """Send a signal of the composer: htmx gets 204 even when Telegram refused or could not be reached (the
+    text stays in the composer and the next keystroke tries again); JSON gets the answer or the error."""
+    try:
+        return respond(signal(), unchanged=is_htmx())
+    except SessionEnded:
+        raise
+    except TelegramProblem:
+        if not is_htmx():
+            raise
+        return respond(None, unchanged=True)
+
+
+def staging() -> Staging:
+    """The upload area's staged files."""
+    return Staging(current_app.instance_path, current_app.config["CHATS_UPLOAD_MAX_BYTES"])
+
+
+@bp.app_context_processor
+def staged_files_helper():
+    """`staged_files(chat_id)` for the file part of the composer wherever it is rendered (a chat, a send's answer)."""
+    return {"staged_files": lambda chat_id: staging().of_chat(chat_id)}
+
+
+def show_staged(chat_id: int, error: str | None = None, status: int = 200):
+    """The composer's file part: the chooser (emptied) and the chat's staged files; JSON lists them."""
+    found = StagedFiles(chat_id, staging().of_chat(chat_id), error)
+    return respond(found, FILE_PART, status=status, created=status == 200 and request.method == "POST",
+                   staged=found.files, stage_error=error)
+
+
+@bp.route(CHAT + "staged/")
+def staged(chat_id: int):
+    """The files waiting in the chat's composer."""
+    account()
+    return show_staged(chat_id)
+
+
+@bp.route(CHAT + "staged/", methods=["POST"])
+def stage(chat_id: int):
+    """Keep the chosen `file`(s) for the chat's next send and show them (name, size, thumbnail, remove button);
+    :raise 400: with the reason when none was chosen, one is too large or too many wait."""
+    account()
+    uploads = [f for f in request.files.getlist("file") if f.filename]
+    error = None if uploads else "Choose a file to send."
+    for upload in uploads:
+        try:
+            staging().add(chat_id, upload, upload.mimetype or "application/octet-stream")
+        except ValueError as exc:
+            error = str(exc)
+            break
+    return show_staged(chat_id, error, 400 if error else 200)
+
+
+@bp.route(CHAT + "staged/<token>/", methods=["DELETE"])
+def unstage(chat_id: int, token: str):
+    """Remove a staged file (the ✕ beside it): the rest stay."""
+    account()
+    staging().remove(chat_id, [token])
+    return show_staged(chat_id)
+
+
+@bp.route(CHAT + "staged/<token>/thumb/")
+def staged_thumb(chat_id: int, token: str):
+    """A staged picture's thumbnail (JPEG, made by the server); :raise 404: for another file or token."""
+    account()
+    path = staging().thumb(chat_id, token) if TOKEN.fullmatch(token) else None
+    if path is None:
+        abort(404, "No picture of that name waits in this chat's composer.")
+    return send_file(path, mimetype="image/jpeg", max_age=0)

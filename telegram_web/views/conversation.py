@@ -15,6 +15,7 @@ from ..telegram.messages import ChatPage, Cursor, ResetPage
 from ..telegram.problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem
 from ..telegram.service import get_service
 from ..uploads import save_upload
+from .composer import staging
 from ..web import fields_of, respond, wants_fragment
 from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, mark_read, telegram_blueprint
 from .chat_list import LIST_CHANGED, PAGE, opened_list, page_context
@@ -123,10 +124,14 @@ def send(chat_id: int):
     try:
         if not valid:
             raise ValueError(form.first_error())
+        staged = staging().chosen(chat_id, form.staged.data)  # chosen before, uploaded then (composer.py)
         with save_upload(form.file.data, current_app.instance_path, current_app.config["CHATS_UPLOAD_MAX_BYTES"]) as path:
-            found = get_service().messages.send(row.id, chat_id, cursor_args() or Cursor(), text, path=path,
-                                                as_photo=bool(path and form.file.data.mimetype in PHOTO_TYPES),
-                                                reply_to=reply_to, mark_read=mark_read())
+            files = ([(path, form.file.data.mimetype)] if path else []) + [(f.path, f.mime) for f in staged]
+            for number, (file_path, mime) in enumerate(files or [(None, None)]):  # the text goes with the first
+                found = get_service().messages.send(row.id, chat_id, cursor_args() or Cursor(), "" if number else text,
+                                                    path=file_path, as_photo=mime in PHOTO_TYPES,
+                                                    reply_to=None if number else reply_to, mark_read=mark_read())
+                staging().remove(chat_id, [f.token for f in staged if f.path == file_path])  # sent: gone
     except (ValueError, TelegramProblem) as exc:
         if isinstance(exc, SessionEnded):
             raise
