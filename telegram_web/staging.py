@@ -6,6 +6,7 @@ Telethon sends to Telegram; a JPEG thumbnail for pictures; a small meta.json), a
 tokens. Bounded: each file by CHATS_UPLOAD_MAX_BYTES, at most MAX_STAGED at once; a file not sent within
 STAGE_TTL is deleted with the next staging. A send deletes its files; a failed one leaves them to retry.
 """
+import contextlib
 import json
 import os
 import re
@@ -95,13 +96,29 @@ class Staging:
     def remove(self, chat_id: int, tokens) -> None:
         """Delete the chat's staged files named by `tokens` (sent, or removed by the owner)."""
         for staged in self.of_chat(chat_id, list(tokens)):
-            shutil.rmtree(os.path.join(self.folder, staged.token), ignore_errors=True)
+            self.delete(staged)
+
+    def delete(self, staged: StagedFile) -> None:
+        """Delete one staged file (sent)."""
+        shutil.rmtree(os.path.join(self.folder, staged.token), ignore_errors=True)
+
+    def claim(self, staged: StagedFile) -> None:
+        """A background send took the file: it no longer shows in the composer (until `release`)."""
+        open(os.path.join(self.folder, staged.token, "sending"), "w").close()
+
+    def release(self, staged: StagedFile) -> None:
+        """The background send failed: the file waits in the composer again, to retry."""
+        with contextlib.suppress(OSError):
+            os.remove(os.path.join(self.folder, staged.token, "sending"))
 
     def forget_abandoned(self) -> None:
         """Delete files staged longer than STAGE_TTL ago (the composer was left with them)."""
         for token, meta in self._metas():
-            if meta is None or time.time() - meta["created"] > STAGE_TTL:
-                shutil.rmtree(os.path.join(self.folder, token), ignore_errors=True)
+            own = os.path.join(self.folder, token)
+            with contextlib.suppress(OSError):
+                created = meta["created"] if meta else os.path.getmtime(own)
+                if time.time() - created > STAGE_TTL and not os.path.exists(os.path.join(own, "sending")):
+                    shutil.rmtree(own, ignore_errors=True)
 
     def _metas(self):
         names = os.listdir(self.folder) if os.path.isdir(self.folder) else []
@@ -117,7 +134,7 @@ class Staging:
         for token, meta in self._metas():
             own = os.path.join(self.folder, token)
             names = os.listdir(os.path.join(own, "file")) if meta and os.path.isdir(os.path.join(own, "file")) else []
-            if names:
+            if names and not os.path.exists(os.path.join(own, "sending")):
                 path = os.path.join(own, "file", names[0])
                 found.append(StagedFile(token, meta["chat_id"], names[0], os.path.getsize(path), meta["mime"],
                                         os.path.exists(os.path.join(own, "thumb.jpg")), path))

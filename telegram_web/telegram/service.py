@@ -32,6 +32,7 @@ from .reactions import Reactions
 from .pins import Pins
 from .forwarding import Forwarding
 from .drafts import Drafts
+from .upload_jobs import Uploads
 from .messages import Messages
 from .problems import (SessionEnded, SessionUnreadable, TelegramBusyElsewhere, TelegramNotConfigured,
                        translate)
@@ -73,6 +74,7 @@ class TelegramService:
         self.pins = Pins(self)  # the pinned bar, pinning
         self.forwarding = Forwarding(self)  # forwarding to one or several chats
         self.drafts = Drafts(self)  # the composer's cloud draft and typing action
+        self.uploads = Uploads(self)  # big files sent in the background, with their progress
         self.media = Media(self, app.instance_path)
         self.login = Login(self)  # the login state machine: service.login.send_code(...), ...
 

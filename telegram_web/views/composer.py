@@ -4,10 +4,13 @@ The composer posts here while the owner types (htmx triggers on its text: the dr
 action at most every 5 s); both answer 204 to htmx, as nothing on the page changes. A chosen file is uploaded
 at once (staging.py) and shown with its name, size and thumbnail; the send refers to it by its token.
 """
+from dataclasses import dataclass
+
 from flask import abort, current_app, request, send_file
 
 from ..forms import DraftForm
-from ..staging import TOKEN, StagedFiles, Staging
+from ..staging import TOKEN, StagedFile, StagedFiles, Staging
+from ..telegram.upload_jobs import UploadJob
 from ..telegram.problems import SessionEnded, TelegramProblem
 from ..telegram.service import get_service
 from ..web import is_htmx, respond
@@ -17,6 +20,8 @@ bp = linked_pages(telegram_blueprint("composer", __name__))
 
 CHAT = "/chats/<int(signed=True):chat_id>/"
 FILE_PART = "telegram/chats/_composer_file.html"
+PHOTO_TYPES = {"image/jpeg", "image/png", "image/webp", "image/gif"}  # sent as photos, others as files
+BIG_FILE = 10 * 1024 * 1024  # Telegram's big-file size (upload.saveBigFilePart): sent in the background
 
 
 @bp.route(CHAT + "draft/", methods=["POST"])
@@ -108,3 +113,45 @@ def staged_thumb(chat_id: int, token: str):
     if path is None:
         abort(404, "No picture of that name waits in this chat's composer.")
     return send_file(path, mimetype="image/jpeg", max_age=0)
+
+
+@dataclass
+class UploadsStarted:
+    """Big files whose send runs in the background (their progress: GET …/uploads/<id>/)."""
+
+    chat_id: int
+    uploads: list[UploadJob]
+
+
+def send_in_background(row, chat_id: int, staged: list[StagedFile], text: str, reply_to: int | None):
+    """Start sending the staged files as background jobs (the text with the first): the page shows each at once
+    with its progress bar; the composer is emptied. :raise TelegramProblem: if the chat cannot be resolved."""
+    area, jobs = staging(), []
+    for number, chosen in enumerate(staged):
+        area.claim(chosen)
+        jobs.append(get_service().uploads.start(
+            row.id, chat_id, chosen.path, chosen.name, chosen.size, text="" if number else text,
+            as_photo=chosen.mime in PHOTO_TYPES, reply_to=None if number else reply_to,
+            finished=lambda job, chosen=chosen: area.delete(chosen) if job.state == "done" else area.release(chosen)))
+    return respond(UploadsStarted(chat_id, jobs), "telegram/chats/_uploads_started.html", status=202,
+                   chat_id=chat_id, group=request.args.get("group") == "1")
+
+
+@bp.route(CHAT + "uploads/<int:job_id>/")
+def upload_progress(chat_id: int, job_id: int):
+    """A background send's progress (polled every second, from memory): the bar while it runs; when done (286)
+    what changed since the page's cursor, the sent message included; when it failed (286) the reason, the file
+    back in the composer. :raise 404: for an unknown job."""
+    row = account()
+    job = get_service().uploads.job(row.id, job_id)
+    if job is None or job.chat_id != chat_id:
+        abort(404, "No file of that number is being sent to this chat.")
+    if job.state == "done" and is_htmx():
+        from .conversation import LIST_CHANGED, Cursor, answer_changes, cursor_args  # (that module imports this one)
+        found = get_service().messages.changes(row.id, chat_id, cursor_args() or Cursor(), mark_read=False)
+        answer = answer_changes(row, chat_id, found, created=False, sent=False)
+        answer.status_code = 286
+        answer.headers["HX-Trigger"] = LIST_CHANGED  # the list shows "You: …" now
+        return answer
+    return respond(job, "telegram/chats/_upload.html", stop_polling=job.state != "running", job=job, chat_id=chat_id,
+                   group=request.args.get("group") == "1")

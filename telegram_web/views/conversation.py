@@ -15,7 +15,7 @@ from ..telegram.messages import ChatPage, Cursor, ResetPage
 from ..telegram.problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem
 from ..telegram.service import get_service
 from ..uploads import save_upload
-from .composer import staging
+from .composer import BIG_FILE, PHOTO_TYPES, send_in_background, staging
 from ..web import fields_of, respond, wants_fragment
 from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, mark_read, telegram_blueprint
 from .chat_list import LIST_CHANGED, PAGE, opened_list, page_context
@@ -25,7 +25,6 @@ bp = linked_pages(telegram_blueprint("conversation", __name__))
 POLL_SECONDS = 10
 PANE = "telegram/chats/_chat.html"
 TO_PANE = {"HX-Retarget": "#chat-pane", "HX-Reswap": "innerHTML"}  # a reset replaces the whole chat
-PHOTO_TYPES = {"image/jpeg", "image/png", "image/webp", "image/gif"}
 
 
 def poll_seconds(problem: TelegramProblem | None) -> int:
@@ -125,6 +124,8 @@ def send(chat_id: int):
         if not valid:
             raise ValueError(form.first_error())
         staged = staging().chosen(chat_id, form.staged.data)  # chosen before, uploaded then (composer.py)
+        if any(f.size > BIG_FILE for f in staged) and not (form.file.data and form.file.data.filename):
+            return send_in_background(row, chat_id, staged, text, reply_to)  # shown at once, with progress
         with save_upload(form.file.data, current_app.instance_path, current_app.config["CHATS_UPLOAD_MAX_BYTES"]) as path:
             files = ([(path, form.file.data.mimetype)] if path else []) + [(f.path, f.mime) for f in staged]
             for number, (file_path, mime) in enumerate(files or [(None, None)]):  # the text goes with the first

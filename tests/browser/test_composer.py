@@ -67,3 +67,26 @@ def test_a_chosen_file_shows_its_name_size_and_preview_can_be_removed_and_goes_w
         box = sandbox.box(sandbox.accounts[sandbox.demo_world.owner], farah)
         sent = [box.by_id[i] for i in box.ids[-2:]]
     assert [(m.media.kind, m.text) for m in sent] == [("photo", "the list and a dot"), ("document", "")]
+
+
+def test_a_15_mb_file_shows_its_progress_then_the_sent_message(page, serve, sandbox, tmp_path):
+    farah = sandbox.demo_world.contacts["Farah"]
+    sign_in(page, serve(linked=True))
+    item(page, farah).locator("a").click()
+    expect(page.locator("#chat h1")).to_have_text("Farah Khan")
+    sandbox.inject_delay("upload.SaveBigFilePartRequest", 0.05)  # ~120 parts: several seconds
+    backup = tmp_path / "backup.tar"
+    backup.write_bytes(b"\1" * (15 * 1024 * 1024))
+    page.locator("#composer-file input[type=file]").set_input_files(backup, timeout=60000)
+    expect(page.locator("#composer-file .staged")).to_contain_text("15.0 MB", timeout=20000)
+    box = page.get_by_role("textbox", name="Message")
+    box.fill("last night's backup")
+    box.press("Enter")
+    bar = page.get_by_role("progressbar", name="Sending backup.tar")
+    expect(bar).to_be_visible()
+    expect(page.locator("#composer-file .staged")).to_have_count(0)
+    expect(page.locator("#messages .uploading .upload-progress")).not_to_contain_text("0 B of", timeout=10000)
+    sent = page.locator("#messages .msg.out", has_text="last night's backup")
+    expect(sent).to_contain_text("backup.tar", timeout=30000)
+    expect(bar).to_have_count(0)
+    expect(sent).to_have_count(1)
