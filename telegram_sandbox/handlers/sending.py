@@ -74,7 +74,7 @@ def send_message(ctx, r):
     _check_entities(text, r.entities)
     _check_random_id(ctx, r.random_id)
     content = Content(text=text, entities=list(r.entities or []), reply_to=_reply_id(r.reply_to),
-                      silent=bool(r.silent))
+                      silent=bool(r.silent), top_msg_id=getattr(r.reply_to, 'top_msg_id', None))
     result = ctx.server.send(ctx.user.id, peer, content, exclude_key=ctx.key.key_id)
     _cleared(ctx, peer, r)
     if kind_of(peer) == 'channel':
@@ -95,7 +95,7 @@ def send_media(ctx, r):
     _check_random_id(ctx, r.random_id)
     media = input_media_file(ctx, r.media)
     content = Content(text=text, entities=list(r.entities or []), reply_to=_reply_id(r.reply_to),
-                      media=media, silent=bool(r.silent))
+                      media=media, silent=bool(r.silent), top_msg_id=getattr(r.reply_to, 'top_msg_id', None))
     result = ctx.server.send(ctx.user.id, peer, content, exclude_key=ctx.key.key_id)
     _cleared(ctx, peer, r)
     return _sent_updates(ctx, peer, result, r.random_id)
