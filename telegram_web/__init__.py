@@ -81,7 +81,7 @@ def register_blueprints(app: Flask) -> None:
     """One blueprint per concern."""
     from . import errors
     from .views import (admin, chat_list, composer, conversation, files, home, message_actions, owner, settings,
-                        telegram_login, telegram_session)
+                        telegram_login, telegram_session, topics)
     for module in (errors, owner, settings, home, admin, telegram_login, telegram_session, chat_list,
-                   conversation, message_actions, composer, files):
+                   conversation, message_actions, composer, topics, files):
         app.register_blueprint(module.bp)

@@ -66,12 +66,16 @@ def test_every_endpoint_in_the_readme_answers_json_with_its_keys(world):
     headers = {"Accept": "application/json", "X-CSRFToken": csrf_token(client, "/telegram/")}
     stranger = app.test_client()
     stranger_headers = {"Accept": "application/json", "X-CSRFToken": csrf_token(stranger, "/login")}
-    state = {"bob": bob}
+    forum = server.create_channel(bob, "Trips", [server.phones[PHONE]], megagroup=True)
+    server.make_forum(forum)
+    state = {"bob": bob, "forum": forum, "topic": server.create_topic(bob, forum, "Flights")}
 
     def call(method, path, names):
         data = FORMS.get(path, lambda s: {})(dict(state, server=server)) if method == "POST" else {}
         query = {name: query_value(state, name) for name in names}
-        url = path.replace("<id>", str(state["session"] if "/sessions/" in path else bob))
+        chat = state["forum"] if "/topics/" in path else bob
+        url = path.replace("<id>", str(state["session"] if "/sessions/" in path else chat))
+        url = url.replace("<topic_id>", str(state["topic"]))
         url = url.replace("<message_id>", str(state.get("mine"))).replace("<token>", state.get("token", "")).replace(
             "<job>", "424242")
         browser, sent = (stranger, stranger_headers) if path in ANONYMOUS else (client, headers)
@@ -126,6 +130,8 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram
          "/telegram/chats/<id>/messages/", "/telegram/chats/<id>/messages/<message_id>/menu/",
          "/telegram/chats/<id>/composer/", "/telegram/chats/<id>/staged/", "/telegram/chats/<id>/staged/<token>/",
          "/telegram/chats/<id>/uploads/<job>/", "/telegram/chats/<id>/draft/", "/telegram/chats/<id>/typing/",
+         "/telegram/chats/<id>/topics/", "/telegram/chats/<id>/topics/<topic_id>/",
+         "/telegram/chats/<id>/topics/<topic_id>/messages/",
          "/telegram/chats/<id>/messages/<message_id>/reactions/",
          "/telegram/chats/<id>/messages/<message_id>/pin/", "/telegram/chats/<id>/pinned/",
          "/telegram/chats/<id>/messages/<message_id>/forward/",
@@ -137,6 +143,7 @@ FORMS = {
     "/telegram/auth/verify/": lambda s: {"code": s["server"].last_code(PHONE)},
     "/telegram/auth/password/": lambda s: {"password": TWO_FA},
     "/telegram/chats/<id>/messages/": lambda s: {"text": "hello from the API table"},
+    "/telegram/chats/<id>/topics/<topic_id>/messages/": lambda s: {"text": "into the topic"},
     "/telegram/chats/<id>/staged/": lambda s: {"file": (io.BytesIO(b"a note"), "note.txt", "text/plain")},
     "/telegram/chats/<id>/draft/": lambda s: {"text": "a draft", "reply_to": str(s["oldest"])},
     "/telegram/chats/<id>/messages/<message_id>/": lambda s: {"text": "hello from the API table, edited"},

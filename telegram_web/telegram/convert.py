@@ -107,6 +107,7 @@ class ChatSummary:
     photo_dc: int | None = field(default=None, metadata=HIDDEN)
     can_post: bool = True
     draft: str = ""  # the chat's cloud draft (messages.saveDraft, updateDraftMessage)
+    forum: bool = False  # a forum supergroup: it opens to its topics (topics.py)
     # creator or an admin who may delete others' messages; Saved Messages (actions_on_messages.py reads both)
     moderator: bool = field(default=False, metadata=HIDDEN)
     is_self: bool = field(default=False, metadata=HIDDEN)
@@ -176,6 +177,7 @@ def summary_from_entity(entity) -> ChatSummary:
         username=getattr(entity, "username", None), verified=bool(getattr(entity, "verified", False)),
         photo_id=photo.photo_id if has_photo else None, photo_dc=photo.dc_id if has_photo else None,
         can_post=can_post(entity), moderator=moderates(entity), is_self=bool(getattr(entity, "is_self", False)),
+        forum=bool(getattr(entity, "forum", False)),
         left=isinstance(entity, (types.ChatForbidden, types.ChannelForbidden)))
 
 
@@ -207,6 +209,13 @@ def list_preview(view: MessageView, kind: str) -> str:
     return text
 
 
+def _replied(header) -> int | None:
+    """The message a reply quotes; None for a message posted into a forum topic (its header names the topic)."""
+    if header is None or getattr(header, "forum_topic", False) and not header.reply_to_top_id:
+        return None
+    return header.reply_to_msg_id
+
+
 def message_view(message, names: dict) -> MessageView:
     """A MessageView from a Telethon Message or MessageService; `names` fills unknown sender names."""
     from .actions import service_text  # service texts live apart to keep this module small
@@ -228,7 +237,7 @@ def message_view(message, names: dict) -> MessageView:
         id=message.id, chat_id=message.chat_id, date=message.date, sender_id=message.sender_id,
         sender_name=sender_name, out=bool(message.out), text=text,
         html=render_entities(text, message.entities), edit_date=getattr(message, "edit_date", None),
-        reply_to_id=message.reply_to.reply_to_msg_id if message.reply_to else None, forward_from=forward,
+        reply_to_id=_replied(message.reply_to), forward_from=forward,
         service=service_text(message.action, sender_name or ("You" if message.out else None), names)
         if is_service else None,
         media=None if is_service else media_view(message), reactions=reactions_of(getattr(message, "reactions", None)),

@@ -33,6 +33,7 @@ from .pins import Pins
 from .forwarding import Forwarding
 from .drafts import Drafts
 from .upload_jobs import Uploads
+from .topics import Topics
 from .messages import Messages
 from .problems import (SessionEnded, SessionUnreadable, TelegramBusyElsewhere, TelegramNotConfigured,
                        translate)
@@ -75,6 +76,7 @@ class TelegramService:
         self.forwarding = Forwarding(self)  # forwarding to one or several chats
         self.drafts = Drafts(self)  # the composer's cloud draft and typing action
         self.uploads = Uploads(self)  # big files sent in the background, with their progress
+        self.topics = Topics(self)  # a forum's topics and their threads
         self.media = Media(self, app.instance_path)
         self.login = Login(self)  # the login state machine: service.login.send_code(...), ...
 

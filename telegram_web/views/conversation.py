@@ -19,6 +19,7 @@ from .composer import BIG_FILE, PHOTO_TYPES, send_in_background, staging
 from ..web import fields_of, respond, wants_fragment
 from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, mark_read, telegram_blueprint
 from .chat_list import LIST_CHANGED, PAGE, opened_list, page_context
+from .topics import show_topics
 
 bp = linked_pages(telegram_blueprint("conversation", __name__))
 
@@ -57,6 +58,8 @@ def chat_page(chat_id: int):
     """The chats page with one chat open (the pane alone for htmx); :raise 403, 404: in the pane."""
     row = account()
     try:
+        if get_service().topics.forum(row.id, chat_id):  # a forum opens to its topics
+            return show_topics(row, chat_id)
         page = get_service().messages.open(row.id, chat_id, mark_read=mark_read())
     except (ChatNotFound, ChatUnavailable) as problem:
         return chat_problem(row, problem)
