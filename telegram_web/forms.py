@@ -155,30 +155,24 @@ class DraftForm(Form):
         _over_limit((field.data or "").replace("\r\n", "\n"), MAX_TEXT)
 
 
-class TopicMessageForm(Form):
-    """A message sent into a forum topic (text only)."""
-
-    text = TextAreaField()
-
-    def validate_text(self, field):
-        """:raise ValidationError: if the text is empty or over Telegram's limit."""
-        text = (field.data or "").replace("\r\n", "\n")
-        _over_limit(text, MAX_TEXT)
-        if not text.strip():
-            raise ValidationError("Type a message.")
-
-
 class EditForm(Form):
     """The composer editing a message: its new text (a caption's limit is Telegram's to check)."""
 
     text = TextAreaField()
+    empty = "Type the new text, or delete the message instead."
 
     def validate_text(self, field):
         """:raise ValidationError: if the new text is empty or over Telegram's limit."""
         text = (field.data or "").replace("\r\n", "\n")
         _over_limit(text, MAX_TEXT)
         if not text.strip():
-            raise ValidationError("Type the new text, or delete the message instead.")
+            raise ValidationError(self.empty)
+
+
+class TopicMessageForm(EditForm):
+    """A message sent into a forum topic (text only)."""
+
+    empty = "Type a message."
 
 
 class DeleteForm(Form):
