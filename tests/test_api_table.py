@@ -102,7 +102,7 @@ def query_value(state: dict, name: str):
             "oldest": cursor.get("oldest"), "before": state.get("oldest"), "limit": 10, "offset": 1, "q": "",
             "outcome": "ok", "method": "code", "page": 1, "reply_to": state.get("oldest"), "edit": state.get("mine"),
             "text": "a draft", "revoke": 1, "folder": "", "open": state.get("bob"), "silent": 1, "unpin": 0,
-            "to": state["bob"], "file": 1}[name]
+            "to": state["bob"], "file": 1, "last": 0}[name]
 
 
 def remember(state: dict, path: str, body: dict) -> None:
@@ -131,6 +131,7 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram
          "/telegram/chats/<id>/composer/", "/telegram/chats/<id>/staged/", "/telegram/chats/<id>/staged/<token>/",
          "/telegram/chats/<id>/uploads/<job>/", "/telegram/chats/<id>/draft/", "/telegram/chats/<id>/typing/",
          "/telegram/chats/<id>/topics/", "/telegram/chats/<id>/topics/<topic_id>/",
+         "/telegram/chats/<id>/topics/<topic_id>/poll/",
          "/telegram/chats/<id>/topics/<topic_id>/messages/",
          "/telegram/chats/<id>/messages/<message_id>/reactions/",
          "/telegram/chats/<id>/messages/<message_id>/pin/", "/telegram/chats/<id>/pinned/",

@@ -3,7 +3,8 @@
 `Topics` is the service's group (`service.topics.forum(...)`, `.list(...)`, `.thread(...)`, `.send(...)`): a forum
 opens to its topic list (messages.getForumTopics, each topic with its unread count), a topic to its own thread
 (messages.getReplies with the topic's id, as Telegram's apps do), and a message sent there goes into the topic
-(reply_to the topic). The thread is asked when opened and after a send; it has no poll of its own yet.
+(reply_to the topic). An open thread's poll asks Telegram again only when the forum's newest message changed in
+the update-fed cache (`newest`).
 """
 import itertools
 from dataclasses import dataclass
@@ -60,6 +61,10 @@ class Topics:
         """Whether the chat is a forum (from the cached list entry: Telegram is asked only for an unknown chat)."""
         return self._service.call(session_id, _is_forum, chat_id)
 
+    def newest(self, session_id: int, chat_id: int) -> int:
+        """The forum's newest message id as updates keep it in the cache (Telegram is not asked)."""
+        return self._service.call(session_id, _newest, chat_id)
+
     def list(self, session_id: int, chat_id: int) -> TopicList:
         """The forum's topics; :raise ChatNotFound, ChatUnavailable, TelegramProblem:."""
         return self._service.call(session_id, _list, chat_id)
@@ -75,6 +80,10 @@ class Topics:
 
 async def _is_forum(client, chat_id: int) -> bool:
     return (await summary_of(client, await ensure(client), chat_id)).forum
+
+
+async def _newest(client, chat_id: int) -> int:
+    return (await summary_of(client, await ensure(client), chat_id)).last_message_id
 
 
 async def _topics(client, cache, chat_id: int):

@@ -7,8 +7,8 @@ from flask import abort, request, url_for
 
 from ..forms import TopicMessageForm
 from ..telegram.service import get_service
-from ..web import respond, wants_fragment
-from . import MAX_MESSAGE_ID, account, linked_pages, mark_read, telegram_blueprint
+from ..web import is_htmx, respond, wants_fragment
+from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, mark_read, telegram_blueprint
 from .chat_list import PAGE, page_context
 
 bp = linked_pages(telegram_blueprint("topics", __name__))
@@ -43,6 +43,17 @@ def thread(chat_id: int, topic_id: int):
         abort(404, "This forum has no such topic.")
     row = account()
     return show_thread(row, get_service().topics.thread(row.id, chat_id, topic_id, mark_read=mark_read()))
+
+
+@bp.route(TOPICS + "<int:topic_id>/poll/")
+def poll(chat_id: int, topic_id: int):
+    """An open thread's poll: 204 while the forum's newest message is still `last` (from the cache, Telegram not
+    asked), else the thread's messages again."""
+    row = account()
+    if is_htmx() and int_arg("last", 0) == get_service().topics.newest(row.id, chat_id):
+        return respond(None, unchanged=True)
+    found = get_service().topics.thread(row.id, chat_id, topic_id, mark_read=mark_read())
+    return respond(found, "telegram/chats/_topic_messages.html", poll_oob=True)
 
 
 @bp.route(TOPICS + "<int:topic_id>/messages/", methods=["POST"])

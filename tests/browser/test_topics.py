@@ -27,3 +27,6 @@ def test_a_forum_opens_to_topics_and_a_message_lands_in_its_topic(page, serve, s
     expect(page.locator("#chat .hint").first).to_have_text("# General")
     expect(page.locator("#messages")).to_contain_text("One topic per part of the trip")
     expect(page.locator("#messages")).not_to_contain_text("Window seat please")
+    # An open thread follows new messages of its topic (its poll, from the cache until the forum changed).
+    sandbox.push_message(world.contacts["Emma"], world.forum, "Count me in!")
+    expect(page.locator("#messages")).to_contain_text("Count me in!", timeout=15000)

@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from ..helpers import wait_until
+
 
 @pytest.fixture
 def forum(server, me):
@@ -48,3 +50,18 @@ def test_an_unknown_topic_and_a_chat_that_is_no_forum(server, me, browser, forum
     server.push_message(bob, me, "hi")
     answer = browser.get(f"/telegram/chats/{bob}/topics/", json=True)
     assert answer.status_code == 404 and answer.json["message"] == "This chat is not a forum: it has no topics."
+
+
+def test_an_open_threads_poll_asks_telegram_only_when_the_forum_changed(server, me, browser, forum):
+    peer, flights = forum
+    browser.get("/telegram/chats/")  # the forum in the cached list, kept current by updates
+    html = browser.get(f"/telegram/chats/{peer}/topics/{flights}/", target="chat-pane").get_data(as_text=True)
+    url = re.search(r'id="topic-poll"\s+hx-get="([^"]+)"', html).group(1).replace("&amp;", "&")
+    mark = server.request_count()
+    assert browser.get(url, target="messages").status_code == 204
+    assert server.requests_since(me, mark) == []
+    bob = server.phones["447700900001"]
+    server.push_message(bob, peer, "Aisle is fine too", reply_to=flights)
+    fresh = wait_until(lambda: browser.get(url, target="messages"), lambda r: r.status_code == 200)
+    body = fresh.get_data(as_text=True)
+    assert "Aisle is fine too" in body and 'id="topic-poll" hx-swap-oob="true"' in body

@@ -44,6 +44,8 @@ ACTION_CASES = [
          status=404, says="This chat is not a forum: it has no topics."),
     case("topic-id-huge", "chats", "GET", "/telegram/chats/{bob}/topics/" + "9" * 12 + "/", status=404,
          says="This forum has no such topic.", check=nothing_asked),
+    case("topic-poll-last-letters", "chats", "GET", "/telegram/chats/{bob}/topics/1/poll/?last=newest", status=400,
+         says="'last' must be a whole number", check=nothing_asked),
     case("topic-send-empty", "chats", "POST", "/telegram/chats/{bob}/topics/1/messages/", data={"text": "  "},
          status=400, says="Type a message.", check=nothing_asked),
     case("topic-send-too-long", "chats", "POST", "/telegram/chats/{bob}/topics/1/messages/",
