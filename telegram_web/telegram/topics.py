@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from telethon import functions, utils
+from telethon.tl import types
 
 from .convert import ChatSummary, MessageView, message_view
 from .dialogs import input_peer, summary_of
@@ -79,7 +80,10 @@ class Topics:
 
 
 async def _is_forum(client, chat_id: int) -> bool:
-    return (await summary_of(client, await ensure(client), chat_id)).forum
+    cache = await ensure(client)
+    if chat_id not in cache.dialogs and utils.resolve_id(chat_id)[1] is not types.PeerChannel:
+        return False  # only supergroups are forums: no need to ask for another chat's entity
+    return (await summary_of(client, cache, chat_id)).forum
 
 
 async def _newest(client, chat_id: int) -> int:
