@@ -49,6 +49,7 @@ def test_polling_the_progress_asks_telegram_nothing(server, me, browser):
     mark = server.request_count()
     browser.get(url, target="upload")
     assert set(server.requests_since(me, mark)) <= {"upload.SaveBigFilePartRequest"}
+    wait_until(lambda: browser.get(url, json=True).json["state"], lambda state: state != "running", timeout=30)
 
 
 def test_a_failed_big_send_puts_the_file_back_to_retry(server, me, browser):
