@@ -32,6 +32,7 @@ class Content:
     date: int | None = None  # backdating, for building worlds; None means now
     reply_markup: object = None  # a bot's keyboard
     grouped_id: int | None = None  # one album's messages share it (messages.sendMultiMedia)
+    top_msg_id: int | None = None  # a forum topic named apart from reply_to (InputReplyToMessage.top_msg_id)
 
 
 class DeliveryMixin:
@@ -212,15 +213,19 @@ class DeliveryMixin:
             raise RpcFail('CHAT_ADMIN_REQUIRED', 403)
         if content.reply_to and ch.box.get(content.reply_to) is None:
             raise RpcFail('REPLY_TO_INVALID')
+        topic = self.topic_for(ch, content.reply_to, content.top_msg_id) if content.action is None else None
         msg = Msg(id=ch.next_msg_id, peer=mark_channel(ch.id), date=content.date or now(), sender_id=sender.id,
                   text=content.text, entities=list(content.entities), reply_to=content.reply_to,
                   fwd_from=content.fwd_from, media=content.media, action=content.action,
                   post=ch.broadcast, silent=content.silent, reply_markup=content.reply_markup,
-                      grouped_id=content.grouped_id)
+                      grouped_id=content.grouped_id, topic=topic)
         ch.next_msg_id += 1
         ch.box.add(msg)
         d = self.dialog(sender, msg.peer)
-        d.read_inbox_max_id = max(d.read_inbox_max_id, msg.id)
+        if topic is None:
+            d.read_inbox_max_id = max(d.read_inbox_max_id, msg.id)
+        else:  # writing in a forum topic reads that topic only
+            d.topic_reads[topic] = max(d.topic_reads.get(topic, 0), msg.id)
         return msg, self.emit_channel(ch, 1, ('new', msg), deliver=deliver, exclude_key=exclude_key)
 
     def copies_of(self, acc: Account, peer: int, ids, everyone: bool):

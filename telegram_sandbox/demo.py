@@ -48,6 +48,24 @@ class DemoWorld:
     newsletter: int = 0  # an archived channel
     bot: int = 0  # Sandbox Bot (demo_bot.py), started
     weather_bot: int = 0  # Weather Bot, never started
+    forum: int = 0  # a forum supergroup
+    topics: dict = field(default_factory=dict)  # its topics: title -> topic id
+
+
+def _forum(server, world, tick):
+    """A forum supergroup with three topics (General and two made by members), messages in each."""
+    c, owner = world.contacts, world.owner
+    world.forum = server.create_channel(c['Alice'], 'Trip Planning', [owner, c['Bruno'], c['Emma']],
+                                        megagroup=True, photo=True, date=tick())
+    server.make_forum(world.forum)
+    world.topics['General'] = 1
+    _say(server, c['Alice'], world.forum, 'One topic per part of the trip, please!', tick())
+    world.topics['Flights'] = server.create_topic(c['Alice'], world.forum, 'Flights', date=tick())
+    _say(server, c['Alice'], world.forum, 'Lisbon, leaving Friday 18:05?', tick(), reply_to=world.topics['Flights'])
+    _say(server, owner, world.forum, 'Works for me ✈️', tick(), reply_to=world.topics['Flights'])
+    world.topics['Hotels'] = server.create_topic(c['Bruno'], world.forum, 'Hotels', icon_color=0x8EEE98, date=tick())
+    for text in ('Found one near the river', 'Breakfast included 🥐', 'Booking it tonight'):
+        _say(server, c['Bruno'], world.forum, text, tick(), reply_to=world.topics['Hotels'])
 
 
 def _md(text):
@@ -149,6 +167,8 @@ def build_demo_world(server) -> DemoWorld:
         who = [c['Alice'], c['Farah'], c['Dmitri']][i % 3]
         _say(server, who, world.hackers, CHATTER[i % len(CHATTER)], tick(20))
 
+    _forum(server, world, tick)
+
     # A broadcast channel with sponsored messages, and an archived one.
     world.news = server.create_channel(c['Farah'], 'Sandbox News', [owner, c['Bruno']], username='sandbox_news',
                                        photo=True, about='Everything that happens in the sandbox.', date=tick())
@@ -174,6 +194,7 @@ def build_demo_world(server) -> DemoWorld:
     for name in ('Bruno', 'Chloé', 'Dmitri', 'Farah'):
         server.set_dialog(owner, c[name], unread=0)
     server.set_dialog(owner, world.news, unread=2)
+    server.set_dialog(owner, world.forum, unread=3)
     server.set_dialog(owner, c['Emma'], unread=2)
     return world
 

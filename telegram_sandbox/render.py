@@ -6,6 +6,7 @@ Telethon never wants a sender for another DC.
 from telethon.tl import types
 
 from . import images
+from .topics import reply_header
 
 from .world import Account, Channel, DialogState, Group, Msg, StoredFile, bare_id, kind_of, now, viewer_hash
 
@@ -61,7 +62,7 @@ def message_tl(m: Msg, dc: int, viewer_id: int | None = None):
     from_id = types.PeerUser(m.sender_id) if kind != 'user' and m.sender_id and not m.post else None
     # Channel messages have one copy for everybody: "out" depends on who looks.
     out = m.sender_id == viewer_id if kind == 'channel' else m.out
-    reply = types.MessageReplyHeader(reply_to_msg_id=m.reply_to) if m.reply_to else None
+    reply = reply_header(m)
     if m.action is not None:
         return types.MessageService(id=m.id, peer_id=peer_tl(m.peer), date=m.date, action=m.action,
                                     out=out or None, from_id=from_id, reply_to=reply, post=m.post or None,
@@ -128,7 +129,7 @@ def channel_tl(c: Channel, viewer_id: int | None, dc: int):
     return types.Channel(id=c.id, title=c.title, photo=chat_photo_tl(c.photo, dc), date=c.date,
                          access_hash=viewer_hash(c.hash_seed, viewer_id), username=c.username,
                          broadcast=c.broadcast or None, megagroup=c.megagroup or None,
-                         creator=creator or None, left=(viewer_id not in c.members) or None,
+                         creator=creator or None, left=(viewer_id not in c.members) or None, forum=c.forum or None,
                          admin_rights=rights, participants_count=len(c.members))
 
 

@@ -20,6 +20,8 @@ from telethon.tl import functions
 from . import handlers
 from .control import ControlMixin
 from .delivery import DeliveryMixin
+from .drafting import DraftsMixin
+from .topics import TopicsMixin
 from .faults import FaultPlan, RequestLog
 from .bots import BotsMixin
 from .pinning import PinsMixin
@@ -92,7 +94,8 @@ class Ctx:
         return acc
 
 
-class SandboxServer(ControlMixin, DeliveryMixin, ReactionsMixin, PinsMixin, BotsMixin, PollsMixin):
+class SandboxServer(ControlMixin, DeliveryMixin, ReactionsMixin, PinsMixin, BotsMixin, PollsMixin, DraftsMixin,
+                    TopicsMixin):
     """An offline Telegram: accounts, chats, updates, login; see README.md for the control surface."""
 
     def __init__(self, dc_id=2, *, login_token_ttl=30.0, code_ttl=300.0, message_cap=3000,

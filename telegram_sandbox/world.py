@@ -96,6 +96,7 @@ class Msg:
     reactions: dict = field(default_factory=dict)  # emoticon -> [user ids], shared by a message's copies
     reply_markup: object = None  # a bot's keyboard (types.ReplyInlineMarkup, ReplyKeyboardMarkup, …)
     grouped_id: int | None = None  # an album's messages share it
+    topic: int | None = None  # a forum's message: its topic's id (topics.py)
 
 
 class MessageBox:
@@ -155,6 +156,8 @@ class DialogState:
     read_inbox_max_id: int = 0
     read_outbox_max_id: int = 0
     unread_mark: bool = False
+    drafts: dict = field(default_factory=dict)  # top message id (0: the chat itself) -> DraftMessage(Empty)
+    topic_reads: dict = field(default_factory=dict)  # forum topic id -> read_inbox_max_id in it
 
 
 @dataclass(eq=False)
@@ -216,6 +219,8 @@ class Channel:
     next_msg_id: int = 1
     admins: set = field(default_factory=set)
     sponsored: list = field(default_factory=list)  # (random_id, title, text, url)
+    forum: bool = False  # a forum supergroup: messages grouped into topics (topics.py)
+    topics: dict = field(default_factory=dict)  # topic id -> topics.Topic
 
     @property
     def broadcast(self) -> bool:

@@ -130,12 +130,13 @@ def _over_limit(text: str, limit: int, caption: bool = False) -> None:
 
 
 class SendForm(Form):
-    """The composer: text, or files (photos and videos go as an album unless `as_file`) with an optional caption;
-    `reply_to` quotes a message of the chat."""
+    """The composer: text, or files (chosen now, or staged before: their tokens; photos and videos go as an album
+    unless `as_file`) with an optional caption; `reply_to` quotes a message of the chat."""
 
     text = TextAreaField()
     file = MultipleFileField()
     as_file = BooleanField()
+    staged = SelectMultipleField(choices=None, validate_choice=False)
     reply_to = StringField(filters=[_strip], validators=[_message_id])
 
     def files(self) -> list:
@@ -150,23 +151,41 @@ class SendForm(Form):
     def validate_text(self, field):
         """:raise ValidationError: if there is nothing to send or the text is over Telegram's limit."""
         text = (field.data or "").replace("\r\n", "\n")
-        has_file = bool(self.files())
+        has_file = bool(self.files()) or bool(self.staged.data)
         _over_limit(text, MAX_CAPTION if has_file else MAX_TEXT, has_file)
         if not text.strip() and not has_file:
             raise ValidationError("Type a message or attach a file.")
+
+
+class DraftForm(Form):
+    """The composer's text left for a moment (saved as the chat's cloud draft), with the message it replies to."""
+
+    text = TextAreaField()
+    reply_to = StringField(filters=[_strip], validators=[_message_id])
+
+    def validate_text(self, field):
+        """:raise ValidationError: if the draft is over Telegram's limit for a message."""
+        _over_limit((field.data or "").replace("\r\n", "\n"), MAX_TEXT)
 
 
 class EditForm(Form):
     """The composer editing a message: its new text (a caption's limit is Telegram's to check)."""
 
     text = TextAreaField()
+    empty = "Type the new text, or delete the message instead."
 
     def validate_text(self, field):
         """:raise ValidationError: if the new text is empty or over Telegram's limit."""
         text = (field.data or "").replace("\r\n", "\n")
         _over_limit(text, MAX_TEXT)
         if not text.strip():
-            raise ValidationError("Type the new text, or delete the message instead.")
+            raise ValidationError(self.empty)
+
+
+class TopicMessageForm(EditForm):
+    """A message sent into a forum topic (text only)."""
+
+    empty = "Type a message."
 
 
 class DeleteForm(Form):

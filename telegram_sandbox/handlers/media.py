@@ -19,6 +19,7 @@ _STORAGE = {'image/png': types.storage.FilePng, 'image/jpeg': types.storage.File
 
 
 def _save_part(ctx, file_id, part, data, total=None):
+    """Keep one part of an upload (`total`: saveBigFilePart's declared part count, the same in every part)."""
     if len(data) > 512 * 1024:
         raise RpcFail('FILE_PART_TOO_BIG')
     if part < 0 or (total is not None and not 0 < total <= 4000) or (total is not None and part >= total):
@@ -31,7 +32,10 @@ def _save_part(ctx, file_id, part, data, total=None):
             del uploads[k]
         while len(uploads) >= MAX_PENDING_UPLOADS:
             uploads.popitem(last=False)
-        state = uploads[key] = {'parts': {}, 'created': time.time(), 'size': 0}
+        state = uploads[key] = {'parts': {}, 'created': time.time(), 'size': 0, 'total': total}
+    if state['total'] != total:  # every part of a big file names the same total; small and big parts never mix
+        del uploads[key]
+        raise RpcFail('FILE_PARTS_INVALID')
     state['size'] += len(data)
     if state['size'] > MAX_FILE:
         del uploads[key]
@@ -55,8 +59,10 @@ def save_big_file_part(ctx, r):
 def uploaded_bytes(ctx, input_file) -> bytes:
     """Assemble an InputFile/InputFileBig from its parts, checking count, sizes and md5."""
     state = ctx.server.uploads.pop((ctx.key.key_id, input_file.id), None)
-    if state is None or sorted(state['parts']) != list(range(input_file.parts)):
-        raise RpcFail('FILE_PARTS_INVALID')
+    big = isinstance(input_file, types.InputFileBig)
+    if (state is None or sorted(state['parts']) != list(range(input_file.parts))
+            or big != (state['total'] is not None) or (big and state['total'] != input_file.parts)):
+        raise RpcFail('FILE_PARTS_INVALID')  # (a big file is sent as InputFileBig, with all its declared parts)
     parts = [state['parts'][i] for i in range(input_file.parts)]
     size = len(parts[0])
     # Telegram's rule: every part but the last has the same size, a multiple of 1 KiB dividing 512 KiB.

@@ -55,6 +55,13 @@ def _sent_updates(ctx, peer, result, random_id):
                           server.update_tl(record, pts, 1, acc.id, ctx.dc)], users, chats, msg.date, 0)
 
 
+def _cleared(ctx, peer, r):
+    """A send with clear_draft clears the chat's (or the topic's) cloud draft."""
+    if r.clear_draft:
+        ctx.server.clear_draft(ctx.user.id, peer, top_msg_id=getattr(r.reply_to, 'top_msg_id', None),
+                               exclude_key=ctx.key.key_id)
+
+
 @handles(functions.messages.SendMessageRequest)
 def send_message(ctx, r):
     """messages.sendMessage: updateShortSentMessage, or Updates for channels."""
@@ -67,9 +74,10 @@ def send_message(ctx, r):
     _check_entities(text, r.entities)
     _check_random_id(ctx, r.random_id)
     content = Content(text=text, entities=list(r.entities or []), reply_to=_reply_id(r.reply_to),
-                      silent=bool(r.silent))
+                      silent=bool(r.silent), top_msg_id=getattr(r.reply_to, 'top_msg_id', None))
     result = ctx.server.send(ctx.user.id, peer, content, exclude_key=ctx.key.key_id)
     ctx.server.wake_bot(ctx.user.id, peer, result)
+    _cleared(ctx, peer, r)
     if kind_of(peer) == 'channel':
         return _sent_updates(ctx, peer, result, r.random_id)
     msg, pts = result[ctx.user.id]
@@ -88,9 +96,10 @@ def send_media(ctx, r):
     _check_random_id(ctx, r.random_id)
     media = input_media_file(ctx, r.media)
     content = Content(text=text, entities=list(r.entities or []), reply_to=_reply_id(r.reply_to),
-                      media=media, silent=bool(r.silent))
+                      media=media, silent=bool(r.silent), top_msg_id=getattr(r.reply_to, 'top_msg_id', None))
     result = ctx.server.send(ctx.user.id, peer, content, exclude_key=ctx.key.key_id)
     ctx.server.wake_bot(ctx.user.id, peer, result)
+    _cleared(ctx, peer, r)
     return _sent_updates(ctx, peer, result, r.random_id)
 
 
@@ -126,6 +135,7 @@ def forward_messages(ctx, r):
 
 @handles(functions.messages.SetTypingRequest)
 def set_typing(ctx, r):
-    """messages.setTyping: accepted."""
-    input_peer(ctx, r.peer)
+    """messages.setTyping: accepted and relayed to the chat's other members (drafting.py)."""
+    peer = input_peer(ctx, r.peer)
+    ctx.server.relay_typing(ctx.user.id, peer, r.action, top_msg_id=r.top_msg_id, exclude_key=ctx.key.key_id)
     return True

@@ -114,6 +114,8 @@ class ChatSummary:
     photo_id: int | None = field(default=None, metadata=HIDDEN)  # JSON: has_photo
     photo_dc: int | None = field(default=None, metadata=HIDDEN)
     can_post: bool = True
+    draft: str = ""  # the chat's cloud draft (messages.saveDraft, updateDraftMessage)
+    forum: bool = False  # a forum supergroup: it opens to its topics (topics.py)
     # creator or an admin who may delete others' messages; Saved Messages (actions_on_messages.py reads both)
     moderator: bool = field(default=False, metadata=HIDDEN)
     is_self: bool = field(default=False, metadata=HIDDEN)
@@ -183,6 +185,7 @@ def summary_from_entity(entity) -> ChatSummary:
         username=getattr(entity, "username", None), verified=bool(getattr(entity, "verified", False)),
         photo_id=photo.photo_id if has_photo else None, photo_dc=photo.dc_id if has_photo else None,
         can_post=can_post(entity), moderator=moderates(entity), is_self=bool(getattr(entity, "is_self", False)),
+        forum=bool(getattr(entity, "forum", False)),
         left=isinstance(entity, (types.ChatForbidden, types.ChannelForbidden)))
 
 
@@ -195,6 +198,7 @@ def summary_from_dialog(dialog, order: int) -> ChatSummary:
     summary.pinned, summary.archived, summary.order = bool(dialog.pinned), dialog.folder_id == 1, order
     summary.unread = dialog.unread_count
     summary.read_inbox_max_id, summary.read_outbox_max_id = raw.read_inbox_max_id, raw.read_outbox_max_id
+    summary.draft = getattr(raw.draft, "message", None) or ""  # draftMessageEmpty has none
     if dialog.message is not None:
         view = message_view(dialog.message, {})
         summary.preview, summary.date, summary.last_message_id = list_preview(view, summary.kind), view.date, view.id
@@ -211,6 +215,13 @@ def list_preview(view: MessageView, kind: str) -> str:
     if kind in ("group", "supergroup") and view.sender_name:
         return f"{view.sender_name.split()[0]}: {text}"
     return text
+
+
+def _replied(header) -> int | None:
+    """The message a reply quotes; None for a message posted into a forum topic (its header names the topic)."""
+    if header is None or getattr(header, "forum_topic", False) and not header.reply_to_top_id:
+        return None
+    return header.reply_to_msg_id
 
 
 def message_view(message, names: dict) -> MessageView:
@@ -234,7 +245,7 @@ def message_view(message, names: dict) -> MessageView:
         id=message.id, chat_id=message.chat_id, date=message.date, sender_id=message.sender_id,
         sender_name=sender_name, out=bool(message.out), text=text,
         html=render_entities(text, message.entities), edit_date=getattr(message, "edit_date", None),
-        reply_to_id=message.reply_to.reply_to_msg_id if message.reply_to else None, forward_from=forward,
+        reply_to_id=_replied(message.reply_to), forward_from=forward,
         service=service_text(message.action, sender_name or ("You" if message.out else None), names)
         if is_service else None,
         media=None if is_service else media_view(message), reactions=reactions_of(getattr(message, "reactions", None)),

@@ -15,7 +15,7 @@ from .convert import ChatSummary, MessageView
 from .dialogs import LIST_PAGE, ChatList, _chat_list, input_peer, summary_of
 from .history import PAGE
 from .problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem, translate
-from .updates import ensure, note_message
+from .updates import ensure, note_draft, note_message
 
 MAX_TEXT = 4096  # Telegram's limits on a message's text and a file's caption
 MAX_CAPTION = 1024
@@ -221,10 +221,11 @@ async def _send(client, chat_id: int, text: str, paths: list[str], as_file: bool
     cache = await ensure(client)
     peer = await input_peer(client, cache, chat_id)  # as the read path resolves it (right after linking too)
     if paths:  # one file, or an album (Telethon: messages.sendMultiMedia); the caption on the first
-        sent = await client.send_file(peer, paths if len(paths) > 1 else paths[0], caption=text,
+        sent = await client.send_file(peer, paths if len(paths) > 1 else paths[0], caption=text, clear_draft=True,
                                       force_document=as_file, parse_mode=None, reply_to=reply_to)  # no Markdown
     else:
-        sent = await client.send_message(peer, text, parse_mode=None, reply_to=reply_to)
+        sent = await client.send_message(peer, text, parse_mode=None, reply_to=reply_to, clear_draft=True)
+    note_draft(cache, chat_id, "")  # (Telegram cleared the cloud draft with the send)
     cache.chat(chat_id)  # (kept as the newest used)
     # Telegram answers a send with updateShortSentMessage / updateMessageID, which Telethon turns into no
     # new-message event: the sent messages (an album's too) go into the window and the list's preview here.

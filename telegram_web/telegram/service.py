@@ -35,6 +35,9 @@ from .pins import Pins
 from .polls import Polls
 from .forwarding import Forwarding
 from .bots import Bots
+from .drafts import Drafts
+from .upload_jobs import Uploads
+from .topics import Topics
 from .messages import Messages
 from .finding import Finding
 from .around import Around
@@ -83,6 +86,9 @@ class TelegramService:
         self.polls = Polls(self)  # voting in polls
         self.finding = Finding(self)  # search in a chat and everywhere
         self.around = Around(self)  # history around a message or a day
+        self.drafts = Drafts(self)  # the composer's cloud draft and typing action
+        self.uploads = Uploads(self)  # big files sent in the background, with their progress
+        self.topics = Topics(self)  # a forum's topics and their threads
         self.media = Media(self, app.instance_path)
         self.downloads = Downloads(self)  # big files fetched in the background, their progress
         self.login = Login(self)  # the login state machine: service.login.send_code(...), ...

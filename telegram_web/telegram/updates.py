@@ -54,6 +54,8 @@ def install(client) -> AccountCache:
         elif isinstance(update, (types.UpdatePinnedMessages, types.UpdatePinnedChannelMessages)):
             peer = update.peer if isinstance(update, types.UpdatePinnedMessages) else types.PeerChannel(update.channel_id)
             note_pins(cache, utils.get_peer_id(peer), update.messages, bool(update.pinned))
+        elif isinstance(update, types.UpdateDraftMessage) and not update.top_msg_id:  # from another device
+            note_draft(cache, utils.get_peer_id(update.peer), getattr(update.draft, "message", None) or "")
 
     _after_reconnect(client, cache)
     client.add_event_handler(on_new, events.NewMessage())
@@ -185,6 +187,14 @@ def note_pins(cache: AccountCache, chat_id: int, ids, pinned: bool) -> None:
         view = chat.messages.get(message_id) if chat is not None else None
         if view is not None:
             chat.messages[message_id] = dataclasses.replace(view, pinned=pinned)
+
+
+def note_draft(cache: AccountCache, chat_id: int, text: str) -> None:
+    """The chat's cloud draft changed (saved here, sent, or saved on another device): the list shows it."""
+    dialog = cache.dialogs.get(chat_id)
+    if dialog is not None and dialog.draft != text:
+        dialog.draft = text
+        cache.touch_dialogs()
 
 
 def note_deleted(cache: AccountCache, chat_id: int | None, ids) -> None:

@@ -15,9 +15,11 @@ from ..telegram.messages import ChatPage, Cursor, ResetPage
 from ..telegram.problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem
 from ..telegram.service import get_service
 from ..uploads import save_uploads
+from .composer import BIG_FILE, send_in_background, staging
 from ..web import fields_of, respond, wants_fragment, wants_json
 from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, mark_read, telegram_blueprint
 from .chat_list import LIST_CHANGED, PAGE, opened_list, page_context
+from .topics import show_topics
 
 bp = linked_pages(telegram_blueprint("conversation", __name__))
 
@@ -59,6 +61,8 @@ def chat_page(chat_id: int):
     row = account()
     messages, listing = get_service().messages, None
     try:
+        if get_service().topics.forum(row.id, chat_id):  # a forum opens to its topics
+            return show_topics(row, chat_id)
         if wants_fragment() or wants_json():
             page = messages.open(row.id, chat_id, mark_read=mark_read())
         else:  # the whole page: the chat and the list in one trip, their requests concurrent
@@ -131,12 +135,18 @@ def send(chat_id: int):
     try:
         if not valid:
             raise ValueError(form.first_error())
-        files = form.files()
-        # Photos and videos go as themselves (several: an album); anything else, or "send as files", as files.
-        as_file = bool(form.as_file.data) or not all(f.mimetype in MEDIA_TYPES for f in files)
-        with save_uploads(files, current_app.instance_path, current_app.config["CHATS_UPLOAD_MAX_BYTES"]) as paths:
-            found = get_service().messages.send(row.id, chat_id, cursor_args() or Cursor(), text, paths=paths,
-                                                as_file=as_file, reply_to=reply_to, mark_read=mark_read())
+        staged = staging().chosen(chat_id, form.staged.data)  # chosen before, uploaded then (composer.py)
+        uploads = form.files()  # (a plain form post without htmx carries its files itself)
+        if any(f.size > BIG_FILE for f in staged) and not uploads:
+            return send_in_background(row, chat_id, staged, text, reply_to)  # shown at once, with progress
+        with save_uploads(uploads, current_app.instance_path, current_app.config["CHATS_UPLOAD_MAX_BYTES"]) as paths:
+            files = list(zip(paths, [f.mimetype for f in uploads])) + [(f.path, f.mime) for f in staged]
+            # Photos and videos go as themselves (several: an album); anything else, or "send as files", as files.
+            as_file = bool(form.as_file.data) or not all(mime in MEDIA_TYPES for _, mime in files)
+            found = get_service().messages.send(row.id, chat_id, cursor_args() or Cursor(), text,
+                                                paths=[path for path, _ in files], as_file=as_file,
+                                                reply_to=reply_to, mark_read=mark_read())
+            staging().remove(chat_id, [f.token for f in staged])  # sent: gone
     except (ValueError, TelegramProblem) as exc:
         if isinstance(exc, SessionEnded):
             raise

@@ -35,8 +35,8 @@ def menu(chat_id: int, message_id: int):
 
 @bp.route("/chats/<int(signed=True):chat_id>/composer/")
 def composer(chat_id: int):
-    """The composer: new (keeping the typed `text`), replying to `reply_to`, or editing `edit` with its text
-    (`file=1`: htmx gets the emptied file chooser instead); :raise 404: for an unknown message."""
+    """The composer: new (keeping the typed `text`), replying to `reply_to`, or editing `edit` with its text;
+    :raise 404: for an unknown message."""
     row = account()
     edit, reply_to = int_arg("edit", 0, high=MAX_MESSAGE_ID) or None, int_arg("reply_to", 0, high=MAX_MESSAGE_ID) or None
     state = Composer(chat_id, request.args.get("text", "").replace("\r\n", "\n"), None if edit else reply_to, edit,
@@ -44,8 +44,7 @@ def composer(chat_id: int):
     if edit or reply_to:
         state.quote = get_service().message_actions.message(row.id, chat_id, edit or reply_to)
         state.text = state.quote.text if edit else state.text
-    fragment = "telegram/chats/_composer_file.html" if int_arg("file", 0, high=1) else "telegram/chats/_composer.html"
-    return respond(state, fragment, group=group_arg())
+    return respond(state, "telegram/chats/_composer.html", group=group_arg())
 
 
 @bp.route(MESSAGE, methods=["POST"])

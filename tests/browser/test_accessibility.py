@@ -31,6 +31,12 @@ def visit_everything(page, live, sandbox) -> list[str]:
     page.locator(f"#chat-{world.hackers} a").click()
     expect(page.locator("#chat h1")).to_have_text("Python Hackers")
     check("group chat")
+    page.goto(live.url + f"/telegram/chats/{world.forum}/")
+    expect(page.locator("#chat h1")).to_have_text("Trip Planning")
+    check("forum topics")
+    page.goto(live.url + f"/telegram/chats/{world.forum}/topics/{world.topics['Flights']}/")
+    expect(page.locator("#chat h1")).to_have_text("Trip Planning")
+    check("forum topic")
     page.problems.expect("status of 404", "/telegram/chats/999999999/")
     page.problems.expect("status of 404", "/no-such-page")
     for path, state in (("/settings/", "settings"), ("/telegram/admin/", "admin"),

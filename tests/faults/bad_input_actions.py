@@ -1,5 +1,5 @@
 """The bad-input rows of the actions on a message (menu, composer, reply, edit, delete, react, pin, forward); run by test_bad_input.py."""
-from .bad_input import SCRIPT, case
+from .bad_input import SCRIPT, UPLOAD_MAX, case, upload
 
 NO_MESSAGE = "Telegram knows no such message in this chat"
 
@@ -7,6 +7,11 @@ NO_MESSAGE = "Telegram knows no such message in this chat"
 def nothing_asked(seen) -> bool:
     """Telegram was not asked (the app refused the input first)."""
     return not seen.server.requests_since(seen.me, seen.mark)
+
+
+def nothing_staged(tmp_path) -> bool:
+    """No file waits in the staging area."""
+    return not [p for p in tmp_path.rglob("*") if "staged" in p.parts[:-1] and p.is_file()]
 
 
 ACTION_CASES = [
@@ -24,6 +29,32 @@ ACTION_CASES = [
          says=NO_MESSAGE),
     case("composer-text-script", "chats", "GET", "/telegram/chats/{bob}/composer/?text=" + SCRIPT, status=200,
          says=SCRIPT + "</textarea>"),  # (the body has it escaped; the check reads it unescaped)
+    case("stage-no-file", "chats", "POST", "/telegram/chats/{bob}/staged/", status=400, says="Choose a file to send.",
+         check=nothing_asked),
+    case("stage-over-upload-limit", "chats", "POST", "/telegram/chats/{bob}/staged/", files=upload(UPLOAD_MAX + 1024),
+         status=400, says="(CHATS_UPLOAD_MAX_BYTES); it was not kept.", check=lambda s: nothing_staged(s.tmp_path)),
+    case("stage-traversal-name", "chats", "POST", "/telegram/chats/{bob}/staged/", status=200,
+         files=upload(10, "../../../../escaped.txt", "text/plain"), says='class="staged-name">escaped.txt<',
+         check=lambda s: [p.parent.name for p in s.tmp_path.rglob("escaped.txt")] == ["file"]),
+    case("staged-thumb-not-a-token", "chats", "GET", "/telegram/chats/{bob}/staged/..secret_key/thumb/",
+         status=404, says="No picture of that name waits"),
+    case("send-staged-unknown-token", "chats", "POST", "/telegram/chats/{bob}/messages/",
+         data={"text": "hi", "staged": "A" * 22}, status=400, says="no longer waits to be sent", check=nothing_asked),
+    case("topics-of-a-chat-that-is-no-forum", "chats", "GET", "/telegram/chats/{bob}/topics/", json=True,
+         status=404, says="This chat is not a forum: it has no topics."),
+    case("topic-id-huge", "chats", "GET", "/telegram/chats/{bob}/topics/" + "9" * 12 + "/", status=404,
+         says="This forum has no such topic.", check=nothing_asked),
+    case("topic-poll-last-letters", "chats", "GET", "/telegram/chats/{bob}/topics/1/poll/?last=newest", status=400,
+         says="'last' must be a whole number", check=nothing_asked),
+    case("topic-send-empty", "chats", "POST", "/telegram/chats/{bob}/topics/1/messages/", data={"text": "  "},
+         status=400, says="Type a message.", check=nothing_asked),
+    case("topic-send-too-long", "chats", "POST", "/telegram/chats/{bob}/topics/1/messages/",
+         data={"text": "x" * 4097}, status=400, says="Telegram allows at most 4096", check=nothing_asked),
+    case("draft-too-long", "chats", "POST", "/telegram/chats/{bob}/draft/", data={"text": "x" * 4097}, json=True,
+         status=400, says="Telegram allows at most 4096", check=nothing_asked),
+    case("draft-reply-to-letters", "chats", "POST", "/telegram/chats/{bob}/draft/",
+         data={"text": "hi", "reply_to": "the last one"}, status=400, says="There is no such message to reply to",
+         check=nothing_asked),
     case("send-reply-to-letters", "chats", "POST", "/telegram/chats/{bob}/messages/",
          data={"text": "hi", "reply_to": "the last one"}, status=400, says="There is no such message to reply to",
          check=nothing_asked),

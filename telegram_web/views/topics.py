@@ -1,0 +1,70 @@
+"""A forum's topics: the list a forum opens to, a topic's thread, sending into a topic.
+
+A forum chat (conversation.chat_page asks `service.topics.forum`) shows its topics instead of one stream of
+messages; each topic opens its own thread in the pane, with a composer that sends into it.
+"""
+from flask import abort, request, url_for
+
+from ..forms import TopicMessageForm
+from ..telegram.service import get_service
+from ..web import is_htmx, respond, wants_fragment
+from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, mark_read, telegram_blueprint
+from .chat_list import PAGE, page_context
+
+bp = linked_pages(telegram_blueprint("topics", __name__))
+
+TOPICS = "/chats/<int(signed=True):chat_id>/topics/"
+TO_PANE = {"HX-Retarget": "#chat-pane", "HX-Reswap": "innerHTML"}
+
+
+def show_topics(row, chat_id: int):
+    """The forum's topic list: in the pane for htmx, the chats page around it for a browser, JSON of it."""
+    found = get_service().topics.list(row.id, chat_id)
+    return respond(found, "telegram/chats/_topics.html", full_page=PAGE,
+                   page_extra=lambda: {**page_context(row), "pane": "telegram/chats/_topics.html"})
+
+
+@bp.route(TOPICS)
+def topic_list(chat_id: int):
+    """The forum's topics, each with its unread count; :raise 404: (in the pane) for a chat that is not a forum."""
+    return show_topics(account(), chat_id)
+
+
+def show_thread(row, found, status: int = 200, headers: dict | None = None):
+    """A topic's thread with its composer (the pane for htmx, the page for a browser)."""
+    return respond(found, "telegram/chats/_topic.html", full_page=PAGE, status=status, headers=headers,
+                   created=status == 201, page_extra=lambda: {**page_context(row), "pane": "telegram/chats/_topic.html"})
+
+
+@bp.route(TOPICS + "<int:topic_id>/")
+def thread(chat_id: int, topic_id: int):
+    """A topic's newest messages (marked read); :raise 404: for an unknown topic."""
+    if topic_id > MAX_MESSAGE_ID:
+        abort(404, "This forum has no such topic.")
+    row = account()
+    return show_thread(row, get_service().topics.thread(row.id, chat_id, topic_id, mark_read=mark_read()))
+
+
+@bp.route(TOPICS + "<int:topic_id>/poll/")
+def poll(chat_id: int, topic_id: int):
+    """An open thread's poll: 204 while the forum's newest message is still `last` (from the cache, Telegram not
+    asked), else the thread's messages again."""
+    row = account()
+    if is_htmx() and int_arg("last", 0) == get_service().topics.newest(row.id, chat_id):
+        return respond(None, unchanged=True)
+    found = get_service().topics.thread(row.id, chat_id, topic_id, mark_read=mark_read())
+    return respond(found, "telegram/chats/_topic_messages.html", poll_oob=True)
+
+
+@bp.route(TOPICS + "<int:topic_id>/messages/", methods=["POST"])
+def send(chat_id: int, topic_id: int):
+    """Send `text` into the topic: the thread again, the message in it (201 for JSON); a browser goes back to the
+    thread; :raise 400: for an empty or too long text."""
+    form = TopicMessageForm()
+    if not form.validate():
+        abort(400, form.first_error())
+    row = account()
+    found = get_service().topics.send(row.id, chat_id, topic_id, form.text.data.replace("\r\n", "\n"))
+    if not wants_fragment() and request.accept_mimetypes.best != "application/json":
+        return respond(found, page_redirect=url_for("topics.thread", chat_id=chat_id, topic_id=topic_id))
+    return show_thread(row, found, 201, TO_PANE)

@@ -1,0 +1,32 @@
+"""A forum opens to its topics and a topic to its thread; a message sent there lands in that topic."""
+from .conftest import expect, sign_in
+from .test_conversation_flow import item
+
+
+def test_a_forum_opens_to_topics_and_a_message_lands_in_its_topic(page, serve, sandbox):
+    world = sandbox.demo_world
+    sign_in(page, serve(linked=True))
+    item(page, world.forum).locator("a").click()
+    expect(page.locator("#chat h1")).to_have_text("Trip Planning")
+    topics = page.get_by_role("list", name="Topics")
+    expect(topics.locator(".topic-title")).to_have_text(["# Hotels", "# Flights", "# General"])
+    expect(page.locator(f"#topic-{world.topics['Hotels']} .badge.unread")).to_have_text("3")
+    page.locator(f"#topic-{world.topics['Flights']} a").click()
+    expect(page.locator("#chat .hint").first).to_have_text("# Flights")
+    expect(page.locator("#messages")).to_contain_text("Lisbon, leaving Friday 18:05?")
+    expect(page.locator("#messages")).not_to_contain_text("Booking it tonight")
+    box = page.get_by_role("textbox", name="Message")
+    box.fill("Window seat please")
+    box.press("Enter")
+    expect(page.locator("#messages .msg.out .text", has_text="Window seat please")).to_have_count(1)
+    with sandbox.lock:  # what Telegram holds: the message in the Flights topic
+        newest = sandbox.channels[-world.forum - 1000000000000].box.last()
+    assert (newest.text, newest.topic) == ("Window seat please", world.topics["Flights"])
+    page.get_by_role("link", name="Back to the topics").click()
+    page.locator("#topic-1 a").click()
+    expect(page.locator("#chat .hint").first).to_have_text("# General")
+    expect(page.locator("#messages")).to_contain_text("One topic per part of the trip")
+    expect(page.locator("#messages")).not_to_contain_text("Window seat please")
+    # An open thread follows new messages of its topic (its poll, from the cache until the forum changed).
+    sandbox.push_message(world.contacts["Emma"], world.forum, "Count me in!")
+    expect(page.locator("#messages")).to_contain_text("Count me in!", timeout=15000)

@@ -1,0 +1,61 @@
+"""Forum topics as Telegram serves them: getForumTopics with unread counts, a topic's thread by getReplies, a
+send with reply_to the topic landing in it, readDiscussion, and the errors for non-forums and unknown topics."""
+import pytest
+from telethon import errors, functions
+
+from .conftest import ALICE_PHONE, login, run
+
+
+@pytest.fixture
+def forum(server, alice, bob):
+    peer = server.create_channel(bob, 'Trips', [alice], megagroup=True)
+    server.make_forum(peer)
+    topic = server.create_topic(bob, peer, 'Flights')
+    for text in ('Lisbon?', 'Friday 18:05'):
+        server.push_message(bob, peer, text, reply_to=topic)
+    server.push_message(bob, peer, 'hello all')  # General
+    return peer, topic
+
+
+def test_topics_threads_and_sending_into_a_topic(server, alice, forum):
+    peer, topic = forum
+
+    async def main():
+        client = await login(server, ALICE_PHONE)
+        entity = await client.get_input_entity(peer)
+        assert (await client.get_entity(peer)).forum
+        listed = await client(functions.messages.GetForumTopicsRequest(entity, None, 0, 0, 20, None))
+        thread = await client(functions.messages.GetRepliesRequest(entity, topic, 0, None, 0, 20, 0, 0, 0))
+        sent = await client.send_message(peer, 'Booked!', reply_to=topic)
+        after = await client(functions.messages.GetRepliesRequest(entity, topic, 0, None, 0, 20, 0, 0, 0))
+        general = await client(functions.messages.GetRepliesRequest(entity, 1, 0, None, 0, 20, 0, 0, 0))
+        await client(functions.messages.ReadDiscussionRequest(entity, topic, sent.id))
+        read = await client(functions.messages.GetForumTopicsRequest(entity, None, 0, 0, 20, None))
+        await client.disconnect()
+        return listed, thread, sent, after, general, read
+    listed, thread, sent, after, general, read = run(main())
+    assert [(t.title, t.unread_count) for t in listed.topics] == [('General', 1), ('Flights', 3)]  # (its creation counts)
+    assert [m.message for m in thread.messages if m.message] == ['Friday 18:05', 'Lisbon?']
+    assert sent.reply_to.forum_topic and sent.reply_to.reply_to_msg_id == topic
+    assert after.messages[0].id == sent.id and sent.id not in [m.id for m in general.messages]
+    assert [m.message for m in general.messages if m.message] == ['hello all']
+    assert {t.title: t.unread_count for t in read.topics} == {'General': 1, 'Flights': 0}
+
+
+def test_what_telegram_refuses(server, alice, bob, forum):
+    peer, topic = forum
+    plain = server.create_channel(bob, 'Plain', [alice], megagroup=True)
+    server.push_message(bob, plain, 'hi')
+
+    async def main():
+        client = await login(server, ALICE_PHONE)
+        try:
+            with pytest.raises(errors.ChannelForumMissingError):
+                await client(functions.messages.GetForumTopicsRequest(await client.get_input_entity(plain),
+                                                                      None, 0, 0, 20, None))
+            with pytest.raises(errors.MsgIdInvalidError):
+                await client(functions.messages.GetRepliesRequest(await client.get_input_entity(peer), 424242,
+                                                                  0, None, 0, 20, 0, 0, 0))
+        finally:
+            await client.disconnect()
+    run(main())
