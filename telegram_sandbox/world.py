@@ -179,6 +179,7 @@ class Account:
     updates: collections.deque = None  # (pts, pts_count, record) for getDifference
     contacts: set = field(default_factory=set)
     last_online: int = field(default_factory=now)
+    hide_last_seen: bool = False  # privacy: others see userStatusRecently
 
 
 @dataclass(eq=False)

@@ -114,6 +114,7 @@ class AccountCache:
         self.reactions: tuple[int, list[str]] | None = None  # (hash, emoji) of getAvailableReactions
         self.pins: dict[int, object] = {}  # chat id -> its PinnedBar (pins.py)
         self.pin_versions: dict[int, int] = {}  # chat id -> raised by each change of its pins
+        self.presence: dict | None = None  # statuses, typing and member counts (presence.py)
         self.last_update = time.monotonic()
         self.was_connected = True
         self.unreachable = False  # the last Telegram call failed to connect

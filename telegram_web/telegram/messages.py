@@ -7,11 +7,12 @@ update-fed cache (cache.py, kept current by updates.py) whatever they can.
 from dataclasses import dataclass, field
 
 from ..plain import HIDDEN
-from . import history
+from . import history, presence
 from .cache import WINDOW, AccountCache, ChatCache
 from .convert import ChatSummary, MessageView, message_view
 from .dialogs import input_peer, summary_of
 from .history import PAGE
+from .presence import ChatStatus
 from .problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem, translate
 from .updates import ensure
 
@@ -21,12 +22,15 @@ MAX_CAPTION = 1024
 
 @dataclass
 class Cursor:
-    """Where an open chat page is: window epoch, change version, newest and oldest id shown."""
+    """Where an open chat page is: window epoch, change version, newest and oldest id shown, the read mark of
+    own messages and the header line (its key) shown."""
 
     epoch: int = 0
     version: int = 0
     after: int = 0
     oldest: int = 0
+    read: int = 0
+    status: int = 0
 
 
 @dataclass
@@ -39,6 +43,9 @@ class ChatPage:
     has_older: bool
     sponsored: list[MessageView] = field(default_factory=list)
     problem: TelegramProblem | None = None
+    status: ChatStatus | None = None
+    read_outbox_max_id: int | None = None  # own messages up to it were read (None: the chat shows no ticks)
+    first_unread: int | None = None  # the "Unread messages" separator goes above it
 
 
 @dataclass
@@ -58,12 +65,16 @@ class Changes:
     cursor: Cursor
     # the date of the message before the first new one (date separators)
     previous_date: object = field(default=None, metadata=HIDDEN)
+    previous: MessageView | None = field(default=None, metadata=HIDDEN)  # (grouping by sender)
     problem: TelegramProblem | None = None  # Telegram could not be asked: nothing is known to have changed
+    status: ChatStatus | None = None  # the header line, when it changed
+    read_outbox_max_id: int | None = None
+    newly_read: list[int] = field(default_factory=list, metadata=HIDDEN)  # shown own messages read since the cursor
 
     @property
     def empty(self) -> bool:
         """Whether nothing changed."""
-        return not (self.messages or self.edited or self.deleted)
+        return not (self.messages or self.edited or self.deleted or self.status or self.newly_read)
 
 
 @dataclass
@@ -72,6 +83,7 @@ class OlderPage:
 
     messages: list[MessageView]
     has_older: bool
+    read_outbox_max_id: int | None = None
 
 
 class Messages:
@@ -121,13 +133,21 @@ async def _mark_read(client, cache: AccountCache, summary: ChatSummary, views: l
     cache.touch_dialogs()
 
 
-def _cursor(chat: ChatCache, views: list[MessageView]) -> Cursor:
-    return Cursor(chat.epoch, chat.version, views[-1].id if views else 0, views[0].id if views else 0)
+def _cursor(chat: ChatCache, views: list[MessageView], read: int | None, status: ChatStatus | None) -> Cursor:
+    return Cursor(chat.epoch, chat.version, views[-1].id if views else 0, views[0].id if views else 0,
+                  read or 0, status.key if status else 0)
+
+
+def read_outbox(summary: ChatSummary | None) -> int | None:
+    """How far the other side read own messages; None where Telegram's apps show no ticks."""
+    if summary is None or summary.kind == "channel" or summary.is_self:
+        return None
+    return summary.read_outbox_max_id
 
 
 async def _open(client, chat_id: int, limit: int, mark_read: bool, page=ChatPage) -> ChatPage:
     cache = await ensure(client)
-    summary = await summary_of(client, cache, chat_id)
+    summary = await presence.with_read_marks(client, cache, await summary_of(client, cache, chat_id))
     chat = cache.chat(chat_id)
     problem = None
     try:
@@ -139,13 +159,17 @@ async def _open(client, chat_id: int, limit: int, mark_read: bool, page=ChatPage
         if isinstance(problem, (SessionEnded, ChatNotFound, ChatUnavailable)):  # the login page, the pane
             raise problem from exc
     views = chat.newest(limit)
+    first_unread = next((v.id for v in views if not v.out and v.id > summary.read_inbox_max_id), None) \
+        if summary.unread else None
     if problem is None:
         await history.fill_replies(client, cache, chat, views)
         if mark_read:
             await _mark_read(client, cache, summary, views)
     has_older = bool(views) and not (chat.at_start and views[0].id == min(chat.messages))
-    return page(summary, views, _cursor(chat, views), has_older,
-                await history.sponsored(client, chat, summary.kind) if problem is None else [], problem)
+    status, read = await presence.opened(client, cache, summary), read_outbox(summary)
+    return page(summary, views, _cursor(chat, views, read, status), has_older,
+                await history.sponsored(client, chat, summary.kind) if problem is None else [], problem,
+                status, read, first_unread)
 
 
 async def _changes(client, cache: AccountCache, chat_id: int, cursor: Cursor, mark_read: bool) -> Changes | None:
@@ -163,9 +187,16 @@ async def _changes(client, cache: AccountCache, chat_id: int, cursor: Cursor, ma
     shown = range(cursor.oldest, cursor.after + 1)
     edited_views = [chat.messages[i] for i in sorted(edited) if i in shown and i in chat.messages]
     last_shown = max((i for i in chat.messages if i <= cursor.after), default=None)
+    status, read = presence.status_for(cache, chat_id), read_outbox(presence.summary_for(cache, chat_id))
+    newly_read = [i for i in sorted(chat.messages) if i in shown and chat.messages[i].out
+                  and cursor.read < i <= (read or 0) and i not in edited]
     changes = Changes(new, edited_views, sorted(i for i in deleted if i in shown),
-                      Cursor(chat.epoch, chat.version, new[-1].id if new else cursor.after, cursor.oldest),
-                      previous_date=chat.messages[last_shown].date if last_shown else None)
+                      Cursor(chat.epoch, chat.version, new[-1].id if new else cursor.after, cursor.oldest,
+                             max(read or 0, cursor.read), status.key if status else cursor.status),
+                      previous_date=chat.messages[last_shown].date if last_shown else None,
+                      previous=chat.messages[last_shown] if last_shown else None,
+                      status=status if status and status.key != cursor.status else None,
+                      read_outbox_max_id=read, newly_read=newly_read)
     if new:
         await history.fill_replies(client, cache, chat, new)
         summary = cache.dialogs.get(chat_id)
@@ -189,7 +220,7 @@ async def _older(client, chat_id: int, before: int, limit: int) -> OlderPage:
     chat = cache.chat(chat_id)
     views = await history.older(client, cache, chat, before, limit)
     await history.fill_replies(client, cache, chat, views)
-    return OlderPage(views, len(views) >= limit)
+    return OlderPage(views, len(views) >= limit, read_outbox(presence.summary_for(cache, chat_id)))
 
 
 async def _send(client, chat_id: int, text: str, path: str | None, as_photo: bool, reply_to: int | None,

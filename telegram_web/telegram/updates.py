@@ -14,6 +14,7 @@ from telethon.tl import types
 from .cache import AccountCache, attach
 from .convert import list_preview, message_view, reactions_of
 from .internals import chain_reconnect_callback, connection_of
+from .presence import note_update, remember_statuses, stopped_typing, summary_for
 
 log = logging.getLogger("telegram_web.telegram")
 
@@ -49,6 +50,8 @@ def install(client) -> AccountCache:
         elif isinstance(update, (types.UpdatePinnedMessages, types.UpdatePinnedChannelMessages)):
             peer = update.peer if isinstance(update, types.UpdatePinnedMessages) else types.PeerChannel(update.channel_id)
             note_pins(cache, utils.get_peer_id(peer), update.messages, bool(update.pinned))
+        else:
+            note_update(cache, update)  # typing and user status: the open chat's header (presence.py)
 
     _after_reconnect(client, cache)
     client.add_event_handler(on_new, events.NewMessage())
@@ -97,7 +100,8 @@ async def resync(client, cache: AccountCache) -> None:
 
 
 def remember_names(cache: AccountCache, *entities) -> None:
-    """Keep display names of peers seen, for senders Telegram sends without an entity."""
+    """Keep display names of peers seen, for senders Telegram sends without an entity (and users' statuses)."""
+    remember_statuses(cache, *entities)
     for entity in entities:
         if entity is not None and not isinstance(entity, types.InputPeerEmpty):
             try:
@@ -111,6 +115,7 @@ def note_message(cache: AccountCache, message, edited: bool = False) -> None:
     cache.last_update = time.monotonic()
     remember_names(cache, message.sender, message.chat)
     view = message_view(message, cache.names)
+    stopped_typing(cache, view.chat_id, view.sender_id)
     chat = cache.chats.get(view.chat_id)
     if chat is not None and (view.id in chat.messages if edited else
                              chat.trusted and view.id > max(chat.messages, default=0)):
@@ -171,7 +176,7 @@ def note_deleted(cache: AccountCache, chat_id: int | None, ids) -> None:
 def note_read(cache: AccountCache, chat_id: int, max_id: int, outbox: bool) -> None:
     """Read receipts: ours from another device (inbox) or the other side's (outbox)."""
     cache.last_update = time.monotonic()
-    dialog = cache.dialogs.get(chat_id)
+    dialog = summary_for(cache, chat_id)  # (a chat opened outside the loaded list has its read marks too)
     if dialog is None:
         return
     if outbox:
