@@ -3,6 +3,7 @@
 Only this module and its callers in the telegram package see Telethon types; the
 dataclasses below are what views, templates and JSON get.
 """
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import ClassVar
@@ -117,13 +118,21 @@ class ChatSummary:
     order: int = field(default=0, repr=False, metadata=HIDDEN)
     # raised by each new message: newest first on equal dates
     bumped: int = field(default=0, repr=False, metadata=HIDDEN)
+    # "typing…" / "Alice is typing…" until the monotonic time `typing_until` (presence.py sets both)
+    typing_text: str | None = field(default=None, repr=False, metadata=HIDDEN)
+    typing_until: float = field(default=0.0, repr=False, metadata=HIDDEN)
 
-    JSON_PROPERTIES: ClassVar = ("has_photo",)
+    JSON_PROPERTIES: ClassVar = ("has_photo", "typing")
 
     @property
     def has_photo(self) -> bool:
         """Whether the chat has a profile photo (its avatar URL is served)."""
         return self.photo_id is not None
+
+    @property
+    def typing(self) -> str | None:
+        """Who is typing there now, as the list says it, or None."""
+        return self.typing_text if self.typing_until > time.monotonic() else None
 
 
 def _cut(text: str) -> str:

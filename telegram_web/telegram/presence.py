@@ -4,6 +4,7 @@ Fed by updates (updateUserStatus, updateUserTyping / updateChatUserTyping / upda
 into the account's cache, plus one full-chat request when a group or channel is first opened;
 a poll reads it all from the cache and never asks Telegram.
 """
+import asyncio
 import time
 import zlib
 from dataclasses import dataclass, field
@@ -64,12 +65,28 @@ def note_update(cache: AccountCache, update) -> bool:
         typing.pop(user_id, None)
     else:
         typing[user_id] = time.monotonic()
+    _show_in_list(cache, chat_id)
     return True
+
+
+def _show_in_list(cache: AccountCache, chat_id: int) -> None:
+    """The chat list says who types (and stops saying it when that gets old: the list's poll re-renders then)."""
+    dialog = cache.dialogs.get(chat_id)
+    if dialog is None:
+        return
+    typists = typing_in(cache, chat_id)
+    dialog.typing_text = _typing_text([(cache.names.get(uid) or "Someone").split()[0] for uid in typists],
+                                      dialog.kind in ("group", "supergroup")) if typists else None
+    dialog.typing_until = time.monotonic() + TYPING_SECONDS if typists else 0.0
+    cache.touch_dialogs()
+    if typists:
+        asyncio.get_running_loop().call_later(TYPING_SECONDS + 0.1, cache.touch_dialogs)
 
 
 def stopped_typing(cache: AccountCache, chat_id: int, user_id: int | None) -> None:
     """A message from someone ends their typing there, as in Telegram's apps."""
-    _state(cache)["typing"].get(chat_id, {}).pop(user_id, None)
+    if _state(cache)["typing"].get(chat_id, {}).pop(user_id, None) is not None:
+        _show_in_list(cache, chat_id)
 
 
 def typing_in(cache: AccountCache, chat_id: int) -> list[int]:

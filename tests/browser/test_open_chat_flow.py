@@ -73,16 +73,17 @@ def test_a_message_read_by_the_other_side_gets_two_ticks_within_one_poll(page, s
     expect(tick).to_have_attribute("title", "Read")
 
 
-def test_typing_shows_in_the_header_while_the_contact_types(page, serve, sandbox):
+def test_typing_shows_in_the_header_and_the_list_while_the_contact_types(page, serve, sandbox):
     alice, owner = open_contact(page, serve, sandbox, "Alice")
-    status = page.locator("#chat-status")
+    status, in_list = page.locator("#chat-status"), page.locator(f"#chat-{alice} .chat-preview")
     expect(status).to_have_text("online")  # the demo's Alice was just active
-    for _ in range(4):  # she keeps typing, her app repeating the action every 4 s (as Telegram's apps do)
+    for _ in range(6):  # she keeps typing, her app repeating the action every 4 s (as Telegram's apps do)
         sandbox.set_typing(alice, owner)
-        if status.text_content() == "typing…":
+        if status.text_content() == "typing…" and in_list.text_content() == "typing…":
             break
         page.wait_for_timeout(4000)
-    expect(status).to_have_text("typing…")  # within one 10 s poll
+    expect(status).to_have_text("typing…")  # each within one 10 s poll (of the chat, of the list)
+    expect(in_list).to_have_text("typing…")
     screenshot(page, "typing")
     sandbox.push_message(alice, owner, "Done typing")  # her message ends her typing
     expect(page.locator("#messages .msg").filter(has_text="Done typing")).to_have_count(1, timeout=ONE_POLL_MS)

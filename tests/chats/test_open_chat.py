@@ -20,6 +20,12 @@ def poll_for(browser, url, ok):
     return answer.get_data(as_text=True)
 
 
+def opened(browser, chat_id) -> str:
+    """The chat's page, once the app knows the new chat (its update arrives in its own time)."""
+    answer = wait_until(lambda: browser.get(f"/telegram/chats/{chat_id}/"), lambda r: r.status_code == 200)
+    return answer.get_data(as_text=True)
+
+
 def idle_poll_is_free(server, me, browser, url):
     """An unchanged poll: 204 and no Telegram request."""
     answer, cost = requests_during(server, me, lambda: browser.get(url, target="messages"))
@@ -83,19 +89,26 @@ def test_groups_show_members_online_and_who_types_with_one_full_chat_request(ser
     server.set_online(carol, False)
     body = poll_for(browser, url, lambda b: "chat-status" in b)
     assert header(body) == "3 members, 2 online"
+    browser.get("/telegram/chats/")  # the list is loaded: it says who types too
+
+    def listed():
+        return {c["id"]: c for c in browser.get("/telegram/chats/", json=True).json["chats"]}[group]
+    assert listed()["typing"] is None
     server.set_typing(bob, group)
     body = poll_for(browser, poll_url(body), lambda b: "typing" in b)
-    assert header(body) == "Bob is typing…"
+    assert header(body) == "Bob is typing…" and listed()["typing"] == "Bob is typing…"
+    server.push_message(bob, group, "typed")  # his message ends his typing
+    assert wait_until(listed, lambda chat: chat["typing"] is None)["typing"] is None
     _, cost = requests_during(server, me, lambda: browser.get(f"/telegram/chats/{group}/"))
     assert "messages.GetFullChatRequest" not in cost  # cached
 
     supergroup = server.create_channel(bob, "Hackers", [me, carol], megagroup=True)
     channel = server.create_channel(bob, "News", [me, carol])
     server.set_online(carol, False)
-    html = browser.get(f"/telegram/chats/{supergroup}/").get_data(as_text=True)
+    html = opened(browser, supergroup)
     assert header(html) == "3 members, 2 online"
     assert "Bob Builder created the supergroup «Hackers»" in html
-    html = browser.get(f"/telegram/chats/{channel}/").get_data(as_text=True)
+    html = opened(browser, channel)
     assert header(html) == "3 subscribers" and "Channel «News» created" in html
 
 
