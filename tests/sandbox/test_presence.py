@@ -1,12 +1,7 @@
 """Presence as real Telethon meets it in the sandbox: status updates shaped by last-seen privacy (to contacts, private
-chats and group members), typing updates of each chat kind, counts in full channels, and the demo's typists."""
-import random
-import threading
-
+chats and group members), typing updates of each chat kind, and counts in full channels."""
 from telethon import events
 from telethon.tl import functions, types
-
-from telegram_sandbox.demo import DEMO_PHONE, DEMO_PASSWORD, build_demo_world, start_demo_chatter
 
 from .conftest import ALICE_PHONE, login, run, until
 
@@ -54,27 +49,3 @@ def test_status_updates_follow_privacy_and_typing_reaches_each_kind_of_chat(serv
             await client.disconnect()
     run(go())
 
-
-def test_demo_contacts_type_before_they_write(server):
-    world = build_demo_world(server)
-    stop = threading.Event()
-
-    async def main():
-        client = await login(server, DEMO_PHONE, DEMO_PASSWORD)
-        order = []
-
-        async def typing(update):
-            order.append('typing')
-
-        async def message(event):
-            order.append('message')
-        client.add_event_handler(typing, events.Raw((types.UpdateUserTyping, types.UpdateChatUserTyping)))
-        client.add_event_handler(message, events.NewMessage(incoming=True))
-        thread = start_demo_chatter(server, world, stop, interval=(0.05, 0.1), rng=random.Random(3))
-        await until(lambda: 'message' in order)
-        stop.set()
-        thread.join(2)
-        await client.disconnect()
-        return order
-    order = run(main())
-    assert order.index('typing') < order.index('message')
