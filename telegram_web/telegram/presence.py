@@ -46,12 +46,12 @@ def remember_statuses(cache: AccountCache, *entities) -> None:
             statuses[entity.id] = entity.status
 
 
-def note_update(cache: AccountCache, update) -> bool:
-    """A status or typing update into the cache; False when it is neither."""
+def note_update(cache: AccountCache, update) -> None:
+    """A status or typing update into the cache (other updates are left alone)."""
     state = _state(cache)
     if isinstance(update, types.UpdateUserStatus):
         state["statuses"][update.user_id] = update.status
-        return True
+        return
     if isinstance(update, types.UpdateUserTyping):
         chat_id, user_id = update.user_id, update.user_id
     elif isinstance(update, types.UpdateChatUserTyping):
@@ -59,14 +59,13 @@ def note_update(cache: AccountCache, update) -> bool:
     elif isinstance(update, types.UpdateChannelUserTyping):
         chat_id, user_id = utils.get_peer_id(types.PeerChannel(update.channel_id)), utils.get_peer_id(update.from_id)
     else:
-        return False
+        return
     typing = state["typing"].setdefault(chat_id, {})
     if isinstance(update.action, types.SendMessageCancelAction):
         typing.pop(user_id, None)
     else:
         typing[user_id] = time.monotonic()
     _show_in_list(cache, chat_id)
-    return True
 
 
 def _show_in_list(cache: AccountCache, chat_id: int) -> None:
