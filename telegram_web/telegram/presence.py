@@ -82,6 +82,29 @@ def _show_in_list(cache: AccountCache, chat_id: int) -> None:
         asyncio.get_running_loop().call_later(TYPING_SECONDS + 0.1, cache.touch_dialogs)
 
 
+def note_members(cache: AccountCache, chat_id: int, action, actor_id: int | None) -> None:
+    """Joins and leaves that arrive as service messages keep a counted group's member count current."""
+    state = _state(cache)
+    if chat_id not in state["counts"] or action is None:
+        return
+    if isinstance(action, types.MessageActionChatAddUser):
+        joined, left = set(action.users), set()
+    elif isinstance(action, (types.MessageActionChatJoinedByLink, types.MessageActionChatJoinedByRequest)):
+        joined, left = {actor_id}, set()
+    elif isinstance(action, types.MessageActionChatDeleteUser):
+        joined, left = set(), {action.user_id}
+    else:
+        return
+    members, online = state["counts"][chat_id]
+    known = state["members"].get(chat_id)
+    if known is not None:  # a basic group: its member list is known
+        known |= joined
+        known -= left
+        state["counts"][chat_id] = (len(known), online)
+    elif members is not None:
+        state["counts"][chat_id] = (members + len(joined) - len(left), online)
+
+
 def stopped_typing(cache: AccountCache, chat_id: int, user_id: int | None) -> None:
     """A message from someone ends their typing there, as in Telegram's apps."""
     if _state(cache)["typing"].get(chat_id, {}).pop(user_id, None) is not None:

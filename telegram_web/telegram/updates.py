@@ -14,7 +14,7 @@ from telethon.tl import types
 from .cache import AccountCache, attach
 from .convert import list_preview, message_view, reactions_of
 from .internals import chain_reconnect_callback, connection_of
-from .presence import note_update, remember_statuses, stopped_typing, summary_for
+from .presence import note_members, note_update, remember_statuses, stopped_typing, summary_for
 
 log = logging.getLogger("telegram_web.telegram")
 
@@ -33,6 +33,11 @@ def install(client) -> AccountCache:
 
     async def on_edit(event):
         note_message(cache, event.message, edited=True)
+
+    async def on_service(event):
+        if event.action_message is not None:  # (NewMessage leaves service messages out: joins, leaves, titles…)
+            remember_names(cache, *(event.users or []))  # who joined or left, as the update brought them
+            note_message(cache, event.action_message)
 
     async def on_delete(event):
         note_deleted(cache, event.chat_id, event.deleted_ids)
@@ -56,6 +61,7 @@ def install(client) -> AccountCache:
     _after_reconnect(client, cache)
     client.add_event_handler(on_new, events.NewMessage())
     client.add_event_handler(on_edit, events.MessageEdited())
+    client.add_event_handler(on_service, events.ChatAction())
     client.add_event_handler(on_delete, events.MessageDeleted())
     client.add_event_handler(on_read, events.MessageRead(inbox=True))
     client.add_event_handler(on_read, events.MessageRead(inbox=False))
@@ -116,6 +122,8 @@ def note_message(cache: AccountCache, message, edited: bool = False) -> None:
     remember_names(cache, message.sender, message.chat)
     view = message_view(message, cache.names)
     stopped_typing(cache, view.chat_id, view.sender_id)
+    if not edited:
+        note_members(cache, view.chat_id, getattr(message, "action", None), view.sender_id)
     chat = cache.chats.get(view.chat_id)
     if chat is not None and (view.id in chat.messages if edited else
                              chat.trusted and view.id > max(chat.messages, default=0)):

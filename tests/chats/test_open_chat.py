@@ -99,6 +99,12 @@ def test_groups_show_members_online_and_who_types_with_one_full_chat_request(ser
     assert header(body) == "Bob is typing…" and listed()["typing"] == "Bob is typing…"
     server.push_message(bob, group, "typed")  # his message ends his typing
     assert wait_until(listed, lambda chat: chat["typing"] is None)["typing"] is None
+    body = poll_for(browser, poll_url(body), lambda b: "chat-status" in b)
+    dave = server.create_account("447700900004", "Dave", "Doe")
+    server.add_member(group, dave)  # a join, by its service message: the count follows without asking Telegram
+    body, cost = requests_during(server, me, lambda: poll_for(browser, poll_url(body), lambda b: "4 members" in b))
+    assert header(body) == "4 members, 3 online" and "messages.GetFullChatRequest" not in cost
+    assert "Bob Builder added Dave Doe" in body
     _, cost = requests_during(server, me, lambda: browser.get(f"/telegram/chats/{group}/"))
     assert "messages.GetFullChatRequest" not in cost  # cached
 
