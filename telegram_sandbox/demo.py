@@ -22,6 +22,8 @@ DEMO_PHONE = '+99966 1 2345'  # Telegram's test-number style (99966XYYYY)
 DEMO_PASSWORD = 'sandbox demo'
 DEMO_PASSWORD_HINT = 'sandbox + demo'
 DEMO_NAME = 'Dana Demo'
+TYPING_BEFORE = 12  # seconds a chatting contact types before the message arrives (a 10 s poll sees it)
+TYPING_REPEAT = 4  # seconds between a typist's typing actions (Telegram's apps repeat them within 5 s)
 
 _CONTACTS = [  # phone suffix, first name, last name, username
     ('2001', 'Alice', 'Martin', 'alice_m'), ('2002', 'Bruno', 'Costa', 'bruno'),
@@ -196,6 +198,13 @@ def build_demo_world(server) -> DemoWorld:
     server.set_dialog(owner, world.news, unread=2)
     server.set_dialog(owner, world.forum, unread=3)
     server.set_dialog(owner, c['Emma'], unread=2)
+
+    # Presence: Alice is online, Chloé hides her last seen, the others were seen a while ago.
+    with server.lock:
+        for name, ago in (('Bruno', 2 * 3600), ('Dmitri', 26 * 3600), ('Emma', 20 * 60), ('Farah', 3 * 3600),
+                          ('Old', 40 * 86400)):
+            server.accounts[c[name]].last_online = now() - ago
+    server.hide_last_seen(c['Chloé'])
     return world
 
 
@@ -208,6 +217,7 @@ def start_demo_chatter(server, world: DemoWorld, stop: threading.Event, *, inter
     """
     rng = rng or random.Random()
     writers = [world.contacts[n] for n in ('Alice', 'Bruno', 'Emma', 'Farah') if n in world.contacts]
+    typing_for = min(TYPING_BEFORE, interval[0] / 2)  # (a quick chatter, as tests run it, types quickly too)
 
     def loop():
         """The chatter thread body."""
@@ -221,12 +231,25 @@ def start_demo_chatter(server, world: DemoWorld, stop: threading.Event, *, inter
                     continue
                 if where == world.owner and rng.random() < 0.15 and _react(server, who, world.owner, rng):
                     continue
+                server.set_online(who)
+                if _type(server, who, where, stop, typing_for):
+                    break
                 _say(server, who, where, rng.choice(CHATTER))
             except Exception:  # noqa: BLE001 - a demo thread must not die on one bad event
                 log.exception('sandbox: demo chatter failed')
     thread = threading.Thread(target=loop, name='sandbox-demo-chatter', daemon=True)
     thread.start()
     return thread
+
+
+def _type(server, who, where, stop: threading.Event, seconds: float) -> bool:
+    """`who` types in `where` for `seconds`, repeating the typing action as Telegram's apps do (every
+    TYPING_REPEAT s); True if the chatter was stopped meanwhile."""
+    for _ in range(max(1, round(seconds / TYPING_REPEAT))):
+        server.set_typing(who, where)
+        if stop.wait(seconds / max(1, round(seconds / TYPING_REPEAT))):
+            return True
+    return False
 
 
 def _fix_typo(server, who, owner) -> bool:

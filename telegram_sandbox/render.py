@@ -84,10 +84,12 @@ def reactions_tl(m: Msg, viewer_id: int | None):
     return types.MessageReactions(results=results, can_see_list=kind_of(m.peer) != 'channel' or None)
 
 
-def status_tl(acc: Account):
-    """Online while active in the last few minutes, else last seen."""
+def status_tl(acc: Account, viewer_id: int | None = None):
+    """Online while active in the last few minutes, else last seen; "recently" to others when it is hidden."""
     if acc.service or acc.bot:  # (bots show no last seen)
         return None
+    if acc.hide_last_seen and viewer_id != acc.id:
+        return types.UserStatusRecently()
     if now() - acc.last_online < ONLINE_WINDOW:
         return types.UserStatusOnline(expires=acc.last_online + ONLINE_WINDOW)
     return types.UserStatusOffline(was_online=acc.last_online)
@@ -101,7 +103,7 @@ def user_tl(acc: Account, viewer_id: int | None, dc: int):
         first_name=acc.first_name, last_name=acc.last_name or None, username=acc.username,
         phone=acc.phone if is_self or acc.service else None,
         photo=types.UserProfilePhoto(photo_id=acc.photo.id, dc_id=dc) if acc.photo else None,
-        status=status_tl(acc), verified=acc.service or None, support=acc.service or None,
+        status=status_tl(acc, viewer_id), verified=acc.service or None, support=acc.service or None,
         bot=bool(acc.bot) or None, bot_info_version=1 if acc.bot else None)
 
 

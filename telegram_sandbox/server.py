@@ -26,6 +26,7 @@ from .faults import FaultPlan, RequestLog
 from .bots import BotsMixin
 from .pinning import PinsMixin
 from .polling import PollsMixin
+from .presence import PresenceMixin
 from .reacting import ReactionsMixin
 from .rpc import RpcFail, not_implemented, request_name
 from .world import Account, AuthKeyState, now
@@ -95,7 +96,7 @@ class Ctx:
 
 
 class SandboxServer(ControlMixin, DeliveryMixin, ReactionsMixin, PinsMixin, BotsMixin, PollsMixin, DraftsMixin,
-                    TopicsMixin):
+                    TopicsMixin, PresenceMixin):
     """An offline Telegram: accounts, chats, updates, login; see README.md for the control surface."""
 
     def __init__(self, dc_id=2, *, login_token_ttl=30.0, code_ttl=300.0, message_cap=3000,

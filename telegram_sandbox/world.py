@@ -185,6 +185,7 @@ class Account:
     contacts: set = field(default_factory=set)
     last_online: int = field(default_factory=now)
     bot: object = None  # bots.BotProfile for a bot account
+    hide_last_seen: bool = False  # privacy: others see userStatusRecently
 
 
 @dataclass(eq=False)

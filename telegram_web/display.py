@@ -1,9 +1,10 @@
-"""Display helpers for templates (`fmt.…`): times, dates, sizes, avatar initials, chat kinds.
+"""Display helpers for templates (`fmt.…`): times, dates, sizes, avatar initials, chat kinds, message grouping.
 
 Plain values in, text out; registered as `fmt` for every template by the app factory.
 Times are shown in the viewer's time zone (time_zones.local), dates and sizes in the page's
 language (Babel: "сегодня", "2 декабря", "1,5 МБ").
 """
+import unicodedata
 from datetime import datetime, timedelta, timezone
 
 from flask_babel import format_date, format_decimal, gettext as _, lazy_gettext as _l
@@ -91,3 +92,34 @@ def duration(seconds: int | float | None) -> str:
         return ""
     minutes, secs = divmod(int(seconds), 60)
     return f"{minutes}:{secs:02d}"
+
+
+GROUP_SECONDS = 300  # messages from one sender this close together share one name and avatar
+JOINERS = {0x200D, 0xFE0E, 0xFE0F, 0x20E3}  # zero-width joiner, variation selectors, keycap
+
+
+def same_group(previous, message) -> bool:
+    """Whether `message` continues `previous`'s group: same sender, neither a service line, a few minutes apart."""
+    if previous is None or previous.service or message.service or previous.sponsored_url is not None:
+        return False
+    return (previous.sender_id == message.sender_id and previous.out == message.out
+            and abs((message.date - previous.date).total_seconds()) <= GROUP_SECONDS)
+
+
+def emoji_only(text: str | None, most: int = 3) -> bool:
+    """Whether the text is one to `most` emoji and nothing else (shown large, as Telegram's apps do)."""
+    count, after_joiner, flag_half = 0, False, False
+    for char in "".join((text or "").split()):
+        code = ord(char)
+        if code in JOINERS or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F:
+            after_joiner = code == 0x200D  # modifiers and tags belong to the emoji before them
+            continue
+        if not (unicodedata.category(char) == "So" or 0x1F000 <= code <= 0x1FAFF):
+            return False
+        if 0x1F1E6 <= code <= 0x1F1FF:  # regional indicators: two make one flag
+            flag_half = not flag_half
+            count += flag_half
+        elif not after_joiner:
+            count += 1
+        after_joiner = False
+    return 0 < count <= most

@@ -45,7 +45,8 @@ def test_the_table_is_parsed():
     assert len(rows) >= 20 and ("POST", [("/telegram/auth/phone/", [])], [{"authorized", "step", "phone", "via",
                                                                            "next_via", "timeout"}]) in rows
     assert ("GET", [("/telegram/chats/<id>/messages/", ["before", "limit"]),
-                    ("/telegram/chats/<id>/older/", ["before", "limit"])], [{"messages", "has_older"}]) in rows
+                    ("/telegram/chats/<id>/older/", ["before", "limit"])], [{"messages", "has_older",
+                                                                              "read_outbox_max_id"}]) in rows
 
 
 @pytest.fixture
@@ -109,7 +110,7 @@ def query_value(state: dict, name: str):
     """A value for a query argument the README names: the open chat's cursor, or a plain one."""
     cursor = state.get("cursor", {})
     return {"after": cursor.get("after"), "v": cursor.get("version", 0), "epoch": cursor.get("epoch"),
-            "oldest": cursor.get("oldest"), "before": state.get("oldest"), "limit": 10, "offset": 1, "q": "",
+            "oldest": cursor.get("oldest"), "read": cursor.get("read"), "s": cursor.get("status"), "before": state.get("oldest"), "limit": 10, "offset": 1, "q": "",
             "outcome": "ok", "method": "code", "page": 1, "reply_to": state.get("oldest"), "edit": state.get("mine"),
             "text": "a draft", "revoke": 1, "folder": "", "open": state.get("bob"), "silent": 1, "unpin": 0,
             "to": state["bob"], "file": 1, "box": state.get("photo"), "from": state["bob"], "date": "2024-05-01",

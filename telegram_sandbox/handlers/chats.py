@@ -56,7 +56,8 @@ def get_full_channel(ctx, r):
         read_outbox_max_id=d.read_outbox_max_id if d else 0, unread_count=ctx.server.unread_count(acc, peer),
         chat_photo=render.photo_tl(ch.photo, ctx.dc) if ch.photo else types.PhotoEmpty(id=0),
         notify_settings=render.notify_tl(d), bot_info=ctx.server.bot_infos(ch.members), pts=ch.pts, participants_count=len(ch.members),
-        can_view_participants=ch.megagroup or None)
+        online_count=sum(isinstance(render.status_tl(ctx.server.accounts[uid], acc.id), types.UserStatusOnline)
+                         for uid in ch.members), can_view_participants=ch.megagroup or None)
     bots = {uid for uid in ch.members if ctx.server.is_bot(uid)}  # the users of its bot_info come along
     users, chats = render.entities(ctx.server, {peer, *bots}, acc.id, ctx.dc)
     return types.messages.ChatFull(full_chat=full, chats=chats, users=users)

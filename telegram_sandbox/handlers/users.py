@@ -60,8 +60,9 @@ def get_user_photos(ctx, r):
 
 @handles(functions.account.UpdateStatusRequest)
 def update_status(ctx, r):
-    """account.updateStatus: online/offline."""
+    """account.updateStatus: online/offline, told to those who watch the account's status."""
     ctx.user.last_online = now() - (render.ONLINE_WINDOW if r.offline else 0)
+    ctx.server.push_status(ctx.user.id)
     return True
 
 

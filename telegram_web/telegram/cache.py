@@ -141,6 +141,7 @@ class AccountCache:
         self.pins: dict[int, object] = {}  # chat id -> its PinnedBar (pins.py)
         self.pin_versions: dict[int, int] = {}  # chat id -> raised by each change of its pins
         self.bot_info: dict[int, list] = {}  # bot id -> its commands (bots.py), asked once
+        self.presence: dict | None = None  # statuses, typing and member counts (presence.py)
         self.last_update = time.monotonic()
         self.was_connected = True
         self.unreachable = False  # the last Telegram call failed to connect
@@ -170,6 +171,12 @@ class AccountCache:
     def dialogs_stale(self, value: bool) -> None:
         self._dialogs_stale = value
         self.publish_list()
+
+    def unpublish(self, *chat_ids: int) -> None:
+        """Their header line or read marks changed (presence.py): their next poll goes to the loop, which shows
+        the change and puts them back on the board (board.py: a poll answered from it would miss it)."""
+        for chat_id in chat_ids:
+            self.board.chats.pop(chat_id, None)
 
     def touch_dialogs(self) -> None:
         """The dialog list changed: bump its version so the list poll re-renders."""

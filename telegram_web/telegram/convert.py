@@ -3,6 +3,7 @@
 Only this module and its callers in the telegram package see Telethon types; the
 dataclasses below are what views, templates and JSON get.
 """
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import ClassVar
@@ -127,13 +128,21 @@ class ChatSummary:
     order: int = field(default=0, repr=False, metadata=HIDDEN)
     # raised by each new message: newest first on equal dates
     bumped: int = field(default=0, repr=False, metadata=HIDDEN)
+    # "typing…" / "Alice is typing…" until the monotonic time `typing_until` (presence.py sets both)
+    typing_text: str | None = field(default=None, repr=False, metadata=HIDDEN)
+    typing_until: float = field(default=0.0, repr=False, metadata=HIDDEN)
 
-    JSON_PROPERTIES: ClassVar = ("has_photo",)
+    JSON_PROPERTIES: ClassVar = ("has_photo", "typing")
 
     @property
     def has_photo(self) -> bool:
         """Whether the chat has a profile photo (its avatar URL is served)."""
         return self.photo_id is not None
+
+    @property
+    def typing(self) -> str | None:
+        """Who is typing there now, as the list says it, or None."""
+        return self.typing_text if self.typing_until > time.monotonic() else None
 
 
 def _cut(text: str) -> str:
@@ -246,8 +255,8 @@ def message_view(message, names: dict) -> MessageView:
         sender_name=sender_name, out=bool(message.out), text=text,
         html=render_entities(text, message.entities), edit_date=getattr(message, "edit_date", None),
         reply_to_id=_replied(message.reply_to), forward_from=forward,
-        service=service_text(message.action, sender_name or ("You" if message.out else None), names)
-        if is_service else None,
+        service=service_text(message.action, sender_name or ("You" if message.out else None), names,
+                             chat_kind(message.chat) if message.chat is not None else None) if is_service else None,
         media=None if is_service else media_view(message), reactions=reactions_of(getattr(message, "reactions", None)),
         pinned=bool(getattr(message, "pinned", False)), grouped_id=getattr(message, "grouped_id", None),
         keyboard=None if is_service else keyboard_of(getattr(message, "reply_markup", None)))

@@ -8,12 +8,13 @@ import asyncio
 from dataclasses import dataclass, field
 
 from ..plain import HIDDEN
-from . import history, reading
+from . import history, presence, reading
 from .albums import present
 from .cache import WINDOW, AccountCache, ChatCache
 from .convert import ChatSummary, MessageView
 from .dialogs import LIST_PAGE, ChatList, _chat_list, input_peer, summary_of
 from .history import PAGE
+from .presence import ChatStatus
 from .problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem, translate
 from .updates import ensure, note_draft, note_message
 
@@ -24,12 +25,15 @@ MAX_ALBUM = 10  # media in one messages.sendMultiMedia
 
 @dataclass
 class Cursor:
-    """Where an open chat page is: window epoch, change version, newest and oldest id shown."""
+    """Where an open chat page is: window epoch, change version, newest and oldest id shown, the read mark of
+    own messages and the header line (its key) shown."""
 
     epoch: int = 0
     version: int = 0
     after: int = 0
     oldest: int = 0
+    read: int = 0
+    status: int = 0
 
 
 @dataclass
@@ -42,6 +46,9 @@ class ChatPage:
     has_older: bool
     sponsored: list[MessageView] = field(default_factory=list)
     problem: TelegramProblem | None = None
+    status: ChatStatus | None = None
+    read_outbox_max_id: int | None = None  # own messages up to it were read (None: the chat shows no ticks)
+    first_unread: int | None = None  # the "Unread messages" separator goes above it
 
 
 @dataclass
@@ -61,12 +68,16 @@ class Changes:
     cursor: Cursor
     # the date of the message before the first new one (date separators)
     previous_date: object = field(default=None, metadata=HIDDEN)
+    previous: MessageView | None = field(default=None, metadata=HIDDEN)  # (grouping by sender)
     problem: TelegramProblem | None = None  # Telegram could not be asked: nothing is known to have changed
+    status: ChatStatus | None = None  # the header line, when it changed
+    read_outbox_max_id: int | None = None
+    newly_read: list[int] = field(default_factory=list, metadata=HIDDEN)  # shown own messages read since the cursor
 
     @property
     def empty(self) -> bool:
         """Whether nothing changed."""
-        return not (self.messages or self.edited or self.deleted)
+        return not (self.messages or self.edited or self.deleted or self.status or self.newly_read)
 
 
 @dataclass
@@ -75,6 +86,7 @@ class OlderPage:
 
     messages: list[MessageView]
     has_older: bool
+    read_outbox_max_id: int | None = None
 
 
 class Messages:
@@ -130,8 +142,16 @@ class Messages:
 
 # Loop-thread side ---------------------------------------------------------------------
 
-def _cursor(chat: ChatCache, views: list[MessageView]) -> Cursor:
-    return Cursor(chat.epoch, chat.version, views[-1].id if views else 0, views[0].id if views else 0)
+def _cursor(chat: ChatCache, views: list[MessageView], read: int | None, status: ChatStatus | None) -> Cursor:
+    return Cursor(chat.epoch, chat.version, views[-1].id if views else 0, views[0].id if views else 0,
+                  read or 0, status.key if status else 0)
+
+
+def read_outbox(summary: ChatSummary | None) -> int | None:
+    """How far the other side read own messages; None where Telegram's apps show no ticks."""
+    if summary is None or summary.kind == "channel" or summary.is_self:
+        return None
+    return summary.read_outbox_max_id
 
 
 async def _open(client, chat_id: int, limit: int, mark_read: bool, page=ChatPage) -> ChatPage:
@@ -139,14 +159,19 @@ async def _open(client, chat_id: int, limit: int, mark_read: bool, page=ChatPage
     await input_peer(client, cache, chat_id)  # (from the entity cache: no request when the chat is known)
     chat = cache.chat(chat_id)
     summary, problem = await asyncio.gather(summary_of(client, cache, chat_id), _refreshed(client, cache, chat))
+    summary = await presence.with_read_marks(client, cache, summary)
     views = chat.newest(limit)
+    first_unread = next((v.id for v in views if not v.out and v.id > summary.read_inbox_max_id), None) \
+        if summary.unread else None
     if problem is None:
         await history.fill_replies(client, cache, chat, views)
         if mark_read:
             reading.mark_read(client, cache, summary, views)
     has_older = bool(views) and not (chat.at_start and views[0].id == min(chat.messages))
-    return page(summary, present(chat, views), _cursor(chat, views), has_older,
-                await history.sponsored(client, chat, summary.kind) if problem is None else [], problem)
+    status, read = await presence.opened(client, cache, summary), read_outbox(summary)
+    return page(summary, present(chat, views), _cursor(chat, views, read, status), has_older,
+                await history.sponsored(client, chat, summary.kind) if problem is None else [], problem,
+                status, read, first_unread)
 
 
 async def _refreshed(client, cache: AccountCache, chat: ChatCache) -> TelegramProblem | None:
@@ -186,15 +211,23 @@ async def _changes(client, cache: AccountCache, chat_id: int, cursor: Cursor, ma
     shown = range(cursor.oldest, cursor.after + 1)
     edited_views = [chat.messages[i] for i in sorted(edited) if i in shown and i in chat.messages]
     last_shown = max((i for i in chat.messages if i <= cursor.after), default=None)
+    status, read = presence.status_for(cache, chat_id), read_outbox(presence.summary_for(cache, chat_id))
+    newly_read = [i for i in sorted(chat.messages) if i in shown and chat.messages[i].out
+                  and cursor.read < i <= (read or 0) and i not in edited]
     changes = Changes(new, edited_views, sorted(i for i in deleted if i in shown),
-                      Cursor(chat.epoch, chat.version, new[-1].id if new else cursor.after, cursor.oldest),
-                      previous_date=chat.messages[last_shown].date if last_shown else None)
+                      Cursor(chat.epoch, chat.version, new[-1].id if new else cursor.after, cursor.oldest,
+                             max(read or 0, cursor.read), status.key if status else cursor.status),
+                      previous_date=chat.messages[last_shown].date if last_shown else None,
+                      previous=chat.messages[last_shown] if last_shown else None,
+                      status=status if status and status.key != cursor.status else None,
+                      read_outbox_max_id=read, newly_read=newly_read)
     if new:
         await history.fill_replies(client, cache, chat, new)
         summary = cache.dialogs.get(chat_id)
         if mark_read and summary is not None:
             reading.mark_read(client, cache, summary, new)
     changes.messages, changes.edited = present(chat, changes.messages), present(chat, changes.edited)
+    chat.publish()  # back on the board with the header and ticks this answer shows (cache.unpublish)
     return changes
 
 
@@ -213,7 +246,7 @@ async def _older(client, chat_id: int, before: int, limit: int) -> OlderPage:
     chat = cache.chat(chat_id)
     views = await history.older(client, cache, chat, before, limit)
     await history.fill_replies(client, cache, chat, views)
-    return OlderPage(present(chat, views), len(views) >= limit)
+    return OlderPage(present(chat, views), len(views) >= limit, read_outbox(presence.summary_for(cache, chat_id)))
 
 
 async def _send(client, chat_id: int, text: str, paths: list[str], as_file: bool, reply_to: int | None,

@@ -15,6 +15,7 @@ from .cache import AccountCache, attach
 from .convert import list_preview, message_view, reactions_of, summary_from_entity
 from .media_view import poll_media
 from .internals import chain_reconnect_callback, connection_of
+from .presence import note_members, note_update, remember_statuses, stopped_typing, summary_for
 
 log = logging.getLogger("telegram_web.telegram")
 
@@ -33,6 +34,11 @@ def install(client) -> AccountCache:
 
     async def on_edit(event):
         note_message(cache, event.message, edited=True)
+
+    async def on_service(event):
+        if event.action_message is not None:  # (NewMessage leaves service messages out: joins, leaves, titles…)
+            remember_names(cache, *(event.users or []))  # who joined or left, as the update brought them
+            note_message(cache, event.action_message)
 
     async def on_delete(event):
         note_deleted(cache, event.chat_id, event.deleted_ids)
@@ -56,10 +62,13 @@ def install(client) -> AccountCache:
             note_pins(cache, utils.get_peer_id(peer), update.messages, bool(update.pinned))
         elif isinstance(update, types.UpdateDraftMessage) and not update.top_msg_id:  # from another device
             note_draft(cache, utils.get_peer_id(update.peer), getattr(update.draft, "message", None) or "")
+        else:
+            note_update(cache, update)  # typing and user status: the open chat's header (presence.py)
 
     _after_reconnect(client, cache)
     client.add_event_handler(on_new, events.NewMessage())
     client.add_event_handler(on_edit, events.MessageEdited())
+    client.add_event_handler(on_service, events.ChatAction())
     client.add_event_handler(on_delete, events.MessageDeleted())
     client.add_event_handler(on_read, events.MessageRead(inbox=True))
     client.add_event_handler(on_read, events.MessageRead(inbox=False))
@@ -104,7 +113,8 @@ async def resync(client, cache: AccountCache) -> None:
 
 
 def remember_names(cache: AccountCache, *entities) -> None:
-    """Keep display names of peers seen, for senders Telegram sends without an entity."""
+    """Keep display names of peers seen, for senders Telegram sends without an entity (and users' statuses)."""
+    remember_statuses(cache, *entities)
     for entity in entities:
         if entity is not None and not isinstance(entity, types.InputPeerEmpty):
             try:
@@ -118,6 +128,9 @@ def note_message(cache: AccountCache, message, edited: bool = False) -> None:
     cache.last_update = time.monotonic()
     remember_names(cache, message.sender, message.chat)
     view = message_view(message, cache.names)
+    stopped_typing(cache, view.chat_id, view.sender_id)
+    if not edited:
+        note_members(cache, view.chat_id, getattr(message, "action", None), view.sender_id)
     chat = cache.chats.get(view.chat_id)
     if chat is not None and (view.id in chat.messages if edited else
                              chat.trusted and view.id > max(chat.messages, default=0)):
@@ -219,11 +232,12 @@ def note_deleted(cache: AccountCache, chat_id: int | None, ids) -> None:
 def note_read(cache: AccountCache, chat_id: int, max_id: int, outbox: bool) -> None:
     """Read receipts: ours from another device (inbox) or the other side's (outbox)."""
     cache.last_update = time.monotonic()
-    dialog = cache.dialogs.get(chat_id)
+    dialog = summary_for(cache, chat_id)  # (a chat opened outside the loaded list has its read marks too)
     if dialog is None:
         return
     if outbox:
         dialog.read_outbox_max_id = max(dialog.read_outbox_max_id, max_id)
+        cache.unpublish(chat_id)  # (the second ticks)
     else:
         dialog.read_inbox_max_id = max(dialog.read_inbox_max_id, max_id)
         chat = cache.chats.get(chat_id)

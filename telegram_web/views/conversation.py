@@ -44,7 +44,8 @@ def cursor_args() -> Cursor | None:
     after = int_arg("after", high=MAX_MESSAGE_ID)
     if after is None:
         return None
-    return Cursor(int_arg("epoch", 0), int_arg("v", 0), after, int_arg("oldest", 0, high=MAX_MESSAGE_ID))
+    return Cursor(int_arg("epoch", 0), int_arg("v", 0), after, int_arg("oldest", 0, high=MAX_MESSAGE_ID),
+                  int_arg("read", 0, high=MAX_MESSAGE_ID), int_arg("s", 0, high=2**32))
 
 
 def show_pane(row, page: ChatPage, status: int = 200, headers: dict | None = None, listing=None, **extra):
@@ -102,7 +103,7 @@ def poll(chat_id: int):
 
 @bp.route("/chats/<int(signed=True):chat_id>/older/")
 def older(chat_id: int):
-    """Messages older than `before` with the next "Load older" button."""
+    """Messages older than `before`, with the line that loads the next older page when scrolled into view."""
     row = account()
     before = int_arg("before", MAX_MESSAGE_ID, high=MAX_MESSAGE_ID)
     limit = int_arg("limit", 50, 1, 100)

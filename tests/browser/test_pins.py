@@ -13,7 +13,7 @@ def test_pin_unpin_with_the_bar_and_a_contacts_pin_by_poll(page, serve, sandbox)
     open_menu(page, hers).get_by_role("button", name="Pin", exact=True).click()
     expect(pinned_bar).to_contain_text("Pinned message")
     expect(pinned_bar).to_contain_text("Are we still on for Saturday?")
-    expect(page.locator("#messages .msg.service").last).to_contain_text("pinned a message")
+    expect(page.locator("#messages .msg.service").last).to_contain_text("You pinned «Hi Dana! Are we still on for…»")
     screenshot(page, "pinned-bar")
     with sandbox.lock:
         assert [m.text for m in sandbox.box(sandbox.accounts[alice], owner).newest_first() if m.pinned] == [

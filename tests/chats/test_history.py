@@ -119,8 +119,9 @@ def test_load_older_walks_500_messages_without_gaps_or_duplicates(server, me, br
     assert len(texts) == 50
     seen = [int(t) for t in texts]
     pages = 0
-    while 'id="older"' in html and "Load older" in html:
-        url = re.search(r'<button[^>]*hx-get="([^"]+)"[^>]*>Load older', html).group(1).replace("&amp;", "&")
+    while 'id="older"' in html and "Older messages…" in html:
+        url = re.search(r'<div class="older" id="older" hx-trigger="intersect once"[^>]*hx-get="([^"]+)"', html,
+                        re.S).group(1).replace("&amp;", "&")
         html = browser.get(url, target="older").get_data(as_text=True)
         seen = [int(t) for t in re.findall(r'<div class="text">message (\d+)</div>', html)] + seen
         pages += 1

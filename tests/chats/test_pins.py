@@ -25,7 +25,8 @@ def test_pin_shows_the_line_and_the_bar_and_the_bars_poll_costs_nothing(server, 
     assert menu["can_pin"] and not menu["message"]["pinned"]
     answer = browser.post(f"/telegram/chats/{bob}/messages/{theirs}/pin/", {"silent": "1", **cursor})
     html = answer.get_data(as_text=True)
-    assert answer.headers["HX-Trigger"] == "pins-changed" and "You pinned a message" in html
+    assert answer.headers["HX-Trigger"] == "pins-changed"
+    assert f'<a href="#m-{theirs}">You pinned «Meet at 7, Main St 12»</a>' in html  # what was pinned, linked
     assert pinned_at(server, bob, me) == server.message_ids(bob, me)[:1]  # Bob's copy too
     shown, cost = requests_during(server, me, lambda: bar(browser, bob).get_data(as_text=True))
     assert [n for n in cost if n not in BACKGROUND] == ["messages.SearchRequest"]

@@ -41,22 +41,31 @@ def test_demo_world_has_every_kind_of_chat(server):
     assert any(m.fwd_from for m in messages) and any(m.entities for m in messages)
 
 
-def test_demo_chatter_keeps_writing_until_stopped(server):
+def test_demo_chatter_keeps_writing_until_stopped_and_contacts_type_first(server):
     world = build_demo_world(server)
     stop = threading.Event()
 
     async def main():
         client = await login(server, DEMO_PHONE, DEMO_PASSWORD)
-        seen = []
-        client.add_event_handler(lambda e: seen.append(e.raw_text), events.NewMessage(incoming=True))
+        seen, order = [], []
+
+        async def message(event):
+            seen.append(event.raw_text)
+            order.append('message')
+
+        async def typing(update):
+            order.append('typing')
+        client.add_event_handler(message, events.NewMessage(incoming=True))
+        client.add_event_handler(typing, events.Raw((types.UpdateUserTyping, types.UpdateChatUserTyping)))
         thread = start_demo_chatter(server, world, stop, interval=(0.01, 0.03), rng=random.Random(7))
         await until(lambda: len(seen) >= 3)
         stop.set()
         thread.join(2)
         await client.disconnect()
-        return thread, seen
-    thread, seen = run(main())
+        return thread, seen, order
+    thread, seen, order = run(main())
     assert not thread.is_alive() and len(seen) >= 3
+    assert order.index('typing') < order.index('message')  # a contact types before writing
 
 
 def test_create_demo_server_builds_the_world_and_starts_the_chatter():
