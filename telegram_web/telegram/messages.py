@@ -158,8 +158,9 @@ async def _open(client, chat_id: int, limit: int, mark_read: bool, page=ChatPage
     cache = await ensure(client)
     await input_peer(client, cache, chat_id)  # (from the entity cache: no request when the chat is known)
     chat = cache.chat(chat_id)
-    summary, problem = await asyncio.gather(summary_of(client, cache, chat_id), _refreshed(client, cache, chat))
-    summary = await presence.with_read_marks(client, cache, summary)
+    summary, problem, dialog = await asyncio.gather(summary_of(client, cache, chat_id), _refreshed(client, cache, chat),
+                                                    presence.peer_dialog(client, cache, chat_id))
+    summary = presence.with_read_marks(cache, summary, dialog)
     views = chat.newest(limit)
     first_unread = next((v.id for v in views if not v.out and v.id > summary.read_inbox_max_id), None) \
         if summary.unread else None

@@ -134,21 +134,30 @@ def summary_for(cache: AccountCache, chat_id: int) -> ChatSummary | None:
     return cache.dialogs.get(chat_id) or _state(cache)["opened"].get(chat_id)
 
 
-async def with_read_marks(client, cache: AccountCache, summary: ChatSummary) -> ChatSummary:
+async def peer_dialog(client, cache: AccountCache, chat_id: int):
     """A chat outside the loaded list knows its read marks and unread count only from its dialog: asked once
-    (messages.getPeerDialogs), then kept, and updated by read updates like the list's entries."""
+    (messages.getPeerDialogs, alongside the chat's other first requests), None when the list or an earlier
+    opening already has them, or Telegram would not say."""
+    if chat_id in cache.dialogs or chat_id in _state(cache)["opened"]:
+        return None
+    try:
+        found = await client(functions.messages.GetPeerDialogsRequest([await client.get_input_entity(chat_id)]))
+        return found.dialogs[0]
+    except (tg.RPCError, ValueError, IndexError):
+        return None  # no unread line and single ticks: the chat still opens
+
+
+def with_read_marks(cache: AccountCache, summary: ChatSummary, dialog) -> ChatSummary:
+    """The summary with its read marks: the list's own entry, the one kept from an earlier opening, or one
+    filled from `dialog` (peer_dialog) and kept, then updated by read updates like the list's entries."""
     if summary.id in cache.dialogs:
-        return summary
+        return cache.dialogs[summary.id]
     kept = _state(cache)["opened"].get(summary.id)
     if kept is not None:
         return kept
-    try:
-        found = await client(functions.messages.GetPeerDialogsRequest([await client.get_input_entity(summary.id)]))
-        dialog = found.dialogs[0]
+    if dialog is not None:
         summary.read_inbox_max_id, summary.read_outbox_max_id = dialog.read_inbox_max_id, dialog.read_outbox_max_id
         summary.unread = dialog.unread_count
-    except (tg.RPCError, ValueError, IndexError):
-        pass  # no unread line and single ticks: the chat still opens
     _state(cache)["opened"][summary.id] = summary
     return summary
 
