@@ -21,6 +21,7 @@ from . import handlers
 from .control import ControlMixin
 from .delivery import DeliveryMixin
 from .faults import FaultPlan, RequestLog
+from .folders import FoldersMixin
 from .pinning import PinsMixin
 from .reacting import ReactionsMixin
 from .rpc import RpcFail, not_implemented, request_name
@@ -90,7 +91,7 @@ class Ctx:
         return acc
 
 
-class SandboxServer(ControlMixin, DeliveryMixin, ReactionsMixin, PinsMixin):
+class SandboxServer(ControlMixin, DeliveryMixin, ReactionsMixin, PinsMixin, FoldersMixin):
     """An offline Telegram: accounts, chats, updates, login; see README.md for the control surface."""
 
     def __init__(self, dc_id=2, *, login_token_ttl=30.0, code_ttl=300.0, message_cap=3000,

@@ -153,6 +153,7 @@ class DialogState:
     read_inbox_max_id: int = 0
     read_outbox_max_id: int = 0
     unread_mark: bool = False
+    draft: tuple | None = None  # (text, unix date) of the cloud draft
 
 
 @dataclass(eq=False)
@@ -179,6 +180,8 @@ class Account:
     updates: collections.deque = None  # (pts, pts_count, record) for getDifference
     contacts: set = field(default_factory=set)
     last_online: int = field(default_factory=now)
+    folders: dict = field(default_factory=dict)  # filter id -> folders.Folder (the account's dialog filters)
+    marks: frozenset = frozenset()  # Telegram's marks on the account: 'verified', 'scam', 'fake'
 
 
 @dataclass(eq=False)
@@ -213,6 +216,7 @@ class Channel:
     next_msg_id: int = 1
     admins: set = field(default_factory=set)
     sponsored: list = field(default_factory=list)  # (random_id, title, text, url)
+    marks: frozenset = frozenset()  # Telegram's marks on the channel: 'verified', 'scam', 'fake'
 
     @property
     def broadcast(self) -> bool:

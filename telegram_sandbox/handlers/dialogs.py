@@ -21,7 +21,7 @@ def dialog_tl(server, acc, peer):
         read_outbox_max_id=d.read_outbox_max_id, unread_count=server.unread_count(acc, peer),
         unread_mentions_count=0, unread_reactions_count=0, unread_poll_votes_count=0,
         notify_settings=render.notify_tl(d), pinned=d.pinned_at is not None or None,
-        unread_mark=d.unread_mark or None, pts=pts, folder_id=d.folder_id or None)
+        unread_mark=d.unread_mark or None, pts=pts, folder_id=d.folder_id or None, draft=render.draft_tl(d))
 
 
 def _listed(server, acc, folder_id):

@@ -118,7 +118,7 @@ async def _mark_read(client, cache: AccountCache, summary: ChatSummary, views: l
     await client.send_read_acknowledge(summary.id, max_id=top)
     summary.read_inbox_max_id = top
     summary.unread = 0 if top >= summary.last_message_id else summary.unread
-    cache.touch_dialogs()
+    cache.touch_dialogs(summary)
 
 
 def _cursor(chat: ChatCache, views: list[MessageView]) -> Cursor:
