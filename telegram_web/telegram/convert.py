@@ -188,7 +188,8 @@ def summary_from_entity(entity) -> ChatSummary:
         fake=bool(getattr(entity, "fake", False)),
         photo_id=photo.photo_id if has_photo else None, photo_dc=photo.dc_id if has_photo else None,
         can_post=can_post(entity), moderator=moderates(entity), is_self=is_self,
-        contact=bool(getattr(entity, "contact", False)), left=isinstance(entity, (types.ChatForbidden, types.ChannelForbidden)))
+        contact=bool(getattr(entity, "contact", False)),
+        left=isinstance(entity, (types.ChatForbidden, types.ChannelForbidden)))
 
 
 def summary_from_dialog(dialog, order: int) -> ChatSummary:

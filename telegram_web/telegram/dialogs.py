@@ -83,9 +83,10 @@ async def _chat_list(client, q: str, offset: int, limit: int, folder, since: int
     problem = None
     try:
         stale = cache.dialogs_stale and time.monotonic() - cache.dialogs_refreshed > DIALOG_REFRESH
-        await asyncio.gather(*([load_dialogs(client, cache)] if not cache.dialogs_loaded or cache.dialogs_missing
-                               or stale else []),
-                             *([load_folders(client, cache)] if cache.folders is None or cache.folders_stale else []))
+        loads = [load_dialogs(client, cache)] if not cache.dialogs_loaded or cache.dialogs_missing or stale else []
+        if cache.folders is None or cache.folders_stale:
+            loads.append(load_folders(client, cache))  # (at once with the dialogs: one round trip)
+        await asyncio.gather(*loads)
         if since == cache.dialogs_version:  # an unchanged poll: compared before anything is built
             return ChatList([], [], since, False, None, unchanged=True)
         if folder != "archive" and len(_ordered(cache, folder)) < offset + limit and not cache.dialogs_complete:

@@ -30,8 +30,9 @@ def test_a_folder_tab_narrows_the_list_and_its_poll_keeps_it(page, serve, sandbo
     expect(item(page, world.hackers)).to_have_count(0)
     # A contact writes: the folder's poll (≤ 10 s) moves only that item up, the list still narrowed.
     with page.expect_response(lambda r: "/telegram/chats/poll/?" in r.url and "folder=2" in r.url
-                              and r.status == 200, timeout=20_000):
+                              and r.status == 200, timeout=20_000) as polled:
         sandbox.push_message(farah, world.owner, "folders are neat")
+    assert polled.value.text().count('<li class="chat-item') == 1  # her item alone, swapped in by htmx
     expect(item(page, farah).locator(".chat-preview")).to_have_text("folders are neat")
     expect(page.locator("#chat-items .chat-item").nth(1)).to_have_id(f"chat-{farah}")
     expect(item(page, world.hackers)).to_have_count(0)

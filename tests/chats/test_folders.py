@@ -30,7 +30,8 @@ def ids(data):
 def test_folders_are_tabs_with_unread_counts_and_narrow_the_list(server, me, browser):
     peers = folder_world(server, me)
     data = browser.get("/telegram/chats/", json=True).json
-    assert data["folders"] == [{"id": 2, "title": "Friends", "unread": 2}, {"id": 3, "title": "Unread news", "unread": 1}]
+    assert data["folders"] == [{"id": 2, "title": "Friends", "unread": 2},
+                               {"id": 3, "title": "Unread news", "unread": 1}]
     friends = browser.get("/telegram/chats/?folder=2", json=True).json
     # Its pinned chat first, then contacts and the included group, newest first; not the stranger or the channel.
     assert ids(friends) == [peers["ben"], peers["group"], peers["ann"]]

@@ -145,8 +145,8 @@ CASES = [
     # folder: "archive", a folder's id the account has, or nothing.
     case("folder-letters", "chats", "GET", "/telegram/chats/?folder=friends", headers={"HX-Target": "chat-list"},
          status=400, says="'folder' must be 'archive', a folder's id or left out"),
-    case("folder-other-digits", "chats", "GET", "/telegram/chats/poll/?folder=%D9%A3", headers={"HX-Target": "chat-list"},
-         status=400, says="'folder' must be 'archive', a folder's id or left out"),
+    case("folder-other-digits", "chats", "GET", "/telegram/chats/poll/?folder=%D9%A3",
+         headers={"HX-Target": "chat-list"}, status=400, says="'folder' must be 'archive', a folder's id or left out"),
     case("folder-huge", "chats", "GET", "/telegram/chats/more/?folder=" + BIG, headers={"HX-Target": "chat-list"},
          status=400, says="'folder' must be 'archive', a folder's id or left out"),
     case("folder-unknown", "chats", "GET", "/telegram/chats/?folder=7", headers={"HX-Target": "chat-list"},

@@ -34,7 +34,8 @@ def test_folders_come_back_as_telegram_shapes_and_reach_other_sessions(server):
         titles = [f.title.text for f in (await laptop(functions.messages.GetDialogFiltersRequest())).filters[1:]]
         assert titles == ['Friends', 'Bob only']
         for bad, error in (
-                (types.DialogFilter(4, types.TextWithEntities('', []), [], [bob_peer], []), errors.FilterTitleEmptyError),
+                (types.DialogFilter(4, types.TextWithEntities('', []), [], [bob_peer], []),
+                 errors.FilterTitleEmptyError),
                 (types.DialogFilter(4, types.TextWithEntities('Empty', []), [], [], [], exclude_muted=True),
                  errors.FilterIncludeEmptyError),
                 (types.DialogFilter(1, types.TextWithEntities('Archive', []), [], [bob_peer], []),
