@@ -33,7 +33,7 @@ def test_list_chat_send_back_another_chat_on_a_phone(page, serve, sandbox):
     expect(page.locator(f"#chat-{alice}")).to_be_hidden()  # only the chat
     box = page.get_by_role("textbox", name="Message")
     box.fill("Sent from a phone")
-    page.get_by_role("button", name="Send").click()
+    page.get_by_role("button", name="Send", exact=True).click()
     expect(page.locator("#messages .msg.out .text").last).to_have_text("Sent from a phone")
     assert_fits(page)
     screenshot(page, "phone")

@@ -71,3 +71,10 @@ def test_folders_changed_elsewhere_refresh_the_tabs_then_polls_cost_nothing(serv
     server.remove_folder(me, 4)
     gone = wait_until(lambda: browser.get(settled, target="chat-list"), lambda r: r.status_code == 200)
     assert ">Work" not in gone.get_data(as_text=True)
+
+
+def test_a_shared_folder_holds_its_chats_only(server, me, browser):
+    peers = folder_world(server, me)
+    server.set_folder(me, 5, "Shared", pinned=[peers["channel"]], include=[peers["sam"]], chatlist=True)
+    data = browser.get("/telegram/chats/?folder=5", json=True).json
+    assert ids(data) == [peers["channel"], peers["sam"]] and data["folders"][-1]["title"] == "Shared"
