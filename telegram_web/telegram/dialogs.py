@@ -46,11 +46,12 @@ class Dialogs:
         self._service = service
 
     def list(self, session_id: int, *, q: str = "", offset: int = 0, limit: int = LIST_PAGE,
-             folder: str | int | None = None, since: int | None = None) -> ChatList:
-        """A page of the chat list (`folder`: "archive" or a folder's id) filtered by `q`; `since`, a poll's
-        version: `unchanged` when it is current, else the `swaps` from it when they can say what changed;
-        :raise TelegramProblem: only when nothing is known yet (404 for a folder the account lacks)."""
-        return self._service.call(session_id, _chat_list, q, offset, limit, folder, since)
+             folder: str | int | None = None, since: int | None = None, also: frozenset = frozenset()) -> ChatList:
+        """A page of the chat list (`folder`: "archive" or a folder's id) filtered by `q`; `since`, the version a
+        page shows: `unchanged` when it is current (and `also` empty), else the `swaps` from it when they can say
+        what changed (the chats in `also` among them); :raise TelegramProblem: only when nothing is known yet (404
+        for a folder the account lacks)."""
+        return self._service.call(session_id, _chat_list, q, offset, limit, folder, since, also)
 
 
 async def load_dialogs(client, cache: AccountCache, more: bool = False) -> None:
@@ -78,7 +79,8 @@ async def load_dialogs(client, cache: AccountCache, more: bool = False) -> None:
     cache.touch_dialogs()
 
 
-async def _chat_list(client, q: str, offset: int, limit: int, folder, since: int | None) -> ChatList:
+async def _chat_list(client, q: str, offset: int, limit: int, folder, since: int | None,
+                     also: frozenset = frozenset()) -> ChatList:
     cache = await ensure(client)
     problem = None
     try:
@@ -87,7 +89,7 @@ async def _chat_list(client, q: str, offset: int, limit: int, folder, since: int
         if cache.folders is None or cache.folders_stale:
             loads.append(load_folders(client, cache))  # (at once with the dialogs: one round trip)
         await asyncio.gather(*loads)
-        if since == cache.dialogs_version:  # an unchanged poll: compared before anything is built
+        if since == cache.dialogs_version and not also:  # an unchanged poll: compared before anything is built
             return ChatList([], [], since, False, None, unchanged=True)
         if folder != "archive" and len(_ordered(cache, folder)) < offset + limit and not cache.dialogs_complete:
             await load_dialogs(client, cache, more=True)  # at most one more request per page
@@ -105,7 +107,7 @@ async def _chat_list(client, q: str, offset: int, limit: int, folder, since: int
     main = chosen(_ordered(cache, folder))  # the archive (getDialogs folder 1) is loaded whole with each refresh
     more = len(main) > offset + limit or not (cache.dialogs_complete or needle or folder == "archive")
     page = main[offset:offset + limit]
-    swaps = swaps_since(cache, _key(folder), since, limit, page) \
+    swaps = swaps_since(cache, _key(folder), since, limit, page, also) \
         if since is not None and not (offset or needle or problem) else None
     return ChatList(page, chosen(cache.ordered(True)) if offset == 0 and folder is None else [], cache.dialogs_version,
                     more, offset + len(page) if more else None, problem,

@@ -32,17 +32,19 @@ class ListSwaps:
     resized: bool  # the list got longer or shorter: its end (the next-page sentinel) is sent again
 
 
-def swaps_since(cache: AccountCache, folder, since: int, limit: int, page: list[ChatSummary]) -> ListSwaps | None:
+def swaps_since(cache: AccountCache, folder, since: int, limit: int, page: list[ChatSummary],
+                also: frozenset = frozenset()) -> ListSwaps | None:
     """The swaps from the folder's order at version `since` (its first `limit` chats) to `page`, or None when a
-    whole re-render is needed."""
+    whole re-render is needed; the chats in `also` are sent even if unchanged (the highlight moved to one)."""
     old = cache.orders.get((folder, since))
-    if old is None or since < cache.list_reset or since >= cache.dialogs_version:
+    if old is None or since < cache.list_reset or since > cache.dialogs_version or (
+            since == cache.dialogs_version and not also):
         return None
     old_ids, new_ids = [d.id for d in old[:limit]], [d.id for d in page]
     if not old_ids or not new_ids:
         return None  # from or to an empty list: its message changes
     stamps, new_set = cache.stamps, set(new_ids)
-    kept = {i for i in old_ids if i in new_set and stamps.get(i, 0) <= since}
+    kept = {i for i in old_ids if i in new_set and stamps.get(i, 0) <= since and i not in also}
     if [i for i in new_ids if i in kept] != [i for i in old_ids if i in kept]:
         return None  # (unchanged chats keep their order; anything else is a reload in disguise)
     old_before = {chat_id: old_ids[n - 1] if n else None for n, chat_id in enumerate(old_ids)}

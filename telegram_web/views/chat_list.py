@@ -35,20 +35,26 @@ def folder_arg() -> str | int | None:
     return int(folder)
 
 
-def load_list(row, q: str = "", offset: int = 0, limit: int = LIST_PAGE, since: int | None = None) -> dict:
+def load_list(row, q: str = "", offset: int = 0, limit: int = LIST_PAGE, since: int | None = None,
+              also: frozenset = frozenset()) -> dict:
     """The template variables of a chat list page: the listing (of the request's folder), its filter, how many
-    are shown, the open chat; `since`: the version a poll's page shows (see Dialogs.list)."""
+    are shown, the open chat; `since`, `also`: the version the page shows, the chats to send anyway (see
+    Dialogs.list)."""
     folder = folder_arg()
-    listing = get_service().dialogs.list(row.id, q=q, offset=offset, limit=limit, folder=folder, since=since)
+    listing = get_service().dialogs.list(row.id, q=q, offset=offset, limit=limit, folder=folder, since=since,
+                                         also=also)
     return {"listing": listing, "q": q, "shown": shown_count(listing, offset, limit),
             "open_chat": int_arg("open", None, -MAX_ID), "folder": folder}
 
 
 def opened_list(row) -> dict | None:
-    """For a chat opened from the list (`list` carries its filter, `limit` its size): the list to re-render."""
+    """For a chat opened from the list (`list` carries its filter, `limit` its size, `v` its version, `open` the
+    chat open before): the list's swaps of the two chats (and what else changed), else the whole list."""
     if request.args.get("list") is None:
         return None
-    return load_list(row, request.args["list"][:100], 0, int_arg("limit", LIST_PAGE, 1, LIST_MAX))
+    highlighted = frozenset(i for i in (request.view_args.get("chat_id"), int_arg("open", None, -MAX_ID)) if i)
+    return load_list(row, request.args["list"][:100], 0, int_arg("limit", LIST_PAGE, 1, LIST_MAX),
+                     since=int_arg("v"), also=highlighted)
 
 
 def page_context(row) -> dict:

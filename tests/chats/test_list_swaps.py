@@ -106,3 +106,18 @@ def test_a_next_page_of_a_changed_list_makes_the_next_poll_rerender_it(server, m
     assert 'id="list-version"' not in same
     stale = browser.get(f"/telegram/chats/more/?offset=50&v={version - 1}", target="chat-more").get_data(as_text=True)
     assert '<input type="hidden" id="list-version" value="0" name="v" hx-swap-oob="true">' in stale
+
+
+def test_opening_a_chat_swaps_only_it_and_the_chat_open_before(server, me, browser):
+    peers = world(server, me)
+    server.push_message(peers["bob"], me, "unread for Ada")
+    wait_until(lambda: listed_ids(browser), lambda ids: ids[1] == peers["bob"])
+    html = browser.get("/telegram/chats/", target="chat-lists").get_data(as_text=True)
+    version = re.search(r'id="list-version" value="(\d+)"', html).group(1)
+    pane = browser.get(f"/telegram/chats/{peers['bob']}/?list=&limit=50&v={version}&open={peers['carol']}",
+                       target="chat-pane").get_data(as_text=True)
+    assert pane.count(ITEM) == 2 and 'id="chat-list"' not in pane  # Bob (opened) and Carol (open before)
+    bob = re.search(rf'<li class="chat-item current" id="chat-{peers["bob"]}" hx-swap-oob="true">.*?</li>', pane, re.S)
+    assert bob and "badge unread" not in bob.group(0)
+    assert re.search(rf'<li class="chat-item" id="chat-{peers["carol"]}" hx-swap-oob="true">', pane)
+    assert pane.count("<title>") == 1
