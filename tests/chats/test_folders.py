@@ -63,7 +63,7 @@ def test_folders_changed_elsewhere_refresh_the_tabs_then_polls_cost_nothing(serv
     poll = list_poll_url(html)
     server.set_folder(me, 4, "Work", groups=True)  # made on the phone: updateDialogFilter
     answer, cost = requests_during(server, me, lambda: wait_until(
-        lambda: browser.get(poll, target="chat-list"), lambda r: r.status_code == 200))
+        lambda: browser.get(poll, target="chat-list"), lambda r: r.status_code == 200, timeout=30))
     assert ">Work" in answer.get_data(as_text=True) and cost == ["messages.GetDialogFiltersRequest"]
     settled = list_poll_url(answer.get_data(as_text=True))
     again, cost = requests_during(server, me, lambda: browser.get(settled, target="chat-list"))
