@@ -2,6 +2,7 @@
 import re
 
 from .conftest import requests_during
+from .test_list_swaps import settled_list
 from ..helpers import list_poll_url, wait_until
 
 
@@ -48,8 +49,7 @@ def test_folders_are_tabs_with_unread_counts_and_narrow_the_list(server, me, bro
 
 def test_a_folder_list_polls_and_swaps_like_the_main_list(server, me, browser):
     peers = folder_world(server, me)
-    html = browser.get("/telegram/chats/?folder=2", target="chat-lists").get_data(as_text=True)
-    poll = list_poll_url(html)
+    poll = list_poll_url(settled_list(browser, "/telegram/chats/?folder=2"))
     server.push_message(peers["ann"], me, "again")
     answer = wait_until(lambda: browser.get(poll, target="chat-list"), lambda r: r.status_code == 200)
     body = answer.get_data(as_text=True)
@@ -59,8 +59,7 @@ def test_a_folder_list_polls_and_swaps_like_the_main_list(server, me, browser):
 
 def test_folders_changed_elsewhere_refresh_the_tabs_then_polls_cost_nothing(server, me, browser):
     folder_world(server, me)
-    html = browser.get("/telegram/chats/", target="chat-lists").get_data(as_text=True)
-    poll = list_poll_url(html)
+    poll = list_poll_url(settled_list(browser))
     server.set_folder(me, 4, "Work", groups=True)  # made on the phone: updateDialogFilter
     answer, cost = requests_during(server, me, lambda: wait_until(
         lambda: browser.get(poll, target="chat-list"), lambda r: r.status_code == 200, timeout=30))

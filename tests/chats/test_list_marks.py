@@ -1,6 +1,7 @@
 """What a list item shows beyond the last message: Saved Messages, drafts, Telegram's marks, muted badges."""
 import re
 
+from .test_list_swaps import settled_list
 from ..helpers import list_poll_url, wait_until
 
 
@@ -32,7 +33,7 @@ def test_a_cloud_draft_shows_in_the_list_and_follows_other_devices(server, me, b
     server.set_draft(me, bob, "I will bring\nthe cake")
     chats = by_id(browser)
     assert chats[bob]["draft"] == "I will bring\nthe cake" and chats[carol]["draft"] is None
-    html = browser.get("/telegram/chats/", target="chat-lists").get_data(as_text=True)
+    html = settled_list(browser)
     assert '<span class="draft">Draft:</span> I will bring the cake' in item_of(html, bob)
     server.set_draft(me, carol, "typed on the phone")  # updateDraftMessage: only Carol's item is sent
     body = wait_until(lambda: browser.get(list_poll_url(html), target="chat-list"),

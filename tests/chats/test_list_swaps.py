@@ -23,6 +23,14 @@ def apply_swaps(ids: list[int], body: str) -> list[int]:
     return ids
 
 
+def settled_list(browser, path: str = "/telegram/chats/") -> str:
+    """The list as a page loads it once the world's updates have all arrived (its poll answers 204)."""
+    def load():
+        html = browser.get(path, target="chat-lists").get_data(as_text=True)
+        return html, browser.get(list_poll_url(html), target="chat-list").status_code
+    return wait_until(load, lambda loaded: loaded[1] == 204, timeout=30)[0]
+
+
 def changed_poll(browser, poll):
     """The poll's answer once the update reached the cache."""
     return wait_until(lambda: browser.get(poll, target="chat-list"), lambda r: r.status_code == 200)
@@ -34,7 +42,7 @@ def listed_ids(browser) -> list[int]:
 
 def test_a_one_chat_change_sends_only_that_item_moved_up(server, me, browser):
     peers = world(server, me)
-    html = browser.get("/telegram/chats/", target="chat-lists").get_data(as_text=True)
+    html = settled_list(browser)
     before, poll = shown_ids(html), list_poll_url(html)
     server.push_message(peers["bob"], peers["supergroup"], "news!")
     response, cost = requests_during(server, me, lambda: changed_poll(browser, poll))
@@ -52,7 +60,7 @@ def test_a_badge_change_replaces_the_item_where_it_is(server, me, browser):
     peers = world(server, me)
     server.push_message(peers["bob"], me, "unread one")
     wait_until(lambda: listed_ids(browser), lambda ids: ids[1] == peers["bob"])
-    html = browser.get("/telegram/chats/", target="chat-lists").get_data(as_text=True)
+    html = settled_list(browser)
     assert re.search(rf'id="chat-{peers["bob"]}">.*?badge unread', html, re.S)
     server.mark_read(me, peers["bob"])  # read on another device: the badge goes, the order stays
     body = changed_poll(browser, list_poll_url(html)).get_data(as_text=True)
@@ -63,7 +71,7 @@ def test_a_badge_change_replaces_the_item_where_it_is(server, me, browser):
 
 def test_several_changes_turn_the_old_list_into_the_new_one(server, me, browser):
     peers = world(server, me)
-    html = browser.get("/telegram/chats/", target="chat-lists").get_data(as_text=True)
+    html = settled_list(browser)
     before, poll = shown_ids(html), list_poll_url(html)
     erin = server.create_account("447700900004", "Erin", "Brooks")
     server.push_message(peers["carol"], peers["group"], "a muted group moves up")
@@ -77,7 +85,7 @@ def test_several_changes_turn_the_old_list_into_the_new_one(server, me, browser)
 
 def test_what_swaps_cannot_express_rerenders_the_whole_list(server, me, browser):
     peers = world(server, me)
-    html = browser.get("/telegram/chats/", target="chat-lists").get_data(as_text=True)
+    html = settled_list(browser)
     poll = list_poll_url(html)
     server.push_message(peers["bob"], peers["supergroup"], "news!")
     wait_until(lambda: listed_ids(browser), lambda ids: ids[1] == peers["supergroup"])
@@ -87,7 +95,7 @@ def test_what_swaps_cannot_express_rerenders_the_whole_list(server, me, browser)
     # Filtered: the whole (filtered) list.
     assert whole in browser.get(poll + "&q=big", target="chat-list").get_data(as_text=True)
     # More changes than a few swaps: the whole list.
-    html = browser.get("/telegram/chats/", target="chat-lists").get_data(as_text=True)
+    html = settled_list(browser)
     people = [server.create_account(f"4477009100{n:02d}", f"Person {n}") for n in range(14)]
     for person in people:
         server.push_message(person, me, "hello")
@@ -100,7 +108,7 @@ def test_a_next_page_of_a_changed_list_makes_the_next_poll_rerender_it(server, m
     for n in range(60):
         other = server.create_account(f"4477009{n:05d}", f"Person {n:03d}")
         server.push_message(other, me, f"hello {n}", deliver=False)
-    html = browser.get("/telegram/chats/", target="chat-lists").get_data(as_text=True)
+    html = settled_list(browser)
     version = int(re.search(r'id="list-version" value="(\d+)"', html).group(1))
     same = browser.get(f"/telegram/chats/more/?offset=50&v={version}", target="chat-more").get_data(as_text=True)
     assert 'id="list-version"' not in same
@@ -112,7 +120,7 @@ def test_opening_a_chat_swaps_only_it_and_the_chat_open_before(server, me, brows
     peers = world(server, me)
     server.push_message(peers["bob"], me, "unread for Ada")
     wait_until(lambda: listed_ids(browser), lambda ids: ids[1] == peers["bob"])
-    html = browser.get("/telegram/chats/", target="chat-lists").get_data(as_text=True)
+    html = settled_list(browser)
     version = re.search(r'id="list-version" value="(\d+)"', html).group(1)
     pane = browser.get(f"/telegram/chats/{peers['bob']}/?list=&limit=50&v={version}&open={peers['carol']}",
                        target="chat-pane").get_data(as_text=True)
