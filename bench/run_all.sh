@@ -13,3 +13,5 @@ $PY bench/load.py --delay 0.05 --pollers 50 --duration "${DURATION:-60}" --inter
 $PY bench/hop_free.py --delay 0.05 --polls 2000 --threads 8 --seconds 8 --rate 25
 $PY bench/first_loads.py --delay 0.05 --repeat 5
 $PY bench/load.py --delay 0.05 --pollers 200 --duration "${DURATION:-60}" --intervals 10 --procs 2 --write-every 1 --connection-limit 1000
+# The chat-list poll with 10,000 dialogs loaded: unchanged (against the floor route) and one changed chat.
+$PY bench/list_poll.py --sizes 100,10000 --polls 1000

@@ -34,7 +34,7 @@ def dialogs_case(size, delay, repeat):
     page, response = timed(lambda: client.get("/telegram/chats/"), repeat)
     version = response.get_data(as_text=True)
     import re
-    v = re.search(r'id="chat-list" hx-get="[^"]*v=(\d+)', version).group(1)
+    v = re.search(r'id="list-version" value="(\d+)"', version).group(1)
     headers = {"HX-Request": "true", "HX-Target": "chat-list"}
     poll, polled = timed(lambda: client.get(f"/telegram/chats/poll/?v={v}&limit=50", headers=headers), repeat)
     mark = server.request_count()

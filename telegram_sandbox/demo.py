@@ -68,6 +68,8 @@ def _forum(server, world, tick):
     world.topics['Hotels'] = server.create_topic(c['Bruno'], world.forum, 'Hotels', icon_color=0x8EEE98, date=tick())
     for text in ('Found one near the river', 'Breakfast included 🥐', 'Booking it tonight'):
         _say(server, c['Bruno'], world.forum, text, tick(), reply_to=world.topics['Hotels'])
+    strangers: dict = field(default_factory=dict)  # first name -> user id of non-contacts Telegram marked
+    folders: dict = field(default_factory=dict)  # folder title -> its id (the owner's dialog filters)
 
 
 def _md(text):
@@ -205,7 +207,25 @@ def build_demo_world(server) -> DemoWorld:
                           ('Old', 40 * 86400)):
             server.accounts[c[name]].last_online = now() - ago
     server.hide_last_seen(c['Chloé'])
+    _list_extras(server, world)
     return world
+
+
+def _list_extras(server, world: DemoWorld):
+    """What the chat list shows beyond messages: Telegram's marks, a draft and two folders."""
+    owner, c = world.owner, world.contacts
+    server.set_marks(world.news, 'verified')
+    for number, (first, last, mark, text) in enumerate((
+            ('Crypto', 'Gains', 'scam', 'You won 1 BTC! Send your card number to claim it 💰'),
+            ('Telegram', 'Support Team', 'fake', 'Your account will be deleted, reply with the login code.'))):
+        world.strangers[first] = uid = server.create_account(f'+99966400{number}', first, last)
+        server.set_marks(uid, mark)
+        _say(server, uid, owner, text, now() - (2 - number) * 86400)  # two days and a day ago
+        server.set_dialog(owner, uid, unread=0)
+    server.save_draft(owner, c['Chloé'], 'Shall we meet at the café on Friday?')
+    world.folders = {'Friends': 2, 'Channels': 3}
+    server.set_folder(owner, 2, 'Friends', pinned=[c['Alice']], include=[world.family], contacts=True)
+    server.set_folder(owner, 3, 'Channels', broadcasts=True, exclude_archived=True)
 
 
 def start_demo_chatter(server, world: DemoWorld, stop: threading.Event, *, interval=(20, 60),

@@ -95,16 +95,18 @@ def status_tl(acc: Account, viewer_id: int | None = None):
     return types.UserStatusOffline(was_online=acc.last_online)
 
 
-def user_tl(acc: Account, viewer_id: int | None, dc: int):
-    """A types.User as viewer_id sees it (its own access hash; phone only for self)."""
+def user_tl(acc: Account, viewer_id: int | None, dc: int, contact: bool = False):
+    """A types.User as viewer_id sees it (its own access hash; phone only for self; `contact`: in the viewer's
+    contacts)."""
     is_self = acc.id == viewer_id
     return types.User(
         id=acc.id, is_self=is_self or None, access_hash=viewer_hash(acc.hash_seed, viewer_id),
         first_name=acc.first_name, last_name=acc.last_name or None, username=acc.username,
         phone=acc.phone if is_self or acc.service else None,
         photo=types.UserProfilePhoto(photo_id=acc.photo.id, dc_id=dc) if acc.photo else None,
-        status=status_tl(acc, viewer_id), verified=acc.service or None, support=acc.service or None,
-        bot=bool(acc.bot) or None, bot_info_version=1 if acc.bot else None)
+        status=status_tl(acc, viewer_id), verified=acc.service or 'verified' in acc.marks or None,
+        support=acc.service or None, bot=bool(acc.bot) or None, bot_info_version=1 if acc.bot else None,
+        scam='scam' in acc.marks or None, fake='fake' in acc.marks or None, contact=contact or None)
 
 
 def chat_photo_tl(f: StoredFile | None, dc: int):
@@ -132,7 +134,9 @@ def channel_tl(c: Channel, viewer_id: int | None, dc: int):
                          access_hash=viewer_hash(c.hash_seed, viewer_id), username=c.username,
                          broadcast=c.broadcast or None, megagroup=c.megagroup or None,
                          creator=creator or None, left=(viewer_id not in c.members) or None, forum=c.forum or None,
-                         admin_rights=rights, participants_count=len(c.members))
+                         admin_rights=rights, participants_count=len(c.members),
+                         verified='verified' in c.marks or None, scam='scam' in c.marks or None,
+                         fake='fake' in c.marks or None)
 
 
 def notify_tl(d: DialogState | None):
@@ -166,7 +170,8 @@ def entities(world, peers, viewer_id: int | None, dc: int):
         if kind == 'user':
             acc = world.accounts.get(peer)
             if acc:
-                users.append(user_tl(acc, viewer_id, dc))
+                viewer = world.accounts.get(viewer_id)
+                users.append(user_tl(acc, viewer_id, dc, contact=viewer is not None and peer in viewer.contacts))
         elif kind == 'chat':
             g = world.groups.get(bare_id(peer))
             if g:

@@ -24,6 +24,7 @@ from .drafting import DraftsMixin
 from .topics import TopicsMixin
 from .faults import FaultPlan, RequestLog
 from .bots import BotsMixin
+from .folders import FoldersMixin
 from .pinning import PinsMixin
 from .polling import PollsMixin
 from .presence import PresenceMixin
@@ -96,7 +97,7 @@ class Ctx:
 
 
 class SandboxServer(ControlMixin, DeliveryMixin, ReactionsMixin, PinsMixin, BotsMixin, PollsMixin, DraftsMixin,
-                    TopicsMixin, PresenceMixin):
+                    TopicsMixin, PresenceMixin, FoldersMixin):
     """An offline Telegram: accounts, chats, updates, login; see README.md for the control surface."""
 
     def __init__(self, dc_id=2, *, login_token_ttl=30.0, code_ttl=300.0, message_cap=3000,

@@ -186,6 +186,8 @@ class Account:
     last_online: int = field(default_factory=now)
     bot: object = None  # bots.BotProfile for a bot account
     hide_last_seen: bool = False  # privacy: others see userStatusRecently
+    folders: dict = field(default_factory=dict)  # filter id -> folders.Folder (the account's dialog filters)
+    marks: frozenset = frozenset()  # Telegram's marks on the account: 'verified', 'scam', 'fake'
 
 
 @dataclass(eq=False)
@@ -222,6 +224,7 @@ class Channel:
     sponsored: list = field(default_factory=list)  # (random_id, title, text, url)
     forum: bool = False  # a forum supergroup: messages grouped into topics (topics.py)
     topics: dict = field(default_factory=dict)  # topic id -> topics.Topic
+    marks: frozenset = frozenset()  # Telegram's marks on the channel: 'verified', 'scam', 'fake'
 
     @property
     def broadcast(self) -> bool:

@@ -40,6 +40,13 @@ def poll_url(html: str) -> str:
     return _POLL.search(html).group(1).replace("&amp;", "&")
 
 
+def list_poll_url(html: str) -> str:
+    """The chat list's poll URL with the list's version (#list-version), as htmx would request it."""
+    url = re.search(r'id="chat-list" hx-get="([^"]+)"', html).group(1).replace("&amp;", "&")
+    version = re.search(r'id="list-version" value="(\d+)"', html).group(1)
+    return f"{url}{'&' if '?' in url else '?'}v={version}"
+
+
 def wait_until(call, ok, timeout: float = 8.0):
     """Call until `ok(result)` or the timeout; return the last result (the loop thread works in its own time)."""
     deadline = time.monotonic() + timeout

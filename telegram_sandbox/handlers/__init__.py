@@ -25,5 +25,5 @@ def handles(*request_classes, auth=True):
 
 # Importing the modules registers their handlers.
 for _module in ('auth', 'help', 'updates', 'users', 'dialogs', 'history', 'sending', 'media', 'chats', 'reactions', 'bots',
-                'albums', 'polls', 'search', 'drafts', 'topics'):
+                'albums', 'polls', 'search', 'drafts', 'topics', 'folders'):
     importlib.import_module(f'{__name__}.{_module}')

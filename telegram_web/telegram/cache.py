@@ -16,6 +16,7 @@ from .convert import ChatSummary, MessageView
 WINDOW = 200  # newest messages kept per chat
 CHANGES = 500  # change log entries kept per chat
 CHATS_KEPT = 64  # chats with a message cache per account (least recently used dropped)
+ORDERS_KEPT = 24  # list orders remembered by (folder, version), so a poll can send only what changed since
 _epochs = itertools.count(int(time.time()))  # unique across restarts, so old pages re-render
 
 
@@ -133,6 +134,11 @@ class AccountCache:
         self.dialogs_refreshed = 0.0
         self.dialogs_version = 0
         self.dialogs_loading = None  # asyncio.Task of the dialogs load in progress (dialogs.load_dialogs)
+        self.stamps: dict[int, int] = {}  # chat id -> the list version of its last change
+        self.list_reset = 0  # the last version a swap of changed items cannot express (a reload)
+        self.orders: collections.OrderedDict = collections.OrderedDict()  # (folder, version) -> its chats in order
+        self.folders: list | None = None  # the account's dialog filters (folders.py), once asked
+        self.folders_stale = False  # updateDialogFilter(s) said they changed: asked again at the next list request
         self.bumps = itertools.count(1)
         self.dialog_offset = None  # (date, message id, peer id) of the last dialog loaded
         self.chats: collections.OrderedDict[int, ChatCache] = collections.OrderedDict()
@@ -178,9 +184,14 @@ class AccountCache:
         for chat_id in chat_ids:
             self.board.chats.pop(chat_id, None)
 
-    def touch_dialogs(self) -> None:
-        """The dialog list changed: bump its version so the list poll re-renders."""
+    def touch_dialogs(self, *changed: ChatSummary) -> None:
+        """The dialog list changed: bump its version so the list poll re-renders; naming the dialogs that
+        changed lets it send only those (without any, the whole list is re-rendered)."""
         self.dialogs_version += 1
+        for dialog in changed:
+            self.stamps[dialog.id] = self.dialogs_version
+        if not changed:
+            self.list_reset = self.dialogs_version
         self.publish_list()
 
     def publish_list(self) -> None:
@@ -191,9 +202,21 @@ class AccountCache:
 
     def ordered(self, archived: bool) -> list[ChatSummary]:
         """Dialogs of the main list (or the archive): pinned first in Telegram's order, then newest."""
-        chosen = [d for d in self.dialogs.values() if d.archived == archived]
-        return sorted(chosen, key=lambda d: (not d.pinned, d.order if d.pinned else 0,
-                                             -(d.date.timestamp() if d.date else 0), -d.bumped, d.order))
+        return self.sorted_once("archive" if archived else "main", lambda: sorted(
+            (d for d in self.dialogs.values() if d.archived == archived),
+            key=lambda d: (not d.pinned, d.order if d.pinned else 0, -(d.date.timestamp() if d.date else 0),
+                           -d.bumped, d.order)))
+
+    def sorted_once(self, folder, sort) -> list[ChatSummary]:
+        """A folder's order (or what `sort` computes), once per list version, remembered by version (for the
+        poll's swaps)."""
+        key = (folder, self.dialogs_version)
+        found = self.orders.get(key)
+        if found is None:
+            found = self.orders[key] = sort()
+            while len(self.orders) > ORDERS_KEPT:
+                self.orders.popitem(last=False)
+        return found
 
 
 _caches: "weakref.WeakKeyDictionary[object, AccountCache]" = weakref.WeakKeyDictionary()

@@ -19,6 +19,7 @@ from .media_view import MediaView, media_view
 from .rights import moderates
 
 PREVIEW_CHARS = 120
+SAVED = "Saved Messages"  # the owner's own chat, named as Telegram's apps name it
 
 
 @dataclass
@@ -105,6 +106,8 @@ class ChatSummary:
     name: str
     username: str | None = None
     verified: bool = False
+    scam: bool = False  # Telegram's marks on users, bots and channels reported as scams or impersonations
+    fake: bool = False
     muted: bool = False
     pinned: bool = False
     archived: bool = False
@@ -112,14 +115,15 @@ class ChatSummary:
     preview: str = ""
     date: datetime | None = None
     last_message_id: int = 0
+    draft: str | None = None  # the cloud draft's text (messages.saveDraft, here or on another device)
     photo_id: int | None = field(default=None, metadata=HIDDEN)  # JSON: has_photo
     photo_dc: int | None = field(default=None, metadata=HIDDEN)
     can_post: bool = True
-    draft: str = ""  # the chat's cloud draft (messages.saveDraft, updateDraftMessage)
     forum: bool = False  # a forum supergroup: it opens to its topics (topics.py)
     # creator or an admin who may delete others' messages; Saved Messages (actions_on_messages.py reads both)
     moderator: bool = field(default=False, metadata=HIDDEN)
-    is_self: bool = field(default=False, metadata=HIDDEN)
+    is_self: bool = field(default=False, metadata=HIDDEN)  # JSON: saved
+    contact: bool = field(default=False, metadata=HIDDEN)  # a user in the account's contacts (folders.py)
     # ChatForbidden / ChannelForbidden: the account is no longer in it
     left: bool = field(default=False, metadata=HIDDEN)
     read_inbox_max_id: int = field(default=0, metadata=HIDDEN)
@@ -132,7 +136,7 @@ class ChatSummary:
     typing_text: str | None = field(default=None, repr=False, metadata=HIDDEN)
     typing_until: float = field(default=0.0, repr=False, metadata=HIDDEN)
 
-    JSON_PROPERTIES: ClassVar = ("has_photo", "typing")
+    JSON_PROPERTIES: ClassVar = ("has_photo", "typing", "saved")
 
     @property
     def has_photo(self) -> bool:
@@ -143,6 +147,11 @@ class ChatSummary:
     def typing(self) -> str | None:
         """Who is typing there now, as the list says it, or None."""
         return self.typing_text if self.typing_until > time.monotonic() else None
+
+    @property
+    def saved(self) -> bool:
+        """Whether this is Saved Messages (the owner's chat with themselves)."""
+        return self.is_self
 
 
 def _cut(text: str) -> str:
@@ -189,12 +198,15 @@ def summary_from_entity(entity) -> ChatSummary:
     """A ChatSummary with what the entity alone says (no last message)."""
     photo = getattr(entity, "photo", None)
     has_photo = isinstance(photo, (types.UserProfilePhoto, types.ChatPhoto))
+    is_self = bool(getattr(entity, "is_self", False))
     return ChatSummary(
-        id=utils.get_peer_id(entity), kind=chat_kind(entity), name=display_name(entity),
-        username=getattr(entity, "username", None), verified=bool(getattr(entity, "verified", False)),
+        id=utils.get_peer_id(entity), kind=chat_kind(entity), name=SAVED if is_self else display_name(entity),
+        username=None if is_self else getattr(entity, "username", None),
+        verified=bool(getattr(entity, "verified", False)), scam=bool(getattr(entity, "scam", False)),
+        fake=bool(getattr(entity, "fake", False)),
         photo_id=photo.photo_id if has_photo else None, photo_dc=photo.dc_id if has_photo else None,
-        can_post=can_post(entity), moderator=moderates(entity), is_self=bool(getattr(entity, "is_self", False)),
-        forum=bool(getattr(entity, "forum", False)),
+        can_post=can_post(entity), moderator=moderates(entity), is_self=is_self,
+        forum=bool(getattr(entity, "forum", False)), contact=bool(getattr(entity, "contact", False)),
         left=isinstance(entity, (types.ChatForbidden, types.ChannelForbidden)))
 
 
@@ -207,11 +219,17 @@ def summary_from_dialog(dialog, order: int) -> ChatSummary:
     summary.pinned, summary.archived, summary.order = bool(dialog.pinned), dialog.folder_id == 1, order
     summary.unread = dialog.unread_count
     summary.read_inbox_max_id, summary.read_outbox_max_id = raw.read_inbox_max_id, raw.read_outbox_max_id
-    summary.draft = getattr(raw.draft, "message", None) or ""  # draftMessageEmpty has none
+    summary.draft = draft_text(raw.draft)
     if dialog.message is not None:
         view = message_view(dialog.message, {})
         summary.preview, summary.date, summary.last_message_id = list_preview(view, summary.kind), view.date, view.id
     return summary
+
+
+def draft_text(draft) -> str | None:
+    """A cloud draft's whole text (DraftMessage), None for none (DraftMessageEmpty, or only whitespace)."""
+    text = getattr(draft, "message", None) or ""
+    return text if text.strip() else None
 
 
 def list_preview(view: MessageView, kind: str) -> str:

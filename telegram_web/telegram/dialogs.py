@@ -5,13 +5,16 @@ on the loop thread and ask Telegram only when the cache knows nothing or is stal
 """
 import asyncio
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from telethon import errors as tg
 
 from ..search_text import fold
+from ..plain import HIDDEN
 from .cache import AccountCache
 from .convert import ChatSummary, summary_from_dialog, summary_from_entity
+from .folders import FolderTab, folder_rule, folder_tabs, in_folder, load_folders
+from .list_swaps import ListSwaps, swaps_since
 from .problems import ChatNotFound, SessionEnded, TelegramProblem, chat_problem, translate
 from .updates import ensure, remember_names
 
@@ -23,7 +26,7 @@ LIST_MAX = 500  # chats one list request may ask for (a poll re-rendering what s
 
 @dataclass
 class ChatList:
-    """One page of the chat list (and the archive), with the list's version for polls."""
+    """One page of the chat list (of all chats, the archive or a folder), with the list's version for polls."""
 
     chats: list[ChatSummary]
     archived: list[ChatSummary]
@@ -32,6 +35,9 @@ class ChatList:
     next_offset: int | None
     problem: TelegramProblem | None = None
     unread_total: int = 0  # unread messages in chats not muted (the tab's title), of the dialogs loaded
+    folders: list[FolderTab] = field(default_factory=list)  # the account's folders (dialog filters) as tabs
+    unchanged: bool = field(default=False, metadata=HIDDEN)  # the poll's version is current: nothing built
+    swaps: ListSwaps | None = field(default=None, metadata=HIDDEN)  # a poll's changed items only
 
 
 class Dialogs:
@@ -41,10 +47,12 @@ class Dialogs:
         self._service = service
 
     def list(self, session_id: int, *, q: str = "", offset: int = 0, limit: int = LIST_PAGE,
-             archived: bool = False) -> ChatList:
-        """A page of the chat list (or of the archive folder) filtered by `q`; :raise TelegramProblem: only when
-        nothing is known yet."""
-        return self._service.call(session_id, _chat_list, q, offset, limit, archived)
+             folder: str | int | None = None, since: int | None = None, also: frozenset = frozenset()) -> ChatList:
+        """A page of the chat list (`folder`: "archive" or a folder's id) filtered by `q`; `since`, the version a
+        page shows: `unchanged` when it is current (and `also` empty), else the `swaps` from it when they can say
+        what changed (the chats in `also` among them); :raise TelegramProblem: only when nothing is known yet (404
+        for a folder the account lacks)."""
+        return self._service.call(session_id, _chat_list, q, offset, limit, folder, since, also)
 
 
 async def load_dialogs(client, cache: AccountCache, more: bool = False) -> None:
@@ -85,14 +93,19 @@ async def _load_dialogs(client, cache: AccountCache, more: bool) -> None:
     cache.touch_dialogs()
 
 
-async def _chat_list(client, q: str, offset: int, limit: int, archived: bool = False) -> ChatList:
+async def _chat_list(client, q: str, offset: int, limit: int, folder, since: int | None,
+                     also: frozenset = frozenset()) -> ChatList:
     cache = await ensure(client)
     problem = None
     try:
-        if not cache.dialogs_loaded or cache.dialogs_missing or (
-                cache.dialogs_stale and time.monotonic() - cache.dialogs_refreshed > DIALOG_REFRESH):
-            await load_dialogs(client, cache)
-        if not archived and len(cache.ordered(False)) < offset + limit and not cache.dialogs_complete:
+        stale = cache.dialogs_stale and time.monotonic() - cache.dialogs_refreshed > DIALOG_REFRESH
+        loads = [load_dialogs(client, cache)] if not cache.dialogs_loaded or cache.dialogs_missing or stale else []
+        if cache.folders is None or cache.folders_stale:
+            loads.append(load_folders(client, cache))  # (at once with the dialogs: one round trip)
+        await asyncio.gather(*loads)
+        if since == cache.dialogs_version and not also:  # an unchanged poll: compared before anything is built
+            return ChatList([], [], since, False, None, unchanged=True)
+        if folder != "archive" and len(_ordered(cache, folder)) < offset + limit and not cache.dialogs_complete:
             await load_dialogs(client, cache, more=True)  # at most one more request per page
     except Exception as exc:
         problem = translate(exc)
@@ -102,16 +115,28 @@ async def _chat_list(client, q: str, offset: int, limit: int, archived: bool = F
             raise problem from exc
     needle = fold(q).strip()  # accent- and case-insensitive: "chloe" finds "Chloé"
 
-    def chosen(archived):
-        items = cache.ordered(archived)
+    def chosen(items):
         return [c for c in items if needle in fold(c.name) or needle in (c.username or "").casefold()] \
             if needle else items
-    main = chosen(archived)  # the archive (getDialogs folder 1) is loaded whole with each refresh
-    more = len(main) > offset + limit or not (cache.dialogs_complete or needle or archived)
+    main = chosen(_ordered(cache, folder))  # the archive (getDialogs folder 1) is loaded whole with each refresh
+    more = len(main) > offset + limit or not (cache.dialogs_complete or needle or folder == "archive")
     page = main[offset:offset + limit]
-    return ChatList(page, chosen(True) if offset == 0 and not archived else [], cache.dialogs_version, more,
-                    offset + len(page) if more else None, problem,
-                    sum(d.unread for d in cache.dialogs.values() if not d.muted))
+    swaps = swaps_since(cache, _key(folder), since, limit, page, also) \
+        if since is not None and not (offset or needle or problem) else None
+    return ChatList(page, chosen(cache.ordered(True)) if offset == 0 and folder is None else [], cache.dialogs_version,
+                    more, offset + len(page) if more else None, problem,
+                    sum(d.unread for d in cache.dialogs.values() if not d.muted), folder_tabs(cache), swaps=swaps)
+
+
+def _key(folder) -> str | int:
+    return folder if folder is not None else "main"
+
+
+def _ordered(cache: AccountCache, folder) -> list[ChatSummary]:
+    """The chats of all chats (None), the archive or a folder (its id), in the list's order."""
+    if folder is None or folder == "archive":
+        return cache.ordered(folder == "archive")
+    return in_folder(cache, folder_rule(cache, folder))
 
 
 async def input_peer(client, cache: AccountCache, chat_id: int):

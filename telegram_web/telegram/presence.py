@@ -80,9 +80,9 @@ def _show_in_list(cache: AccountCache, chat_id: int) -> None:
     dialog.typing_text = _typing_text([(cache.names.get(uid) or "Someone").split()[0] for uid in typists],
                                       dialog.kind in ("group", "supergroup")) if typists else None
     dialog.typing_until = time.monotonic() + TYPING_SECONDS if typists else 0.0
-    cache.touch_dialogs()
+    cache.touch_dialogs(dialog)
     if typists:
-        asyncio.get_running_loop().call_later(TYPING_SECONDS + 0.1, cache.touch_dialogs)
+        asyncio.get_running_loop().call_later(TYPING_SECONDS + 0.1, cache.touch_dialogs, dialog)
 
 
 def _unpublish_now_and_when_old(cache: AccountCache, chat_id: int) -> None:

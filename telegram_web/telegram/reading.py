@@ -20,7 +20,7 @@ def mark_read(client, cache: AccountCache, summary: ChatSummary, views: list[Mes
         return
     summary.read_inbox_max_id = top
     summary.unread = 0 if top >= summary.last_message_id else summary.unread
-    cache.touch_dialogs()
+    cache.touch_dialogs(summary)
     task = asyncio.get_running_loop().create_task(client.send_read_acknowledge(summary.id, max_id=top))
     _in_flight.add(task)
     task.add_done_callback(_finished)

@@ -12,7 +12,7 @@ from telethon import events, utils
 from telethon.tl import types
 
 from .cache import AccountCache, attach
-from .convert import list_preview, message_view, reactions_of, summary_from_entity
+from .convert import draft_text, list_preview, message_view, reactions_of, summary_from_entity
 from .media_view import poll_media
 from .internals import chain_reconnect_callback, connection_of
 from .presence import note_members, note_update, remember_statuses, stopped_typing, summary_for
@@ -51,6 +51,11 @@ def install(client) -> AccountCache:
         if isinstance(update, (types.UpdateDialogPinned, types.UpdatePinnedDialogs, types.UpdateFolderPeers,
                                types.UpdateNotifySettings, types.UpdateChannel, types.UpdateChat)):
             cache.dialogs_stale = True  # reloaded on the next list request (at most every few minutes)
+        elif isinstance(update, (types.UpdateDialogFilter, types.UpdateDialogFilters, types.UpdateDialogFilterOrder)):
+            cache.folders_stale = True  # the tabs are asked again on the next list request
+            cache.touch_dialogs()
+        elif isinstance(update, types.UpdateDraftMessage) and not update.top_msg_id:  # from another device
+            note_draft(cache, utils.get_peer_id(update.peer), draft_text(update.draft))
         elif isinstance(update, types.UpdateMessageReactions):
             note_reactions(cache, update)
         elif isinstance(update, types.UpdateBotCommands):  # asked again by the chat's panel (bots.py)
@@ -60,8 +65,6 @@ def install(client) -> AccountCache:
         elif isinstance(update, (types.UpdatePinnedMessages, types.UpdatePinnedChannelMessages)):
             peer = update.peer if isinstance(update, types.UpdatePinnedMessages) else types.PeerChannel(update.channel_id)
             note_pins(cache, utils.get_peer_id(peer), update.messages, bool(update.pinned))
-        elif isinstance(update, types.UpdateDraftMessage) and not update.top_msg_id:  # from another device
-            note_draft(cache, utils.get_peer_id(update.peer), getattr(update.draft, "message", None) or "")
         else:
             note_update(cache, update)  # typing and user status: the open chat's header (presence.py)
 
@@ -149,7 +152,9 @@ def note_message(cache: AccountCache, message, edited: bool = False) -> None:
             dialog.archived = dialog.archived and dialog.muted  # Telegram unarchives unmuted chats
             if not view.out and view.id > dialog.read_inbox_max_id:
                 dialog.unread += 1
-        cache.touch_dialogs()
+            if view.out:
+                dialog.draft = None  # sending clears the chat's draft (clear_draft; other devices get an update)
+        cache.touch_dialogs(dialog)
 
 
 def _new_dialog(cache: AccountCache, message):
@@ -202,14 +207,6 @@ def note_pins(cache: AccountCache, chat_id: int, ids, pinned: bool) -> None:
             chat.messages[message_id] = dataclasses.replace(view, pinned=pinned)
 
 
-def note_draft(cache: AccountCache, chat_id: int, text: str) -> None:
-    """The chat's cloud draft changed (saved here, sent, or saved on another device): the list shows it."""
-    dialog = cache.dialogs.get(chat_id)
-    if dialog is not None and dialog.draft != text:
-        dialog.draft = text
-        cache.touch_dialogs()
-
-
 def note_deleted(cache: AccountCache, chat_id: int | None, ids) -> None:
     """Deleted messages; outside channels Telegram does not say which chat they were in."""
     cache.last_update = time.monotonic()
@@ -226,7 +223,7 @@ def note_deleted(cache: AccountCache, chat_id: int | None, ids) -> None:
                 dialog.preview, dialog.last_message_id = list_preview(newest[0], dialog.kind), newest[0].id
             else:
                 cache.dialogs_stale = True
-            cache.touch_dialogs()
+            cache.touch_dialogs(dialog)
 
 
 def note_read(cache: AccountCache, chat_id: int, max_id: int, outbox: bool) -> None:
@@ -245,7 +242,16 @@ def note_read(cache: AccountCache, chat_id: int, max_id: int, outbox: bool) -> N
             dialog.unread = 0
         elif chat is not None and chat.trusted:
             dialog.unread = sum(1 for m in chat.messages.values() if not m.out and m.id > max_id)
-    cache.touch_dialogs()
+    cache.touch_dialogs(dialog)
+
+
+def note_draft(cache: AccountCache, chat_id: int, text: str | None) -> None:
+    """The chat's cloud draft changed (saved here, cleared by a send, or an updateDraftMessage from another
+    device; '' or None: none): the list shows it."""
+    dialog, text = cache.dialogs.get(chat_id), text or None
+    if dialog is not None and dialog.draft != text:
+        dialog.draft = text
+        cache.touch_dialogs(dialog)
 
 
 async def watchdog(client, cache: AccountCache) -> None:

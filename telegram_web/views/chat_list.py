@@ -4,7 +4,7 @@ from flask import abort, request
 from ..telegram import accounts
 from ..telegram.dialogs import LIST_MAX, LIST_PAGE, ChatList
 from ..telegram.service import get_service
-from ..web import respond
+from ..web import is_htmx, respond, wants_json
 from . import MAX_ID, account, int_arg, linked_pages, telegram_blueprint
 
 bp = linked_pages(telegram_blueprint("chat_list", __name__))
@@ -24,29 +24,38 @@ def shown_count(listing: ChatList, offset: int, limit: int) -> int:
     return min(max(offset + len(listing.chats), limit), LIST_MAX)
 
 
-def folder_arg() -> str | None:
-    """The list's folder: None for all chats, "archive" for the archive; :raise 400: for another."""
+def folder_arg() -> str | int | None:
+    """The list's folder: None for all chats, "archive" for the archive, or a folder's id; :raise 400: for
+    anything else."""
     folder = request.args.get("folder") or None
-    if folder not in (None, "archive"):
-        abort(400, "'folder' must be 'archive' or left out.")
-    return folder
+    if folder in (None, "archive"):
+        return folder
+    if not (folder.isascii() and folder.isdigit() and len(folder) < 10):
+        abort(400, "'folder' must be 'archive', a folder's id or left out.")
+    return int(folder)
 
 
-def load_list(row, q: str = "", offset: int = 0, limit: int = LIST_PAGE, listing: ChatList | None = None) -> dict:
+def load_list(row, q: str = "", offset: int = 0, limit: int = LIST_PAGE, since: int | None = None,
+              also: frozenset = frozenset(), listing: ChatList | None = None) -> dict:
     """The template variables of a chat list page: the listing (of the request's folder; `listing`: the main
-    list, already loaded with an opened chat), its filter, how many are shown, the open chat."""
+    list, already loaded with an opened chat), its filter, how many are shown, the open chat; `since`, `also`:
+    the version the page shows, the chats to send anyway (see Dialogs.list)."""
     folder = folder_arg()
     if listing is None or folder is not None:
-        listing = get_service().dialogs.list(row.id, q=q, offset=offset, limit=limit, archived=folder == "archive")
+        listing = get_service().dialogs.list(row.id, q=q, offset=offset, limit=limit, folder=folder, since=since,
+                                             also=also)
     return {"listing": listing, "q": q, "shown": shown_count(listing, offset, limit),
             "open_chat": int_arg("open", None, -MAX_ID), "folder": folder}
 
 
 def opened_list(row) -> dict | None:
-    """For a chat opened from the list (`list` carries its filter, `limit` its size): the list to re-render."""
+    """For a chat opened from the list (`list` carries its filter, `limit` its size, `v` its version, `open` the
+    chat open before): the list's swaps of the two chats (and what else changed), else the whole list."""
     if request.args.get("list") is None:
         return None
-    return load_list(row, request.args["list"][:100], 0, int_arg("limit", LIST_PAGE, 1, LIST_MAX))
+    highlighted = frozenset(i for i in (request.view_args.get("chat_id"), int_arg("open", None, -MAX_ID)) if i)
+    return load_list(row, request.args["list"][:100], 0, int_arg("limit", LIST_PAGE, 1, LIST_MAX),
+                     since=int_arg("v"), also=highlighted)
 
 
 def page_context(row, listing: ChatList | None = None) -> dict:
@@ -65,19 +74,24 @@ def chat_list():
 
 @bp.route("/chats/poll/")
 def list_poll():
-    """The list's poll: 204 while its version (`v`) is unchanged (answered from the cache), else the list."""
+    """The list's poll: 204 while its version (`v`) is unchanged (answered from the cache), only the changed
+    items (out-of-band swaps) when it can, else the whole list."""
     row = account()
     q, _offset, limit = chat_list_args()
-    lists = load_list(row, q, 0, limit)
+    since = int_arg("v")
+    lists = load_list(row, q, 0, limit, since=since if is_htmx() and not wants_json() else None)
     listing = lists["listing"]
-    unchanged = int_arg("v") == listing.version and not listing.problem
-    return respond(listing, "telegram/chats/_list_poll.html", unchanged=unchanged, **lists)
+    if listing.swaps is not None:  # the list stays; only what changed is swapped in (HX-Reswap: none)
+        return respond(listing, "telegram/chats/_list_swaps.html", headers={"HX-Reswap": "none"}, **lists)
+    return respond(listing, "telegram/chats/_list_poll.html", unchanged=listing.unchanged, **lists)
 
 
 @bp.route("/chats/more/")
 def more_chats():
-    """The next page of chats after `offset` (scrolling), with the next sentinel."""
+    """The next page of chats after `offset` (scrolling), with the next sentinel; if the list changed since the
+    page's version (`v`), the list's next poll re-renders it whole."""
     row = account()
     q, offset, limit = chat_list_args()
     lists = load_list(row, q, offset, limit)
-    return respond(lists["listing"], "telegram/chats/_more.html", offset=offset, **lists)
+    return respond(lists["listing"], "telegram/chats/_more.html", offset=offset,
+                   stale=int_arg("v") != lists["listing"].version, **lists)

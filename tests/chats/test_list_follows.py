@@ -2,7 +2,7 @@
 import re
 
 from .conftest import requests_during
-from ..helpers import wait_until
+from ..helpers import list_poll_url, wait_until
 
 
 def listed(browser):
@@ -107,7 +107,7 @@ def test_the_archive_is_a_folder_that_refreshes_like_the_main_list(server, me, b
     assert "Archived chats" in main and f'id="chat-{dave}"' not in main and "folder=archive" in main
     archive = browser.get("/telegram/chats/?folder=archive", target="chat-lists").get_data(as_text=True)
     assert f'id="chat-{dave}"' in archive and "← All chats" in archive
-    poll = re.search(r'id="chat-list" hx-get="([^"]+)"', archive).group(1).replace("&amp;", "&")
+    poll = list_poll_url(archive)
     assert "folder=archive" in poll
     server.push_message(dave, me, "still here")  # muted: stays archived, and the archive's poll shows it
     changed = wait_until(lambda: browser.get(poll, target="chat-list"), lambda r: r.status_code == 200)

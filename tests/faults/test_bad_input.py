@@ -149,6 +149,15 @@ CASES = [
          status=400, says="'offset' must be a whole number"),
     case("version-letters", "chats", "GET", "/telegram/chats/poll/?v=NaN", headers={"HX-Target": "chat-list"},
          status=400, says="'v' must be a whole number"),
+    # folder: "archive", a folder's id the account has, or nothing.
+    case("folder-letters", "chats", "GET", "/telegram/chats/?folder=friends", headers={"HX-Target": "chat-list"},
+         status=400, says="'folder' must be 'archive', a folder's id or left out"),
+    case("folder-other-digits", "chats", "GET", "/telegram/chats/poll/?folder=%D9%A3",
+         headers={"HX-Target": "chat-list"}, status=400, says="'folder' must be 'archive', a folder's id or left out"),
+    case("folder-huge", "chats", "GET", "/telegram/chats/more/?folder=" + BIG, headers={"HX-Target": "chat-list"},
+         status=400, says="'folder' must be 'archive', a folder's id or left out"),
+    case("folder-unknown", "chats", "GET", "/telegram/chats/?folder=7", headers={"HX-Target": "chat-list"},
+         status=404, says="This folder does not exist"),
     # Text fields come back escaped.
     case("search-script", "chats", "GET", "/telegram/chats/?q=" + SCRIPT, headers={"HX-Target": "chat-list"},
          status=200, says=f"No chat matches “{SCRIPT}”"),

@@ -2,7 +2,7 @@
 import asyncio
 
 import pytest
-from telethon import TelegramClient
+from telethon import TelegramClient, events
 from telethon.sessions import StringSession
 
 from telegram_sandbox import SandboxServer, attach_sandbox
@@ -71,3 +71,13 @@ def alice(server):
 @pytest.fixture
 def bob(server):
     return server.create_account(BOB_PHONE, 'Bob', 'Builder', username='bob_builder', photo=True)
+
+
+def collected(client, update_type) -> list:
+    """A list that the client's raw updates of `update_type` are appended to as they arrive."""
+    seen = []
+
+    async def note(update):
+        seen.append(update)
+    client.add_event_handler(note, events.Raw(update_type))
+    return seen
