@@ -52,6 +52,8 @@ class DemoWorld:
     weather_bot: int = 0  # Weather Bot, never started
     forum: int = 0  # a forum supergroup
     topics: dict = field(default_factory=dict)  # its topics: title -> topic id
+    strangers: dict = field(default_factory=dict)  # first name -> user id of non-contacts Telegram marked
+    folders: dict = field(default_factory=dict)  # folder title -> its id (the owner's dialog filters)
 
 
 def _forum(server, world, tick):
@@ -68,8 +70,6 @@ def _forum(server, world, tick):
     world.topics['Hotels'] = server.create_topic(c['Bruno'], world.forum, 'Hotels', icon_color=0x8EEE98, date=tick())
     for text in ('Found one near the river', 'Breakfast included 🥐', 'Booking it tonight'):
         _say(server, c['Bruno'], world.forum, text, tick(), reply_to=world.topics['Hotels'])
-    strangers: dict = field(default_factory=dict)  # first name -> user id of non-contacts Telegram marked
-    folders: dict = field(default_factory=dict)  # folder title -> its id (the owner's dialog filters)
 
 
 def _md(text):

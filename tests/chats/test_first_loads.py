@@ -26,7 +26,8 @@ def test_the_chat_list_loads_the_main_list_and_the_archive_in_one_round_trip(ser
     server.inject_delay("*", DELAY)
     mark, _ = server.mark(), server.reset()
     assert "Bob Builder" in browser.get("/telegram/chats/").get_data(as_text=True)
-    assert names(server, mark) == ["GetDialogsRequest", "GetDialogsRequest"] and server.most == 2
+    asked = names(server, mark)  # the main list, the archive and the folders (their tabs), all at once
+    assert asked == ["GetDialogFiltersRequest", "GetDialogsRequest", "GetDialogsRequest"] and server.most == 3
 
 
 def test_after_a_restart_a_chat_opened_by_url_comes_with_the_list_in_one_round_trip(server, me, build):
