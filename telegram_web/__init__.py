@@ -80,8 +80,8 @@ def configure_logging(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """One blueprint per concern."""
     from . import errors
-    from .views import (admin, chat_list, conversation, files, home, message_actions, owner, settings,
+    from .views import (admin, chat_list, chat_menu, conversation, files, home, message_actions, owner, settings,
                         telegram_login, telegram_session)
     for module in (errors, owner, settings, home, admin, telegram_login, telegram_session, chat_list,
-                   conversation, message_actions, files):
+                   conversation, message_actions, files, chat_menu):
         app.register_blueprint(module.bp)

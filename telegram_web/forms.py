@@ -11,7 +11,7 @@ from flask_wtf.form import SUBMIT_METHODS, _Auto
 from werkzeug.datastructures import CombinedMultiDict
 from flask_wtf.file import FileField
 from wtforms import BooleanField, PasswordField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import EqualTo, InputRequired, Length, ValidationError
+from wtforms.validators import AnyOf, EqualTo, InputRequired, Length, ValidationError
 
 from .phones import PhoneInputError, normalise_phone
 from .telegram.messages import MAX_CAPTION, MAX_TEXT
@@ -180,6 +180,15 @@ def _chat_ids(form, field):
     for value in field.data:
         if not (value.lstrip("-").isascii() and value.lstrip("-").isdigit() and 0 < abs(int(value)) < 2 ** 63):
             raise ValidationError(f"There is no chat “{value}” to forward to: chat ids are whole numbers.")
+
+
+class ChatActionForm(Form):
+    """An action from the chat list's menu: the flag undoing it (`unpin`, `unmute`, `unarchive`, `unread`), a mute's
+    length (`seconds`: 3600, 28800, 86400, or 0 for ever), a deletion's `revoke` (for the other person too)."""
+
+    unpin, unmute, unarchive, unread, revoke = BooleanField(), BooleanField(), BooleanField(), BooleanField(), BooleanField()
+    seconds = StringField(default="0", validators=[AnyOf(["3600", "28800", "86400", "0"], message=(
+        "Mute for 3600, 28800 or 86400 seconds, or 0 for ever."))])
 
 
 class ForwardForm(Form):

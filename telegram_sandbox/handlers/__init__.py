@@ -24,5 +24,6 @@ def handles(*request_classes, auth=True):
 
 
 # Importing the modules registers their handlers.
-for _module in ('auth', 'help', 'updates', 'users', 'dialogs', 'history', 'sending', 'media', 'chats', 'reactions'):
+for _module in ('auth', 'help', 'updates', 'users', 'dialogs', 'history', 'sending', 'media', 'chats', 'reactions',
+                'dialog_actions'):
     importlib.import_module(f'{__name__}.{_module}')

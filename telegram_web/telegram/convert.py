@@ -100,6 +100,7 @@ class ChatSummary:
     pinned: bool = False
     archived: bool = False
     unread: int = 0
+    unread_mark: bool = False  # marked as unread by hand (messages.markDialogUnread)
     preview: str = ""
     date: datetime | None = None
     last_message_id: int = 0
@@ -185,7 +186,7 @@ def summary_from_dialog(dialog, order: int) -> ChatSummary:
     mute_until = getattr(raw.notify_settings, "mute_until", None) if raw.notify_settings else None
     summary.muted = bool(mute_until and mute_until.timestamp() > datetime.now().timestamp())
     summary.pinned, summary.archived, summary.order = bool(dialog.pinned), dialog.folder_id == 1, order
-    summary.unread = dialog.unread_count
+    summary.unread, summary.unread_mark = dialog.unread_count, bool(raw.unread_mark)
     summary.read_inbox_max_id, summary.read_outbox_max_id = raw.read_inbox_max_id, raw.read_outbox_max_id
     if dialog.message is not None:
         view = message_view(dialog.message, {})

@@ -31,6 +31,7 @@ from .actions_on_messages import MessageActions
 from .reactions import Reactions
 from .pins import Pins
 from .forwarding import Forwarding
+from .chat_actions import ChatActions
 from .messages import Messages
 from .problems import (SessionEnded, SessionUnreadable, TelegramBusyElsewhere, TelegramNotConfigured,
                        translate)
@@ -71,6 +72,7 @@ class TelegramService:
         self.reactions = Reactions(self)  # the reactions Telegram offers, setting ours
         self.pins = Pins(self)  # the pinned bar, pinning
         self.forwarding = Forwarding(self)  # forwarding to one or several chats
+        self.chat_actions = ChatActions(self)  # the chat list's menu: pin, mute, archive, mark, delete a chat
         self.media = Media(self, app.instance_path)
         self.login = Login(self)  # the login state machine: service.login.send_code(...), ...
 

@@ -13,6 +13,7 @@ from telethon.tl import types
 
 from .cache import AccountCache, attach
 from .convert import list_preview, message_view, reactions_of
+from .dialog_updates import FLAG_UPDATES, note_dialog_flags
 from .internals import chain_reconnect_callback, connection_of
 
 log = logging.getLogger("telegram_web.telegram")
@@ -41,8 +42,9 @@ def install(client) -> AccountCache:
 
     async def on_raw(update):
         cache.last_update = time.monotonic()
-        if isinstance(update, (types.UpdateDialogPinned, types.UpdatePinnedDialogs, types.UpdateFolderPeers,
-                               types.UpdateNotifySettings, types.UpdateChannel, types.UpdateChat)):
+        if isinstance(update, FLAG_UPDATES):
+            note_dialog_flags(cache, update)  # pinned, archived, muted, marked unread on another device
+        elif isinstance(update, (types.UpdateChannel, types.UpdateChat)):
             cache.dialogs_stale = True  # reloaded on the next list request (at most every few minutes)
         elif isinstance(update, types.UpdateMessageReactions):
             note_reactions(cache, update)
