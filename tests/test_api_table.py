@@ -120,7 +120,9 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram
          "/telegram/chats/<id>/composer/", "/telegram/chats/<id>/messages/<message_id>/reactions/",
          "/telegram/chats/<id>/messages/<message_id>/pin/", "/telegram/chats/<id>/pinned/",
          "/telegram/chats/<id>/messages/<message_id>/forward/",
-         "/telegram/chats/<id>/messages/<message_id>/", "/telegram/admin/", "/telegram/admin/users/",
+         "/telegram/chats/<id>/messages/<message_id>/", "/telegram/chats/<id>/menu/", "/telegram/chats/<id>/pin/",
+         "/telegram/chats/<id>/mute/", "/telegram/chats/<id>/archive/", "/telegram/chats/<id>/read/",
+         "/telegram/chats/<id>/delete/", "/telegram/admin/", "/telegram/admin/users/",
          "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/password",
          "/telegram/session/reset/", "/settings/sign-out-everywhere"]
 FORMS = {
@@ -131,6 +133,8 @@ FORMS = {
     "/telegram/chats/<id>/messages/<message_id>/": lambda s: {"text": "hello from the API table, edited"},
     "/telegram/chats/<id>/messages/<message_id>/reactions/": lambda s: {"reaction": "👍"},
     "/telegram/chats/<id>/messages/<message_id>/forward/": lambda s: {"to": str(s["bob"]), "comment": "see this"},
+    "/telegram/chats/<id>/mute/": lambda s: {"seconds": "3600"},
+    "/telegram/chats/<id>/read/": lambda s: {"unread": "1"},
     "/login": lambda s: {"username": OWNER_USERNAME, "password": "not the password"},
     "/settings/password": lambda s: {"current": OWNER_PASSWORD, "password": "a new password 2", "confirm":
                                      "a new password 2"},

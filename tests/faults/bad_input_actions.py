@@ -1,4 +1,5 @@
-"""The bad-input rows of the actions on a message (menu, composer, reply, edit, delete, react, pin, forward); run by test_bad_input.py."""
+"""The bad-input rows of the actions on a message (menu, composer, reply, edit, delete, react, pin, forward) and on a
+chat from the list's menu; run by test_bad_input.py."""
 from .bad_input import SCRIPT, case
 
 NO_MESSAGE = "Telegram knows no such message in this chat"
@@ -81,6 +82,19 @@ ACTION_CASES = [
          csrf=False, status=400, says="security token is missing or expired"),
     case("forward-picker-script", "chats", "GET", "/telegram/chats/{bob}/messages/1/forward/?q=" + SCRIPT,
          status=200, says="No chat matches"),
+    # The chat list's menu.
+    case("chat-mute-word", "chats", "POST", "/telegram/chats/{bob}/mute/", data={"seconds": "forever"}, status=400,
+         says="Mute for 3600, 28800 or 86400 seconds, or 0 for ever", check=nothing_asked),
+    case("chat-mute-negative", "chats", "POST", "/telegram/chats/{bob}/mute/", data={"seconds": "-5"}, json=True,
+         status=400, says="Mute for 3600, 28800 or 86400 seconds", check=nothing_asked),
+    case("chat-menu-unknown-chat", "chats", "GET", "/telegram/chats/424242/menu/", json=True, status=404,
+         says="This chat is unknown to your Telegram account."),
+    case("chat-archive-unknown-chat", "chats", "POST", "/telegram/chats/424242/archive/", data={}, status=404,
+         says="This chat is unknown to your Telegram account."),
+    case("chat-pin-missing-csrf", "chats", "POST", "/telegram/chats/{bob}/pin/", data={}, csrf=False, status=400,
+         says="security token is missing or expired", check=nothing_asked),
+    case("chat-delete-get", "chats", "GET", "/telegram/chats/{bob}/delete/", status=405,
+         says="The method is not allowed for the requested URL"),
     case("put-message", "chats", "PUT", "/telegram/chats/{bob}/messages/1/", data={"text": "hi"}, status=405,
          says="The method is not allowed for the requested URL",
          check=lambda s: {"POST", "DELETE"} <= set(s.response.headers["Allow"].split(", "))),
