@@ -6,7 +6,7 @@ answers what changed since the page's cursor, as a send does, so the next poll r
 """
 from telethon import errors as tg
 
-from .cache import AccountCache
+from .cache import WINDOW, AccountCache
 from .convert import MessageView, message_view
 from .dialogs import input_peer, summary_of
 from .history import fill_replies
@@ -14,7 +14,7 @@ from .messages import Changes, Cursor, ResetPage, changes_or_page, including
 from .problems import ChatNotFound, translate
 from .reactions import available
 from .reasons import REASONS
-from .rights import MessageMenu, menu_for
+from .rights import MessageMenu, may_edit, menu_for
 from .updates import ensure, note_deleted, note_message
 
 NO_SUCH_MESSAGE = REASONS["MSG_ID_INVALID"][1]
@@ -34,6 +34,10 @@ class MessageActions:
     def message(self, session_id: int, chat_id: int, message_id: int) -> MessageView:
         """One message (to quote it in the composer); :raise ChatNotFound, TelegramProblem:."""
         return self._service.call(session_id, _message, chat_id, message_id)
+
+    def last_editable(self, session_id: int, chat_id: int) -> int | None:
+        """The newest own message of the chat's cached window that may still be edited (the Up arrow's), or None."""
+        return self._service.call(session_id, _last_editable, chat_id)
 
     def edit(self, session_id: int, chat_id: int, message_id: int, cursor: Cursor, text: str) -> Changes | ResetPage:
         """Replace the text (or caption) of an own message; the answer is what changed since `cursor`, the edit
@@ -77,6 +81,13 @@ async def _menu(client, chat_id: int, message_id: int) -> MessageMenu:
     summary = await summary_of(client, cache, chat_id)
     return menu_for(summary, await _find(client, cache, chat_id, message_id), await available(client, cache))
 
+
+
+async def _last_editable(client, chat_id: int) -> int | None:
+    cache = await ensure(client)
+    summary = await summary_of(client, cache, chat_id)
+    own = [m for m in reversed(cache.chat(chat_id).newest(WINDOW)) if m.out and not m.service]
+    return next((m.id for m in own if may_edit(summary, m)), None)
 
 
 async def _edit(client, chat_id: int, message_id: int, text: str, cursor: Cursor) -> Changes | ResetPage:

@@ -35,10 +35,16 @@ def menu(chat_id: int, message_id: int):
 
 @bp.route("/chats/<int(signed=True):chat_id>/composer/")
 def composer(chat_id: int):
-    """The composer: new (keeping the typed `text`), replying to `reply_to`, or editing `edit` with its text;
-    :raise 404: for an unknown message."""
+    """The composer: new (keeping the typed `text`), replying to `reply_to`, or editing `edit` with its text
+    (`edit=last`: the newest own message, 204 when it may not be edited); :raise 404: for an unknown message."""
     row = account()
-    edit, reply_to = int_arg("edit", 0, high=MAX_MESSAGE_ID) or None, int_arg("reply_to", 0, high=MAX_MESSAGE_ID) or None
+    if request.args.get("edit") == "last":  # the Up arrow in an empty composer: the newest own message, if editable
+        edit = get_service().message_actions.last_editable(row.id, chat_id)
+        if edit is None:
+            return respond(Composer(chat_id), unchanged=True)  # 204: the composer stays as it is
+    else:
+        edit = int_arg("edit", 0, high=MAX_MESSAGE_ID) or None
+    reply_to = int_arg("reply_to", 0, high=MAX_MESSAGE_ID) or None
     state = Composer(chat_id, request.args.get("text", "").replace("\r\n", "\n"), None if edit else reply_to, edit)
     if edit or reply_to:
         state.quote = get_service().message_actions.message(row.id, chat_id, edit or reply_to)
