@@ -127,7 +127,8 @@ class DialogActionsMixin:
             acc = self.accounts[user_id]
             d = acc.dialogs.get(peer)
             listed = d is not None and self.box(acc, peer).last() is not None
-            return {'listed': listed, 'pinned': bool(d and d.pinned_at is not None), 'folder_id': d.folder_id if d else 0,
+            return {'listed': listed, 'pinned': bool(d and d.pinned_at is not None),
+                    'folder_id': d.folder_id if d else 0,
                     'muted': bool(d and d.mute_until > now()), 'mute_until': d.mute_until if d else 0,
                     'unread_mark': bool(d and d.unread_mark), 'unread': self.unread_count(acc, peer) if d else 0,
                     'member': kind_of(peer) == 'user' or user_id in (

@@ -112,7 +112,7 @@ def group_tl(g: Group, viewer_id: int | None, dc: int):
     return types.Chat(id=g.id, title=g.title, photo=chat_photo_tl(g.photo, dc),
                       participants_count=len(g.members), date=g.date, version=g.version,
                       creator=(g.creator_id == viewer_id) or None,
-                      left=(viewer_id not in g.members) or None)
+                      left=(viewer_id not in g.members) or None, noforwards=g.noforwards or None)
 
 
 def channel_tl(c: Channel, viewer_id: int | None, dc: int):
@@ -127,7 +127,7 @@ def channel_tl(c: Channel, viewer_id: int | None, dc: int):
                          access_hash=viewer_hash(c.hash_seed, viewer_id), username=c.username,
                          broadcast=c.broadcast or None, megagroup=c.megagroup or None,
                          creator=creator or None, left=(viewer_id not in c.members) or None,
-                         admin_rights=rights, participants_count=len(c.members))
+                         admin_rights=rights, participants_count=len(c.members), noforwards=c.noforwards or None)
 
 
 def notify_tl(d: DialogState | None):

@@ -20,6 +20,7 @@ from telethon.tl import functions
 from . import handlers
 from .control import ControlMixin
 from .delivery import DeliveryMixin
+from .chat_rules import ChatRulesMixin
 from .dialog_actions import DialogActionsMixin
 from .faults import FaultPlan, RequestLog
 from .pinning import PinsMixin
@@ -91,7 +92,8 @@ class Ctx:
         return acc
 
 
-class SandboxServer(ControlMixin, DeliveryMixin, ReactionsMixin, PinsMixin, DialogActionsMixin):
+class SandboxServer(ControlMixin, DeliveryMixin, ReactionsMixin, PinsMixin, DialogActionsMixin,
+                    ChatRulesMixin):
     """An offline Telegram: accounts, chats, updates, login; see README.md for the control surface."""
 
     def __init__(self, dc_id=2, *, login_token_ttl=30.0, code_ttl=300.0, message_cap=3000,

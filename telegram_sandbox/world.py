@@ -192,6 +192,8 @@ class Group:
     photo: StoredFile | None = None
     version: int = 1
     about: str = ''
+    noforwards: bool = False  # protected content: no forwarding, no saving
+    reactions: tuple | None = None  # the emoji members may react with; None: every available one
 
 
 @dataclass(eq=False)
@@ -213,6 +215,8 @@ class Channel:
     next_msg_id: int = 1
     admins: set = field(default_factory=set)
     sponsored: list = field(default_factory=list)  # (random_id, title, text, url)
+    noforwards: bool = False  # protected content: no forwarding, no saving
+    reactions: tuple | None = None  # the emoji members may react with; None: every available one
 
     @property
     def broadcast(self) -> bool:

@@ -186,7 +186,8 @@ class ChatActionForm(Form):
     """An action from the chat list's menu: the flag undoing it (`unpin`, `unmute`, `unarchive`, `unread`), a mute's
     length (`seconds`: 3600, 28800, 86400, or 0 for ever), a deletion's `revoke` (for the other person too)."""
 
-    unpin, unmute, unarchive, unread, revoke = BooleanField(), BooleanField(), BooleanField(), BooleanField(), BooleanField()
+    unpin, unmute, unarchive = BooleanField(), BooleanField(), BooleanField()
+    unread, revoke = BooleanField(), BooleanField()
     seconds = StringField(default="0", validators=[AnyOf(["3600", "28800", "86400", "0"], message=(
         "Mute for 3600, 28800 or 86400 seconds, or 0 for ever."))])
 

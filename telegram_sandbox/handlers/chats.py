@@ -32,7 +32,8 @@ def get_full_chat(ctx, r):
                     else types.ChatParticipant(uid, inviter, date) for uid, (inviter, date) in g.members.items()]
     full = types.ChatFull(id=g.id, about=g.about, participants=types.ChatParticipants(g.id, participants, g.version),
                           notify_settings=render.notify_tl(acc.dialogs.get(mark_chat(g.id))),
-                          chat_photo=render.photo_tl(g.photo, ctx.dc) if g.photo else None)
+                          chat_photo=render.photo_tl(g.photo, ctx.dc) if g.photo else None,
+                          available_reactions=ctx.server.chat_reactions_tl(mark_chat(g.id)))
     users, chats = render.entities(ctx.server, {mark_chat(g.id), *g.members}, acc.id, ctx.dc)
     return types.messages.ChatFull(full_chat=full, chats=chats, users=users)
 
@@ -55,7 +56,7 @@ def get_full_channel(ctx, r):
         read_outbox_max_id=d.read_outbox_max_id if d else 0, unread_count=ctx.server.unread_count(acc, peer),
         chat_photo=render.photo_tl(ch.photo, ctx.dc) if ch.photo else types.PhotoEmpty(id=0),
         notify_settings=render.notify_tl(d), bot_info=[], pts=ch.pts, participants_count=len(ch.members),
-        can_view_participants=ch.megagroup or None)
+        can_view_participants=ch.megagroup or None, available_reactions=ctx.server.chat_reactions_tl(peer))
     users, chats = render.entities(ctx.server, {peer}, acc.id, ctx.dc)
     return types.messages.ChatFull(full_chat=full, chats=chats, users=users)
 

@@ -12,7 +12,7 @@ from .dialogs import input_peer, summary_of
 from .history import fill_replies
 from .messages import Changes, Cursor, ResetPage, changes_or_page, including
 from .problems import ChatNotFound, translate
-from .reactions import available
+from .reactions import allowed
 from .reasons import REASONS
 from .rights import MessageMenu, may_edit, menu_for
 from .updates import ensure, note_deleted, note_message
@@ -79,7 +79,7 @@ async def _message(client, chat_id: int, message_id: int) -> MessageView:
 async def _menu(client, chat_id: int, message_id: int) -> MessageMenu:
     cache = await ensure(client)
     summary = await summary_of(client, cache, chat_id)
-    return menu_for(summary, await _find(client, cache, chat_id, message_id), await available(client, cache))
+    return menu_for(summary, await _find(client, cache, chat_id, message_id), await allowed(client, cache, summary))
 
 
 

@@ -139,7 +139,8 @@ async def _mark(client, chat_id: int, unread: bool) -> ChatChanged:
             await client(functions.messages.MarkDialogUnreadRequest(types.InputDialogPeer(peer), unread=False))
         if chat.unread or chat.last_message_id > chat.read_inbox_max_id:
             await client.send_read_acknowledge(peer, max_id=chat.last_message_id)
-        return {"unread_mark": False, "unread": 0, "read_inbox_max_id": max(chat.read_inbox_max_id, chat.last_message_id)}
+        return {"unread_mark": False, "unread": 0,
+                "read_inbox_max_id": max(chat.read_inbox_max_id, chat.last_message_id)}
     return await _changed(client, chat_id, change)
 
 

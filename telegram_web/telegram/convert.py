@@ -107,6 +107,7 @@ class ChatSummary:
     photo_id: int | None = field(default=None, metadata=HIDDEN)  # JSON: has_photo
     photo_dc: int | None = field(default=None, metadata=HIDDEN)
     can_post: bool = True
+    noforwards: bool = False  # protected content: no forwarding or saving its messages
     # creator or an admin who may delete others' messages; Saved Messages (actions_on_messages.py reads both)
     moderator: bool = field(default=False, metadata=HIDDEN)
     is_self: bool = field(default=False, metadata=HIDDEN)
@@ -175,7 +176,8 @@ def summary_from_entity(entity) -> ChatSummary:
         id=utils.get_peer_id(entity), kind=chat_kind(entity), name=display_name(entity),
         username=getattr(entity, "username", None), verified=bool(getattr(entity, "verified", False)),
         photo_id=photo.photo_id if has_photo else None, photo_dc=photo.dc_id if has_photo else None,
-        can_post=can_post(entity), moderator=moderates(entity), is_self=bool(getattr(entity, "is_self", False)),
+        can_post=can_post(entity), noforwards=bool(getattr(entity, "noforwards", False)), moderator=moderates(entity),
+        is_self=bool(getattr(entity, "is_self", False)),
         left=isinstance(entity, (types.ChatForbidden, types.ChannelForbidden)))
 
 

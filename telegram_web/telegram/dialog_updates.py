@@ -21,7 +21,7 @@ def note_dialog_flags(cache: AccountCache, update) -> None:
         if dialog is None:
             cache.dialogs_stale = True  # a chat the cache does not list: the next list request reloads
             continue
-        if flags.get("pinned") and not dialog.pinned and "order" not in flags:  # a new pin goes first, as Telegram shows it
+        if flags.get("pinned") and not dialog.pinned and "order" not in flags:  # a new pin goes first, as in Telegram
             flags["order"] = min((d.order for d in cache.dialogs.values() if d.pinned), default=0) - 1
         for name, value in flags.items():
             setattr(dialog, name, value)
@@ -46,3 +46,10 @@ def _changes(update):
             yield getattr(dialog_peer, "peer", None), {"pinned": True, "order": number - len(update.order)}
         if update.order is None:
             yield None, {}
+
+
+def note_chat_changed(cache: AccountCache, update) -> None:
+    """updateChannel / updateChat: the chat's own rules (its allowed reactions) are asked again when next needed."""
+    channel = isinstance(update, types.UpdateChannel)
+    peer = types.PeerChannel(update.channel_id) if channel else types.PeerChat(update.chat_id)
+    cache.chat_reactions.pop(utils.get_peer_id(peer), None)

@@ -7,7 +7,7 @@ what was sent goes into the update-fed cache, so an open target chat's poll show
 from dataclasses import dataclass, field
 
 from .dialogs import input_peer, summary_of
-from .problems import TelegramProblem, translate
+from .problems import TelegramProblem, refusal_named, translate
 from .updates import ensure, note_message
 
 
@@ -37,6 +37,8 @@ class Forwarding:
 async def _forward(client, chat_id: int, message_id: int, targets: list[int], comment: str,
                    drop_author: bool) -> Forwarded:
     cache = await ensure(client)
+    if (await summary_of(client, cache, chat_id)).noforwards:  # Telegram would refuse each copy
+        raise refusal_named("CHAT_FORWARDS_RESTRICTED")
     source = await input_peer(client, cache, chat_id)
     done = Forwarded(chat_id, message_id, [])
     for target in targets:

@@ -13,7 +13,7 @@ from telethon.tl import types
 
 from .cache import AccountCache, attach
 from .convert import list_preview, message_view, reactions_of
-from .dialog_updates import FLAG_UPDATES, note_dialog_flags
+from .dialog_updates import FLAG_UPDATES, note_chat_changed, note_dialog_flags
 from .internals import chain_reconnect_callback, connection_of
 
 log = logging.getLogger("telegram_web.telegram")
@@ -46,6 +46,7 @@ def install(client) -> AccountCache:
             note_dialog_flags(cache, update)  # pinned, archived, muted, marked unread on another device
         elif isinstance(update, (types.UpdateChannel, types.UpdateChat)):
             cache.dialogs_stale = True  # reloaded on the next list request (at most every few minutes)
+            note_chat_changed(cache, update)
         elif isinstance(update, types.UpdateMessageReactions):
             note_reactions(cache, update)
         elif isinstance(update, (types.UpdatePinnedMessages, types.UpdatePinnedChannelMessages)):
