@@ -20,6 +20,7 @@ from .views import MAX_MESSAGE_ID
 
 MIN_PASSWORD_LENGTH = 10
 MAX_FORWARD_TARGETS = 10  # chats one forward reaches (each one messages.forwardMessages call)
+MAX_SELECTED = 100  # messages one forward or deletion takes (Telegram's limit per request)
 
 
 class Form(FlaskForm):
@@ -180,6 +181,23 @@ def _chat_ids(form, field):
     for value in field.data:
         if not (value.lstrip("-").isascii() and value.lstrip("-").isdigit() and 0 < abs(int(value)) < 2 ** 63):
             raise ValidationError(f"There is no chat “{value}” to forward to: chat ids are whole numbers.")
+
+
+def _message_ids(form, field):
+    if not field.data:
+        raise ValidationError("Select at least one message.")
+    if len(field.data) > MAX_SELECTED:
+        raise ValidationError(f"Select at most {MAX_SELECTED} messages at once.")
+    for value in field.data:
+        if not (value.isascii() and value.isdigit() and 0 < int(value) <= MAX_MESSAGE_ID):
+            raise ValidationError(f"There is no message “{value}” here: message ids are whole numbers from 1.")
+
+
+class SelectionForm(Form):
+    """Several selected messages (`ids`, repeated), to forward or delete together (hx-delete's come in the URL)."""
+
+    ids = SelectMultipleField(choices=None, validate_choice=False, validators=[_message_ids])
+    revoke = BooleanField()
 
 
 class ChatActionForm(Form):

@@ -95,13 +95,15 @@ def query_value(state: dict, name: str):
     return {"after": cursor.get("after"), "v": cursor.get("version", 0), "epoch": cursor.get("epoch"),
             "oldest": cursor.get("oldest"), "before": state.get("oldest"), "limit": 10, "offset": 1, "q": "",
             "outcome": "ok", "method": "code", "page": 1, "reply_to": state.get("oldest"), "edit": state.get("mine"),
-            "text": "a draft", "revoke": 1, "silent": 1, "unpin": 0, "to": state["bob"]}[name]
+            "text": "a draft", "revoke": 1, "silent": 1, "unpin": 0, "to": state["bob"], "first": state.get("oldest"),
+            "ids": state.get("second")}[name]
 
 
 def remember(state: dict, path: str, body: dict) -> None:
     """Keep what later calls need: the open chat's cursor, the session row's id."""
     if path == "/telegram/chats/<id>/":
         state["cursor"], state["oldest"] = body["cursor"], body["messages"][0]["id"]
+        state["second"] = body["messages"][1]["id"]  # (the selection's deletion takes it)
     if path == "/telegram/chats/<id>/messages/" and any(m["out"] for m in body.get("messages", [])):
         state["mine"] = max(m["id"] for m in body["messages"] if m["out"])  # the message the API table sent
     if path == "/telegram/admin/":
@@ -119,7 +121,8 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram
          "/telegram/chats/<id>/messages/", "/telegram/chats/<id>/messages/<message_id>/menu/",
          "/telegram/chats/<id>/composer/", "/telegram/chats/<id>/messages/<message_id>/reactions/",
          "/telegram/chats/<id>/messages/<message_id>/pin/", "/telegram/chats/<id>/pinned/",
-         "/telegram/chats/<id>/messages/<message_id>/forward/",
+         "/telegram/chats/<id>/messages/<message_id>/forward/", "/telegram/chats/<id>/selection/",
+         "/telegram/chats/<id>/messages/forward/",
          "/telegram/chats/<id>/messages/<message_id>/", "/telegram/chats/<id>/menu/", "/telegram/chats/<id>/pin/",
          "/telegram/chats/<id>/mute/", "/telegram/chats/<id>/archive/", "/telegram/chats/<id>/read/",
          "/telegram/chats/<id>/delete/", "/telegram/admin/", "/telegram/admin/users/",
@@ -133,6 +136,7 @@ FORMS = {
     "/telegram/chats/<id>/messages/<message_id>/": lambda s: {"text": "hello from the API table, edited"},
     "/telegram/chats/<id>/messages/<message_id>/reactions/": lambda s: {"reaction": "👍"},
     "/telegram/chats/<id>/messages/<message_id>/forward/": lambda s: {"to": str(s["bob"]), "comment": "see this"},
+    "/telegram/chats/<id>/messages/forward/": lambda s: {"ids": str(s["oldest"]), "to": str(s["bob"])},
     "/telegram/chats/<id>/mute/": lambda s: {"seconds": "3600"},
     "/telegram/chats/<id>/read/": lambda s: {"unread": "1"},
     "/login": lambda s: {"username": OWNER_USERNAME, "password": "not the password"},

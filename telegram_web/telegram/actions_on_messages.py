@@ -45,11 +45,11 @@ class MessageActions:
         MESSAGE_AUTHOR_REQUIRED, each with its sentence."""
         return self._service.call(session_id, _edit, chat_id, message_id, text, cursor)
 
-    def delete(self, session_id: int, chat_id: int, message_id: int, cursor: Cursor, *,
+    def delete(self, session_id: int, chat_id: int, message_ids: list[int], cursor: Cursor, *,
                revoke: bool) -> Changes | ResetPage:
-        """Delete a message (`revoke`: for the other side too, where Telegram allows it); the answer is what
+        """Delete messages (`revoke`: for the other side too, where Telegram allows it); the answer is what
         changed since `cursor`, the deletion included; :raise TelegramProblem: e.g. MESSAGE_DELETE_FORBIDDEN."""
-        return self._service.call(session_id, _delete, chat_id, message_id, revoke, cursor)
+        return self._service.call(session_id, _delete, chat_id, message_ids, revoke, cursor)
 
 
 # Loop-thread side ---------------------------------------------------------------------
@@ -101,9 +101,9 @@ async def _edit(client, chat_id: int, message_id: int, text: str, cursor: Cursor
     return including(await changes_or_page(client, chat_id, cursor, False), edited=view)
 
 
-async def _delete(client, chat_id: int, message_id: int, revoke: bool, cursor: Cursor) -> Changes | ResetPage:
+async def _delete(client, chat_id: int, message_ids: list[int], revoke: bool, cursor: Cursor) -> Changes | ResetPage:
     cache = await ensure(client)
     peer = await input_peer(client, cache, chat_id)
-    await client.delete_messages(peer, [message_id], revoke=revoke)
-    note_deleted(cache, chat_id, [message_id])  # the bubble goes at once; the update may never reach us
-    return including(await changes_or_page(client, chat_id, cursor, False), deleted=(message_id,))
+    await client.delete_messages(peer, message_ids, revoke=revoke)
+    note_deleted(cache, chat_id, message_ids)  # the bubbles go at once; the update may never reach us
+    return including(await changes_or_page(client, chat_id, cursor, False), deleted=tuple(message_ids))

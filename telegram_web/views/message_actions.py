@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from flask import abort, request
 
-from ..forms import DeleteForm, EditForm, ForwardForm, PinForm, ReactionForm
+from ..forms import MAX_SELECTED, DeleteForm, EditForm, ForwardForm, PinForm, ReactionForm, SelectionForm
+from ..plain import HIDDEN
 from ..telegram.messages import Cursor
 from ..telegram.problems import SessionEnded, TelegramProblem
 from ..telegram.service import get_service
@@ -19,6 +20,7 @@ from .conversation import Composer, answer_changes, composer_refusal, cursor_arg
 bp = linked_pages(telegram_blueprint("message_actions", __name__))
 
 MESSAGE = "/chats/<int(signed=True):chat_id>/messages/<int:message_id>/"
+SELECTED = "/chats/<int(signed=True):chat_id>/messages/"  # the selected messages (`ids`, repeated)
 
 
 def group_arg() -> bool:
@@ -72,12 +74,16 @@ def edit(chat_id: int, message_id: int):
 
 
 @bp.route(MESSAGE, methods=["DELETE"])
-def delete(chat_id: int, message_id: int):
-    """Delete a message (`revoke=1`: for the other side too, where Telegram allows it): the bubble goes at once;
-    a refusal shows as an alert."""
+@bp.route(SELECTED, methods=["DELETE"])
+def delete(chat_id: int, message_id: int | None = None):
+    """Delete a message, or the selected ones (`ids`, repeated) (`revoke=1`: for the other side too, where Telegram
+    allows it): the bubbles go at once; a refusal shows as an alert; :raise 400: for a bad selection."""
     row = account()
-    form = DeleteForm(formdata=request.args)
-    found = get_service().message_actions.delete(row.id, chat_id, message_id, cursor_args() or Cursor(),
+    form = (DeleteForm if message_id else SelectionForm)(formdata=request.args)
+    if not message_id and not form.validate():
+        abort(400, form.first_error())
+    ids = [message_id] if message_id else [int(v) for v in form.ids.data]
+    found = get_service().message_actions.delete(row.id, chat_id, ids, cursor_args() or Cursor(),
                                                  revoke=bool(form.revoke.data))
     return answer_changes(row, chat_id, found, created=False, sent=False)
 
@@ -120,14 +126,15 @@ class ForwardPicker:
     """The forward form: the chats the list's filter `q` finds (where the owner may write), those already chosen."""
 
     chat_id: int
-    message_id: int
+    message_id: int | None  # None: the selected messages
     q: str
     chats: list = field(default_factory=list)
     chosen: list[int] = field(default_factory=list)
 
 
 @bp.route(MESSAGE + "forward/")
-def forward_picker(chat_id: int, message_id: int):
+@bp.route(SELECTED + "forward/")
+def forward_picker(chat_id: int, message_id: int | None = None):
     """The forward form (htmx's filter gets the list of chats alone), chosen chats kept first."""
     form = ForwardForm(formdata=request.args)
     chosen = [int(v) for v in form.to.data or [] if v.lstrip("-").isdigit() and abs(int(v)) < 2 ** 63]
@@ -143,13 +150,42 @@ def forward_picker(chat_id: int, message_id: int):
 
 
 @bp.route(MESSAGE + "forward/", methods=["POST"])
-def forward(chat_id: int, message_id: int):
-    """Forward the message to the chosen chats (`to`, repeated), after an optional `comment`, `drop_author=1` hiding
-    the sender's name; :raise 400: with the form's reason."""
-    form = ForwardForm()
-    if not form.validate():
-        abort(400, form.first_error())
-    done = get_service().forwarding.forward(account().id, chat_id, message_id, [int(v) for v in form.to.data],
+@bp.route(SELECTED + "forward/", methods=["POST"])
+def forward(chat_id: int, message_id: int | None = None):
+    """Forward the message, or the selected ones (`ids`, repeated), to the chosen chats (`to`, repeated), after an
+    optional `comment`, `drop_author=1` hiding the sender's name; :raise 400: with the form's reason."""
+    form, selection = ForwardForm(), SelectionForm()
+    if not form.validate() or not (message_id or selection.validate()):
+        abort(400, form.first_error() or selection.first_error())
+    ids = [message_id] if message_id else [int(v) for v in selection.ids.data]
+    done = get_service().forwarding.forward(account().id, chat_id, ids, [int(v) for v in form.to.data],
                                             comment=(form.comment.data or "").replace("\r\n", "\n").strip(),
                                             drop_author=bool(form.drop_author.data))
     return respond(done, "telegram/chats/_forwarded.html")
+
+
+@dataclass
+class Selection:
+    """Selecting messages to forward or delete together: the first one checked and what the chat allows (from the
+    first one's menu); `first` None: no selection (the bar goes)."""
+
+    chat_id: int
+    first: int | None = None
+    can_forward: bool = False
+    revoke: str = "never"  # as the menu's: "never", "optional" (where Telegram allows it) or "always"
+    unchecked: list[int] = field(default_factory=list, metadata=HIDDEN)  # boxes ticked when it ended: cleared
+
+
+@bp.route("/chats/<int(signed=True):chat_id>/selection/")
+def selection(chat_id: int):
+    """The selection bar with the message `first` checked (the checkboxes show while it is there); without
+    `first`, an empty bar (selecting ends), the boxes still ticked (`ids`) cleared for the next selection."""
+    first = int_arg("first", 0, high=MAX_MESSAGE_ID)
+    if not first:
+        ticked = [int(v) for v in request.args.getlist("ids")[:MAX_SELECTED] if v.isascii() and v.isdigit()]
+        return respond(Selection(chat_id, unchecked=[i for i in ticked if 0 < i <= MAX_MESSAGE_ID]),
+                       "telegram/chats/_selection.html")
+    found = get_service().message_actions.menu(account().id, chat_id, first)
+    return respond(Selection(chat_id, first, found.can_forward, found.revoke), "telegram/chats/_selection.html",
+                   group=group_arg())
+
