@@ -96,7 +96,7 @@ def query_value(state: dict, name: str):
             "oldest": cursor.get("oldest"), "before": state.get("oldest"), "limit": 10, "offset": 1, "q": "",
             "outcome": "ok", "method": "code", "page": 1, "reply_to": state.get("oldest"), "edit": state.get("mine"),
             "text": "a draft", "revoke": 1, "silent": 1, "unpin": 0, "to": state["bob"], "first": state.get("oldest"),
-            "ids": state.get("second")}[name]
+            "ids": state.get("second"), "at": 1}[name]
 
 
 def remember(state: dict, path: str, body: dict) -> None:

@@ -114,11 +114,11 @@ def pin(chat_id: int, message_id: int):
 
 @bp.route("/chats/<int(signed=True):chat_id>/pinned/")
 def pinned(chat_id: int):
-    """The chat's pinned bar (the latest pinned message); htmx gets 204 while its version `v` is unchanged, and
-    the bar asks Telegram nothing while the chat's pins do not change."""
+    """The chat's pinned bar (the latest pinned message, or the one `at` steps older); htmx gets 204 while its
+    version `v` is unchanged, and the bar asks Telegram nothing while the chat's pins do not change."""
     known = int_arg("v", -1, low=-1)
-    bar = get_service().pins.bar(account().id, chat_id)
-    return respond(bar, "telegram/chats/_pinned.html", unchanged=known == bar.version)
+    bar = get_service().pins.bar(account().id, chat_id, int_arg("at", 0, high=MAX_MESSAGE_ID))
+    return respond(bar, "telegram/chats/_pinned.html", unchanged=known == bar.version, older=bar.older)
 
 
 @dataclass
