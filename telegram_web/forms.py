@@ -173,24 +173,26 @@ class PinForm(Form):
     silent = BooleanField()
 
 
-def _chat_ids(form, field):
-    if not field.data:
-        raise ValidationError("Choose at least one chat to forward to.")
-    if len(field.data) > MAX_FORWARD_TARGETS:
-        raise ValidationError(f"Forward to at most {MAX_FORWARD_TARGETS} chats at once.")
-    for value in field.data:
-        if not (value.lstrip("-").isascii() and value.lstrip("-").isdigit() and 0 < abs(int(value)) < 2 ** 63):
-            raise ValidationError(f"There is no chat “{value}” to forward to: chat ids are whole numbers.")
+def _listed_ids(none: str, too_many: str, most: int, valid, bad: str):
+    """A validator of a repeated id field: at least one, at most `most`, each one `valid` (else `bad`)."""
+    def check(form, field):
+        if not field.data:
+            raise ValidationError(none)
+        if len(field.data) > most:
+            raise ValidationError(too_many)
+        for value in field.data:
+            if not (value.lstrip("-").isascii() and value.lstrip("-").isdigit() and valid(int(value))):
+                raise ValidationError(bad.format(value))
+    return check
 
 
-def _message_ids(form, field):
-    if not field.data:
-        raise ValidationError("Select at least one message.")
-    if len(field.data) > MAX_SELECTED:
-        raise ValidationError(f"Select at most {MAX_SELECTED} messages at once.")
-    for value in field.data:
-        if not (value.isascii() and value.isdigit() and 0 < int(value) <= MAX_MESSAGE_ID):
-            raise ValidationError(f"There is no message “{value}” here: message ids are whole numbers from 1.")
+_chat_ids = _listed_ids("Choose at least one chat to forward to.",
+                        f"Forward to at most {MAX_FORWARD_TARGETS} chats at once.", MAX_FORWARD_TARGETS,
+                        lambda n: 0 < abs(n) < 2 ** 63,
+                        "There is no chat “{}” to forward to: chat ids are whole numbers.")
+_message_ids = _listed_ids("Select at least one message.", f"Select at most {MAX_SELECTED} messages at once.",
+                           MAX_SELECTED, lambda n: 0 < n <= MAX_MESSAGE_ID,
+                           "There is no message “{}” here: message ids are whole numbers from 1.")
 
 
 class SelectionForm(Form):

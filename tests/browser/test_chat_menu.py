@@ -1,18 +1,12 @@
 """The chat list's menu in the browser: mute, mark read and unread, pin and archive a chat, each shown by the list at
 once and held by the sandbox afterwards; then delete a chat behind its confirmation."""
 from .conftest import expect, screenshot, sign_in
-from .test_message_actions import settled
+from .test_message_actions import open_menu
 
 
 def chat_menu(page, chat_id):
     """Open a chat's menu in the list with the mouse; return the menu once loaded."""
-    item = page.locator(f"#chat-{chat_id}")
-    item.hover()
-    item.get_by_role("button", name="Actions on").click()
-    menu = item.locator(".chat-menu")
-    expect(menu.locator(".menu-items")).to_be_visible()
-    settled(page)
-    return menu
+    return open_menu(page, page.locator(f"#chat-{chat_id}"), "Actions on")
 
 
 def test_mute_mark_read_and_unread_pin_archive_and_delete(page, serve, sandbox):
