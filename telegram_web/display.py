@@ -1,8 +1,11 @@
 """Display helpers for templates (`fmt.…`): times, dates, sizes, avatar initials, chat kinds.
 
 Plain values in, text out; registered as `fmt` for every template by the app factory.
+Times are shown in the viewer's time zone (time_zones.local).
 """
 from datetime import datetime, timedelta, timezone
+
+from .time_zones import local as in_viewer_zone
 
 KIND_LABELS = {"user": "Private chat", "bot": "Bot", "group": "Group", "supergroup": "Group",
                "channel": "Channel"}
@@ -14,11 +17,11 @@ def kind_label(kind: str) -> str:
 
 
 def short_time(value: datetime | None, now: datetime | None = None) -> str:
-    """Chat-list time: today HH:MM, this week the weekday, else the date (local time)."""
+    """Chat-list time: today HH:MM, this week the weekday, else the date (the viewer's time)."""
     if value is None:
         return ""
-    local = value.astimezone()
-    now = (now or datetime.now(timezone.utc)).astimezone()
+    local = in_viewer_zone(value)
+    now = in_viewer_zone(now or datetime.now(timezone.utc))
     if local.date() == now.date():
         return local.strftime("%H:%M")
     if now.date() - local.date() < timedelta(days=7):
@@ -27,13 +30,20 @@ def short_time(value: datetime | None, now: datetime | None = None) -> str:
 
 
 def clock(value: datetime | None) -> str:
-    """HH:MM in local time."""
-    return value.astimezone().strftime("%H:%M") if value else ""
+    """HH:MM in the viewer's time."""
+    return in_viewer_zone(value).strftime("%H:%M") if value else ""
+
+
+def stamp(value: datetime | None, seconds: bool = False) -> str:
+    """'YYYY-MM-DD HH:MM' (with seconds if asked) and the zone's abbreviation, in the viewer's time; '—' for none."""
+    if value is None:
+        return "—"
+    return in_viewer_zone(value).strftime("%Y-%m-%d %H:%M:%S %Z" if seconds else "%Y-%m-%d %H:%M %Z")
 
 
 def day_label(value: datetime) -> str:
     """A date separator's text: Today, Yesterday, or the date."""
-    local, today = value.astimezone().date(), datetime.now().astimezone().date()
+    local, today = in_viewer_zone(value).date(), in_viewer_zone(datetime.now(timezone.utc)).date()
     if local == today:
         return "Today"
     if local == today - timedelta(days=1):
@@ -42,8 +52,8 @@ def day_label(value: datetime) -> str:
 
 
 def day_key(value: datetime) -> str:
-    """The local date as YYYY-MM-DD (ids of date separators)."""
-    return value.astimezone().strftime("%Y-%m-%d")
+    """The viewer's date as YYYY-MM-DD (ids of date separators)."""
+    return in_viewer_zone(value).strftime("%Y-%m-%d")
 
 
 def initials(name: str | None) -> str:

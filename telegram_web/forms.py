@@ -16,6 +16,7 @@ from wtforms.validators import AnyOf, EqualTo, InputRequired, Length, Validation
 from .phones import PhoneInputError, normalise_phone
 from .telegram.messages import MAX_CAPTION, MAX_TEXT
 from .telegram.problems import LoginProblem
+from .time_zones import known_zone
 from .views import MAX_MESSAGE_ID
 
 MIN_PASSWORD_LENGTH = 10
@@ -64,6 +65,7 @@ class OwnerLoginForm(Form):
     username = StringField("Username", filters=[lambda value: _strip(value or "")[:64]])
     password = PasswordField("Password")
     remember = BooleanField("Remember me")
+    time_zone = StringField("Time zone")  # sent by htmx from the browser (hx-vals), not typed
 
 
 class TelegramLoginForm(Form):
@@ -222,6 +224,26 @@ class ForwardForm(Form):
     def validate_comment(self, field):
         """:raise ValidationError: if the comment is over Telegram's limit."""
         _over_limit((field.data or "").replace("\r\n", "\n"), MAX_TEXT)
+
+
+THEMES = {"system": "As the system says", "light": "Light", "dark": "Dark"}
+
+
+class PreferencesForm(Form):
+    """The settings page's display preferences: the time zone (empty: the browser's, learnt at sign-in), the theme."""
+
+    time_zone = StringField("Time zone", filters=[lambda value: _strip(value or "")])
+    theme = StringField("Theme", filters=[lambda value: value or "system"])
+
+    def validate_theme(self, field):
+        """One of the three themes."""
+        if field.data not in THEMES:
+            raise ValidationError("Choose the theme: as the system says, light or dark.")
+
+    def validate_time_zone(self, field):
+        """An empty choice or a zone this machine knows."""
+        if field.data and not known_zone(field.data):
+            raise ValidationError(f"“{field.data[:64]}” is not a time zone this server knows (e.g. Europe/Berlin).")
 
 
 class ChangePasswordForm(Form):

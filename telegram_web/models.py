@@ -27,6 +27,11 @@ class User(UserMixin, db.Model):
     # one ends every older login. NULL in a database from before it existed: no cookie
     # matches it, and the next login sets one.
     login_token: Mapped[str | None] = mapped_column(String(64), default=lambda: secrets.token_hex(16))
+    # The IANA zone pages show times in: the browser's, learnt at sign-in, unless the owner
+    # chose one in the settings (then sign-ins leave it alone). NULL: the server's zone.
+    time_zone: Mapped[str | None] = mapped_column(String(64))
+    time_zone_chosen: Mapped[bool | None] = mapped_column(default=False)
+    theme: Mapped[str | None] = mapped_column(String(8))  # system (NULL), light or dark
 
     # The sign-in (OwnerLogin id) this request's cookies name: set when signing in and by the
     # user loader, so get_id() names the same sign-in again (the remember cookie is made from it).

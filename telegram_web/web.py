@@ -77,6 +77,11 @@ def respond(model, fragment: str | None = None, *, full_page: str | None = None,
     return response
 
 
+def go_to(url: str):
+    """Send the browser to `url`: a 302, or HX-Redirect (a whole new page) when htmx asked."""
+    return htmx_redirect(url) if is_htmx() else browser_redirect(url)
+
+
 def htmx_redirect(url: str, status: int = 200):
     """An empty answer that sends htmx to `url` (htmx follows HX-Redirect on any status)."""
     response = make_response("", status)

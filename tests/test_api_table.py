@@ -95,8 +95,8 @@ def query_value(state: dict, name: str):
     return {"after": cursor.get("after"), "v": cursor.get("version", 0), "epoch": cursor.get("epoch"),
             "oldest": cursor.get("oldest"), "before": state.get("oldest"), "limit": 10, "offset": 1, "q": "",
             "outcome": "ok", "method": "code", "page": 1, "reply_to": state.get("oldest"), "edit": state.get("mine"),
-            "text": "a draft", "revoke": 1, "silent": 1, "unpin": 0, "to": state["bob"], "first": state.get("oldest"),
-            "ids": state.get("second"), "at": 1}[name]
+            "text": "a draft", "revoke": 1, "folder": "", "open": state.get("bob"), "silent": 1, "unpin": 0,
+            "to": state["bob"], "file": 1, "first": state.get("oldest"), "ids": state.get("second"), "at": 1}[name]
 
 
 def remember(state: dict, path: str, body: dict) -> None:
@@ -126,7 +126,8 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/status/", "/telegram
          "/telegram/chats/<id>/messages/<message_id>/", "/telegram/chats/<id>/menu/", "/telegram/chats/<id>/pin/",
          "/telegram/chats/<id>/mute/", "/telegram/chats/<id>/archive/", "/telegram/chats/<id>/read/",
          "/telegram/chats/<id>/delete/", "/telegram/admin/", "/telegram/admin/users/",
-         "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/password",
+         "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/preferences",
+         "/settings/password",
          "/telegram/session/reset/", "/settings/sign-out-everywhere"]
 FORMS = {
     "/telegram/auth/phone/": lambda s: {"phone": "+" + PHONE},
@@ -140,6 +141,7 @@ FORMS = {
     "/telegram/chats/<id>/mute/": lambda s: {"seconds": "3600"},
     "/telegram/chats/<id>/read/": lambda s: {"unread": "1"},
     "/login": lambda s: {"username": OWNER_USERNAME, "password": "not the password"},
+    "/settings/preferences": lambda s: {"time_zone": "Asia/Tokyo", "theme": "dark"},
     "/settings/password": lambda s: {"current": OWNER_PASSWORD, "password": "a new password 2", "confirm":
                                      "a new password 2"},
 }

@@ -105,6 +105,7 @@ class AccountCache:
         self.dialogs_loaded = False
         self.dialogs_complete = False
         self.dialogs_stale = False
+        self.dialogs_missing = False  # a chat wrote that the list lacks: reload at the next list request
         self.dialogs_refreshed = 0.0
         self.dialogs_version = 0
         self.bumps = itertools.count(1)

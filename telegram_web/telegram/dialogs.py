@@ -29,6 +29,7 @@ class ChatList:
     more: bool
     next_offset: int | None
     problem: TelegramProblem | None = None
+    unread_total: int = 0  # unread messages in chats not muted (the tab's title), of the dialogs loaded
 
 
 class Dialogs:
@@ -37,9 +38,11 @@ class Dialogs:
     def __init__(self, service):
         self._service = service
 
-    def list(self, session_id: int, *, q: str = "", offset: int = 0, limit: int = LIST_PAGE) -> ChatList:
-        """A page of the chat list filtered by `q`; :raise TelegramProblem: only when nothing is known yet."""
-        return self._service.call(session_id, _chat_list, q, offset, limit)
+    def list(self, session_id: int, *, q: str = "", offset: int = 0, limit: int = LIST_PAGE,
+             archived: bool = False) -> ChatList:
+        """A page of the chat list (or of the archive folder) filtered by `q`; :raise TelegramProblem: only when
+        nothing is known yet."""
+        return self._service.call(session_id, _chat_list, q, offset, limit, archived)
 
 
 async def load_dialogs(client, cache: AccountCache, more: bool = False) -> None:
@@ -63,17 +66,18 @@ async def load_dialogs(client, cache: AccountCache, more: bool = False) -> None:
     if more or not cache.dialogs_loaded:
         cache.dialogs_complete = len(dialogs) < DIALOG_PAGE
     cache.dialogs_loaded, cache.dialogs_stale, cache.dialogs_refreshed = True, False, time.monotonic()
+    cache.dialogs_missing = False
     cache.touch_dialogs()
 
 
-async def _chat_list(client, q: str, offset: int, limit: int) -> ChatList:
+async def _chat_list(client, q: str, offset: int, limit: int, archived: bool = False) -> ChatList:
     cache = await ensure(client)
     problem = None
     try:
-        if not cache.dialogs_loaded or (cache.dialogs_stale
-                                        and time.monotonic() - cache.dialogs_refreshed > DIALOG_REFRESH):
+        if not cache.dialogs_loaded or cache.dialogs_missing or (
+                cache.dialogs_stale and time.monotonic() - cache.dialogs_refreshed > DIALOG_REFRESH):
             await load_dialogs(client, cache)
-        if len(cache.ordered(False)) < offset + limit and not cache.dialogs_complete:
+        if not archived and len(cache.ordered(False)) < offset + limit and not cache.dialogs_complete:
             await load_dialogs(client, cache, more=True)  # at most one more request per page
     except Exception as exc:
         problem = translate(exc)
@@ -87,11 +91,12 @@ async def _chat_list(client, q: str, offset: int, limit: int) -> ChatList:
         items = cache.ordered(archived)
         return [c for c in items if needle in c.name.casefold() or needle in (c.username or "").casefold()] \
             if needle else items
-    main = chosen(False)
-    more = len(main) > offset + limit or not (cache.dialogs_complete or needle)
+    main = chosen(archived)  # the archive (getDialogs folder 1) is loaded whole with each refresh
+    more = len(main) > offset + limit or not (cache.dialogs_complete or needle or archived)
     page = main[offset:offset + limit]
-    return ChatList(page, chosen(True) if offset == 0 else [], cache.dialogs_version, more,
-                    offset + len(page) if more else None, problem)
+    return ChatList(page, chosen(True) if offset == 0 and not archived else [], cache.dialogs_version, more,
+                    offset + len(page) if more else None, problem,
+                    sum(d.unread for d in cache.dialogs.values() if not d.muted))
 
 
 async def input_peer(client, cache: AccountCache, chat_id: int):

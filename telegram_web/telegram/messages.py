@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from ..plain import HIDDEN
 from . import history
 from .cache import WINDOW, AccountCache, ChatCache
-from .convert import ChatSummary, MessageView, message_view
+from .convert import ChatSummary, MessageView
 from .dialogs import input_peer, summary_of
 from .history import PAGE
 from .problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem, translate
-from .updates import ensure
+from .updates import ensure, note_message
 
 MAX_TEXT = 4096  # Telegram's limits on a message's text and a file's caption
 MAX_CAPTION = 1024
@@ -201,9 +201,10 @@ async def _send(client, chat_id: int, text: str, path: str | None, as_photo: boo
                                          parse_mode=None, reply_to=reply_to)  # sent as typed, no Markdown
     else:
         message = await client.send_message(peer, text, parse_mode=None, reply_to=reply_to)
-    chat = cache.chat(chat_id)
-    if chat.trusted:
-        chat.add(message_view(message, cache.names), message.media)
+    cache.chat(chat_id)  # (kept as the newest used)
+    # Telegram answers a send with updateShortSentMessage / updateMessageID, which Telethon turns into no
+    # new-message event: the sent message goes into the window and the list's preview, time and order here.
+    note_message(cache, message)
     found = await _changes(client, cache, chat_id, cursor, False)  # nothing new was read by sending
     return found if found is not None else await _open(client, chat_id, PAGE, mark_read, page=ResetPage)
 

@@ -12,7 +12,7 @@ from telethon import events, utils
 from telethon.tl import types
 
 from .cache import AccountCache, attach
-from .convert import list_preview, message_view, reactions_of
+from .convert import list_preview, message_view, reactions_of, summary_from_entity
 from .dialog_updates import FLAG_UPDATES, note_chat_changed, note_dialog_flags
 from .internals import chain_reconnect_callback, connection_of
 
@@ -122,8 +122,9 @@ def note_message(cache: AccountCache, message, edited: bool = False) -> None:
         chat.add(view, message.media)
     dialog = cache.dialogs.get(view.chat_id)
     if dialog is None:
-        cache.dialogs_stale = cache.dialogs_loaded  # an unknown chat: the list needs a reload
-        return
+        dialog = _new_dialog(cache, message)
+        if dialog is None:
+            return
     if view.id > dialog.last_message_id or (edited and view.id == dialog.last_message_id):
         dialog.preview, dialog.last_message_id = list_preview(view, dialog.kind), view.id
         if not edited:  # (an update for a message getDialogs already counted leaves the dialog alone)
@@ -132,6 +133,20 @@ def note_message(cache: AccountCache, message, edited: bool = False) -> None:
             if not view.out and view.id > dialog.read_inbox_max_id:
                 dialog.unread += 1
         cache.touch_dialogs()
+
+
+def _new_dialog(cache: AccountCache, message):
+    """A chat not in the list wrote (or was written to): listed from the message's chat entity, else the
+    next list request reloads the dialogs (without waiting for DIALOG_REFRESH)."""
+    if not cache.dialogs_loaded:
+        return None  # the first list request loads everything
+    chat = message.chat
+    if chat is None or isinstance(chat, (types.ChatForbidden, types.ChannelForbidden)):
+        cache.dialogs_stale = cache.dialogs_missing = True
+        cache.touch_dialogs()
+        return None
+    dialog = cache.dialogs[utils.get_peer_id(chat)] = summary_from_entity(chat)
+    return dialog
 
 
 def note_reactions(cache: AccountCache, update) -> None:

@@ -15,9 +15,9 @@ from ..telegram.messages import ChatPage, Cursor, ResetPage
 from ..telegram.problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem
 from ..telegram.service import get_service
 from ..uploads import save_upload
-from ..web import fields_of, respond
+from ..web import fields_of, respond, wants_fragment
 from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, mark_read, telegram_blueprint
-from .chat_list import PAGE, page_context
+from .chat_list import LIST_CHANGED, PAGE, opened_list, page_context
 
 bp = linked_pages(telegram_blueprint("conversation", __name__))
 
@@ -60,7 +60,9 @@ def chat_page(chat_id: int):
         page = get_service().messages.open(row.id, chat_id, mark_read=mark_read())
     except (ChatNotFound, ChatUnavailable) as problem:
         return chat_problem(row, problem)
-    return show_pane(row, page)
+    if not wants_fragment():
+        return show_pane(row, page)
+    return show_pane(row, page, open_oob=True, opened_list=opened_list(row))  # highlighted, badge gone
 
 
 def chat_problem(row, problem: TelegramProblem):
@@ -160,10 +162,12 @@ def answer_changes(row, chat_id: int, found, *, created: bool = True, sent: bool
     """What a send or an action on a message answers: the changes since the page's cursor (the composer emptied
     when `sent`), or the whole chat when its window was replaced; a browser goes back to the chat."""
     back = url_for("conversation.chat_page", chat_id=chat_id)
+    list_changed = {"HX-Trigger": LIST_CHANGED} if sent else {}  # the list poll runs now: "You: …" on top
     if isinstance(found, ResetPage):  # the cursor is not of this window: the chat, the change in it
-        return show_pane(row, found, headers=TO_PANE, created=created, page_redirect=back)
+        return show_pane(row, found, headers={**TO_PANE, **list_changed}, created=created, page_redirect=back)
     return respond(found, "telegram/chats/_changes.html", created=created, page_redirect=back, found=found,
-                   chat_id=chat_id, group=request.args.get("group") == "1", poll_seconds=POLL_SECONDS, sent=sent)
+                   chat_id=chat_id, group=request.args.get("group") == "1", poll_seconds=POLL_SECONDS, sent=sent,
+                   headers=list_changed)
 
 
 def composer_refusal(row, chat_id: int, exc: Exception, state: Composer):

@@ -38,7 +38,8 @@ def menu(chat_id: int, message_id: int):
 @bp.route("/chats/<int(signed=True):chat_id>/composer/")
 def composer(chat_id: int):
     """The composer: new (keeping the typed `text`), replying to `reply_to`, or editing `edit` with its text
-    (`edit=last`: the newest own message, 204 when it may not be edited); :raise 404: for an unknown message."""
+    (`edit=last`: the newest own message, 204 when it may not be edited; `file=1`: htmx gets the emptied file
+    chooser instead); :raise 404: for an unknown message."""
     row = account()
     if request.args.get("edit") == "last":  # the Up arrow in an empty composer: the newest own message, if editable
         edit = get_service().message_actions.last_editable(row.id, chat_id)
@@ -51,7 +52,8 @@ def composer(chat_id: int):
     if edit or reply_to:
         state.quote = get_service().message_actions.message(row.id, chat_id, edit or reply_to)
         state.text = state.quote.text if edit else state.text
-    return respond(state, "telegram/chats/_composer.html", group=group_arg())
+    fragment = "telegram/chats/_composer_file.html" if int_arg("file", 0, high=1) else "telegram/chats/_composer.html"
+    return respond(state, fragment, group=group_arg())
 
 
 @bp.route(MESSAGE, methods=["POST"])

@@ -19,7 +19,8 @@ from ..forms import OwnerLoginForm, SetupForm
 from ..limits import retry_after
 from ..models import LoginFailure, OwnerLogin, User, utcnow
 from ..plain import HIDDEN
-from ..web import client_ip, respond
+from ..time_zones import remember_browser_zone
+from ..web import client_ip, go_to, respond
 
 bp = Blueprint("owner", __name__)
 
@@ -157,8 +158,9 @@ def login():
         if user.login_token is None:  # a database from before login generations
             user.end_all_logins()
             db.session.commit()
+        remember_browser_zone(user, form.time_zone.data)
         sign_in(user, remember=form.remember.data)
-        return redirect(safe_next(request.args.get("next")))
+        return go_to(safe_next(request.args.get("next")))
     db.session.add(LoginFailure(username=username, client_ip=client_ip()))
     db.session.commit()
     return respond(OwnerForm("Wrong username or password.", "WrongLogin", 401, form=form), "owner/login.html",

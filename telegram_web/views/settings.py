@@ -1,4 +1,4 @@
-"""The owner's settings: change the password, sign out everywhere (blueprint "settings").
+"""The owner's settings: display preferences, change the password, sign out everywhere (blueprint "settings").
 
 Both start a new login generation (User.get_id), so every older session and remember
 cookie gets 401; after a password change this browser is signed in again under the new one.
@@ -10,9 +10,11 @@ from flask_login import current_user, logout_user
 from flask_login.config import COOKIE_NAME
 
 from ..extensions import db
-from ..forms import ChangePasswordForm
+from ..forms import THEMES, ChangePasswordForm, PreferencesForm
 from ..models import LoginFailure
 from ..plain import HIDDEN
+from ..telegram import accounts
+from ..time_zones import zone_names
 from ..web import client_ip, respond
 from .owner import locked_out_for, sign_in
 
@@ -22,18 +24,45 @@ PAGE = "settings/page.html"
 
 @dataclass
 class Settings:
-    """The settings page: what happened or went wrong (JSON and page), the password form (page only)."""
+    """The settings page: what happened or went wrong, the owner's preferences; the forms (page only)."""
 
     message: str | None = None
     error: str | None = None  # for JSON clients: BadInput, WrongPassword, TooManyAttempts
     status: int = 200
     form: ChangePasswordForm | None = field(default=None, metadata=HIDDEN)
+    time_zone: str | None = None  # the zone pages use; None: the server's own
+    time_zone_chosen: bool = False  # chosen here; else the browser's, learnt at each sign-in
+    theme: str = "system"  # system, light or dark
+
+    def __post_init__(self):
+        self.form = self.form or ChangePasswordForm(formdata=None)
+        if current_user.is_authenticated:  # (not after signing out everywhere)
+            self.time_zone, self.time_zone_chosen = current_user.time_zone, bool(current_user.time_zone_chosen)
+            self.theme = current_user.theme or "system"
 
 
 @bp.route("/")
 def page():
     """The settings page."""
-    return respond(Settings(form=ChangePasswordForm()), full_page=PAGE)
+    return respond(Settings(), full_page=PAGE, page_extra=choices)
+
+
+@bp.route("/preferences", methods=["POST"])
+def change_preferences():
+    """Store the time zone (empty: the browser's, learnt at sign-in) and the theme; :raise 422: unknown zone or theme."""
+    form = PreferencesForm()
+    if not form.validate_on_submit():
+        return _refused(None, form.first_error(), "BadInput", 422)
+    if form.time_zone.data:
+        current_user.time_zone, current_user.time_zone_chosen = form.time_zone.data, True
+    else:
+        current_user.time_zone_chosen = False
+    current_user.theme = None if form.theme.data == "system" else form.theme.data
+    db.session.commit()
+    zone = current_user.time_zone if current_user.time_zone_chosen else "this browser's time zone (from the next sign-in)"
+    message = f"Saved. Times are shown in {zone}."
+    flash(message)
+    return respond(Settings(message), redirect=url_for("settings.page"))
 
 
 @bp.route("/password", methods=["POST"])
@@ -70,4 +99,10 @@ def sign_out_everywhere():
 
 
 def _refused(form, message: str, error: str, status: int, headers: dict | None = None):
-    return respond(Settings(message, error, status, form), full_page=PAGE, status=status, headers=headers)
+    return respond(Settings(message, error, status, form), full_page=PAGE, status=status, headers=headers, page_extra=choices)
+
+
+def choices() -> dict:
+    """What the page alone needs: the preferences' choices, whether a Telegram account is linked (its log-out)."""
+    row = accounts.owner_session(current_user.id)
+    return {"zones": zone_names(), "themes": THEMES, "telegram_linked": row is not None and row.is_authorized}

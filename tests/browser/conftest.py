@@ -29,12 +29,13 @@ CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-b
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 # The README shows these two, so they are committed; every other scenario's screenshot goes to
 # tests/screenshots/ (git-ignored), which keeps the repository small.
-README_SCREENSHOTS = {"login", "main"}
+README_SCREENSHOTS = {"login", "main", "dark", "phone"}
 VIEWPORT = {"width": 1200, "height": 800}
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "token_ttl(seconds): QR login token lifetime in the sandbox")
+    config.addinivalue_line("markers", "context(**options): Playwright browser-context options (timezone_id, …)")
 
 
 def pytest_collection_modifyitems(items):
@@ -134,12 +135,14 @@ class PageProblems:
 
 
 @pytest.fixture
-def page(browser, serve):
+def page(request, browser, serve):
     """A fresh browser context and page; fails the test on unexpected console errors or failed requests.
 
     It asks for `serve` so that it is closed before the servers stop (else their last requests fail).
+    `@pytest.mark.context(timezone_id=…)` sets more context options.
     """
-    context = browser.new_context(viewport=VIEWPORT)
+    marker = request.node.get_closest_marker("context")
+    context = browser.new_context(**{"viewport": VIEWPORT, **(marker.kwargs if marker else {})})
     context.set_default_timeout(10000)
     page = context.new_page()
     page.problems = PageProblems(page)

@@ -18,7 +18,7 @@ def test_chat_list_avatars_badges_and_filter(page, serve):
     for name in [*UNREAD, *READ]:
         expect(item(page, name)).to_have_count(1)
     expect(item(page, "Old Colleague")).to_have_count(0)  # archived: in the archive, not the main list
-    expect(page.locator("details.archived summary")).to_contain_text("Archived")
+    expect(page.locator("#chat-items .folder-row.archived")).to_contain_text("Archived chats")
 
     # Unread badges where the sandbox says there are unread messages, none elsewhere.
     for name, count in UNREAD.items():

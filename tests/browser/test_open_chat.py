@@ -65,3 +65,21 @@ def test_switching_chats_from_the_list_keeps_its_loading_indicator(page, serve, 
         page.wait_for_url(f"{live.url}/telegram/chats/{peer}/")
         expect(page.locator("#chat")).to_have_attribute("data-chat-id", str(peer))
         expect(page.locator("#chat-pane-spinner")).to_have_count(1)
+
+
+def test_a_style_put_on_a_swapped_element_is_not_copied_into_an_inline_style(page, serve, sandbox):
+    """htmx settles a swapped element's same-id successor from the old one; a style attribute set through the
+    CSSOM (a resized textarea, an extension, a screenshot's caret hiding) must not become an inline style that the
+    CSP blocks (the page's guard fails on that console error)."""
+    world = sandbox.demo_world
+    live = serve(linked=True)
+    sign_in(page, live)
+    alice, bruno = world.contacts["Alice"], world.contacts["Bruno"]
+    page.locator(f"#chat-{alice} a").click()
+    expect(page.locator(f"#chat-{alice}")).to_have_class("chat-item current")
+    styled = "e => { e.style.caretColor = 'transparent'; e.style.removeProperty('caret-color') }"  # leaves style=""
+    for selector in ("#open-chat", "#chat-list", f"#chat-{bruno}"):
+        page.locator(selector).evaluate(styled)
+    page.locator(f"#chat-{bruno} a").click()  # #open-chat and the list are swapped out of band
+    expect(page.locator(f"#chat-{bruno}")).to_have_class("chat-item current")
+    expect(page.locator("#open-chat")).to_have_value(str(bruno))

@@ -1,5 +1,5 @@
 """Scenario 7: Enter sends and the message appears; with the sandbox down the typed text stays and the error shows."""
-from .conftest import expect, screenshot, sign_in
+from .conftest import VIEWPORT, expect, screenshot, sign_in
 
 
 def test_enter_sends_and_a_failed_send_keeps_the_text(page, serve, sandbox):
@@ -56,3 +56,26 @@ def sandbox_texts(sandbox, uid, peer):
     with sandbox.lock:
         box = sandbox.box(sandbox.accounts[uid], peer)
         return [box.by_id[i].text for i in box.ids]
+
+
+def test_without_script_the_composer_posts_the_chosen_file_too(browser, serve, sandbox):
+    """htmx off (no script at all): the plain POST of the composer carries the file chosen beside it."""
+    world = sandbox.demo_world
+    bruno = world.contacts["Bruno"]
+    live = serve(linked=True)
+    context = browser.new_context(viewport=VIEWPORT, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        sign_in(page, live)
+        page.goto(f"{live.url}/telegram/chats/{bruno}/")
+        page.locator("#composer-file input[type=file]").set_input_files(
+            {"name": "plain.txt", "mimeType": "text/plain", "buffer": b"sent without script"})
+        page.get_by_role("textbox", name="Message").fill("a caption")
+        page.locator("#composer button[type=submit]").click()
+        expect(page.locator("#messages .msg.out", has_text="a caption")).to_contain_text("plain.txt")
+        with sandbox.lock:
+            box = sandbox.box(sandbox.accounts[world.owner], bruno)
+            last = box.by_id[box.ids[-1]]
+        assert last.text == "a caption" and last.media is not None
+    finally:
+        context.close()

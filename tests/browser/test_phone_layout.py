@@ -1,0 +1,52 @@
+"""Scenario: a phone (390×844) gets one column: the list, then only the chat with a back link; no sideways scroll."""
+import pytest
+
+from .conftest import expect, screenshot, sign_in
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+def assert_fits(page):
+    """Nothing scrolls sideways or is cut off, and the composer (when there is one) is inside the viewport."""
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    sign_out = page.get_by_role("button", name="Sign out").bounding_box()
+    assert sign_out["x"] + sign_out["width"] <= 390  # the header fits: nothing is cut off at the edge
+    composer = page.locator("#composer")
+    if composer.count():
+        box = composer.bounding_box()
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= 844
+
+
+@pytest.mark.context(**PHONE)
+def test_list_chat_send_back_another_chat_on_a_phone(page, serve, sandbox):
+    world = sandbox.demo_world
+    alice, bruno = world.contacts["Alice"], world.contacts["Bruno"]
+    live = serve(linked=True)
+    sign_in(page, live)
+    expect(page.locator(f"#chat-{alice}")).to_be_visible()
+    expect(page.get_by_role("heading", name="Pick a chat")).to_be_hidden()  # the list fills the screen
+    assert_fits(page)
+
+    page.locator(f"#chat-{bruno} a").click()
+    page.wait_for_url(f"{live.url}/telegram/chats/{bruno}/")
+    expect(page.locator("#chat h1")).to_have_text("Bruno Costa")
+    expect(page.locator(f"#chat-{alice}")).to_be_hidden()  # only the chat
+    box = page.get_by_role("textbox", name="Message")
+    box.fill("Sent from a phone")
+    page.get_by_role("button", name="Send").click()
+    expect(page.locator("#messages .msg.out .text").last).to_have_text("Sent from a phone")
+    assert_fits(page)
+    screenshot(page, "phone")
+
+    page.get_by_role("link", name="Back to the chat list").click()
+    page.wait_for_url(f"{live.url}/telegram/")
+    expect(page.locator(f"#chat-{alice}")).to_be_visible()
+    expect(page.locator("#chat")).to_have_count(0)
+    assert_fits(page)
+
+    page.locator(f"#chat-{alice} a").click()
+    expect(page.locator("#chat h1")).to_have_text("Alice Martin")
+    assert_fits(page)
+    page.go_back()  # the browser's Back leaves the chat too
+    page.wait_for_url(f"{live.url}/telegram/")
+    expect(page.locator(f"#chat-{alice}")).to_be_visible()
