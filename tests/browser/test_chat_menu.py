@@ -1,7 +1,7 @@
 """The chat list's menu in the browser: mute, mark read and unread, pin and archive a chat, each shown by the list at
-once and held by the sandbox afterwards; then delete a chat behind its confirmation."""
+once and held by the sandbox afterwards; then delete a chat behind its confirmation; and mute one by keyboard alone."""
 from .conftest import expect, screenshot, sign_in
-from .test_message_actions import open_menu
+from .test_message_actions import open_menu, settled
 
 
 def chat_menu(page, chat_id):
@@ -46,3 +46,25 @@ def test_mute_mark_read_and_unread_pin_archive_and_delete(page, serve, sandbox):
     menu.get_by_role("button", name="Delete", exact=True).click()
     expect(chat_list.locator(f"#chat-{farah}")).to_have_count(0)
     assert not sandbox.dialog_flags(owner, farah)["listed"]
+
+
+def test_keyboard_only_mute_a_chat_from_the_list(page, serve, sandbox):
+    owner, bruno = sandbox.demo_world.owner, sandbox.demo_world.contacts["Bruno"]
+    sign_in(page, serve(linked=True))
+    page.locator(f"#chat-{bruno} a").focus()
+    page.keyboard.press("Tab")  # the chat's ⋯ button comes right after its link
+    expect(page.get_by_role("button", name="Actions on Bruno Costa")).to_be_focused()
+    page.keyboard.press("Enter")
+    menu = page.locator(f"#chat-menu-{bruno}")
+    expect(menu.locator(".menu-items")).to_be_visible()
+    settled(page)
+    page.keyboard.press("Tab")
+    expect(menu.get_by_role("button", name="Pin", exact=True)).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(menu.locator("summary", has_text="Mute")).to_be_focused()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    expect(menu.get_by_role("button", name="For 1 hour")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(f"#chat-{bruno} .mark.muted")).to_be_visible()
+    assert sandbox.dialog_flags(owner, bruno)["muted"]
