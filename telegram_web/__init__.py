@@ -3,9 +3,10 @@ import logging
 import os
 
 from flask import Flask
+from flask_babel import get_locale
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import cli, display, first_start, security
+from . import cli, display, first_start, i18n, security
 from .config import DEFAULTS, apply_secrets, load_environment
 from .database import create_tables
 from .extensions import csrf, db, login_manager
@@ -32,6 +33,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     login_manager.login_view = "owner.login"
     login_manager.session_protection = "strong"
     csrf.init_app(app)
+    i18n.init_app(app)
     security.init_app(app)
     cli.init_app(app)
     from .views import AsciiIntegerConverter
@@ -47,6 +49,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     app.extensions["telegram"] = TelegramService(app, backend=telegram_backend)
     # Every page wears the backend's badge ("sandbox") so an offline demo is never mistaken for Telegram.
     app.jinja_env.globals["fmt"] = display  # display helpers for every template (fmt.short_time, …)
+    app.jinja_env.globals["current_language"] = lambda: str(get_locale())  # <html lang>
     app.jinja_env.globals["offline_backend"] = telegram_backend.name if telegram_backend else None
     return app
 

@@ -6,6 +6,7 @@ X-CSRFToken header), so the forms do not check it a second time.
 import re
 
 from flask import request
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.form import SUBMIT_METHODS, _Auto
 from werkzeug.datastructures import CombinedMultiDict
@@ -16,6 +17,7 @@ from wtforms.validators import AnyOf, EqualTo, InputRequired, Length, Validation
 from .phones import PhoneInputError, normalise_phone
 from .telegram.messages import MAX_CAPTION, MAX_TEXT
 from .telegram.problems import LoginProblem
+from .i18n import LANGUAGES
 from .time_zones import known_zone
 from .views import MAX_MESSAGE_ID
 
@@ -226,24 +228,31 @@ class ForwardForm(Form):
         _over_limit((field.data or "").replace("\r\n", "\n"), MAX_TEXT)
 
 
-THEMES = {"system": "As the system says", "light": "Light", "dark": "Dark"}
+THEMES = {"system": _l("As the system says"), "light": _l("Light"), "dark": _l("Dark")}
 
 
 class PreferencesForm(Form):
-    """The settings page's display preferences: the time zone (empty: the browser's, learnt at sign-in), the theme."""
+    """The settings page's preferences: language and time zone (empty: the browser's), the theme."""
 
-    time_zone = StringField("Time zone", filters=[lambda value: _strip(value or "")])
-    theme = StringField("Theme", filters=[lambda value: value or "system"])
+    language = StringField(_l("Language"), filters=[lambda value: value or ""])
+    time_zone = StringField(_l("Time zone"), filters=[lambda value: _strip(value or "")])
+    theme = StringField(_l("Theme"), filters=[lambda value: value or "system"])
+
+    def validate_language(self, field):
+        """Empty (the browser's) or one of ours."""
+        if field.data and field.data not in LANGUAGES:
+            raise ValidationError(_("Choose the language: English or Russian, or the browser's."))
 
     def validate_theme(self, field):
         """One of the three themes."""
         if field.data not in THEMES:
-            raise ValidationError("Choose the theme: as the system says, light or dark.")
+            raise ValidationError(_("Choose the theme: as the system says, light or dark."))
 
     def validate_time_zone(self, field):
         """An empty choice or a zone this machine knows."""
         if field.data and not known_zone(field.data):
-            raise ValidationError(f"“{field.data[:64]}” is not a time zone this server knows (e.g. Europe/Berlin).")
+            raise ValidationError(_("“%(zone)s” is not a time zone this server knows (e.g. Europe/Berlin).",
+                                    zone=field.data[:64]))
 
 
 class ChangePasswordForm(Form):

@@ -141,7 +141,7 @@ FORMS = {
     "/telegram/chats/<id>/mute/": lambda s: {"seconds": "3600"},
     "/telegram/chats/<id>/read/": lambda s: {"unread": "1"},
     "/login": lambda s: {"username": OWNER_USERNAME, "password": "not the password"},
-    "/settings/preferences": lambda s: {"time_zone": "Asia/Tokyo", "theme": "dark"},
+    "/settings/preferences": lambda s: {"language": "en", "time_zone": "Asia/Tokyo", "theme": "dark"},
     "/settings/password": lambda s: {"current": OWNER_PASSWORD, "password": "a new password 2", "confirm":
                                      "a new password 2"},
 }

@@ -6,14 +6,15 @@ cookie gets 401; after a password change this browser is signed in again under t
 from dataclasses import dataclass, field
 
 from flask import Blueprint, current_app, flash, request, url_for
+from flask_babel import gettext as _, refresh
 from flask_login import current_user, logout_user
 from flask_login.config import COOKIE_NAME
 
 from ..extensions import db
 from ..forms import THEMES, ChangePasswordForm, PreferencesForm
+from ..i18n import LANGUAGES
 from ..models import LoginFailure
 from ..plain import HIDDEN
-from ..telegram import accounts
 from ..time_zones import zone_names
 from ..web import client_ip, respond
 from .owner import locked_out_for, sign_in
@@ -33,12 +34,13 @@ class Settings:
     time_zone: str | None = None  # the zone pages use; None: the server's own
     time_zone_chosen: bool = False  # chosen here; else the browser's, learnt at each sign-in
     theme: str = "system"  # system, light or dark
+    language: str | None = None  # en, ru; None: as the browser asks
 
     def __post_init__(self):
         self.form = self.form or ChangePasswordForm(formdata=None)
         if current_user.is_authenticated:  # (not after signing out everywhere)
             self.time_zone, self.time_zone_chosen = current_user.time_zone, bool(current_user.time_zone_chosen)
-            self.theme = current_user.theme or "system"
+            self.theme, self.language = current_user.theme or "system", current_user.language
 
 
 @bp.route("/")
@@ -58,9 +60,11 @@ def change_preferences():
     else:
         current_user.time_zone_chosen = False
     current_user.theme = None if form.theme.data == "system" else form.theme.data
+    current_user.language = form.language.data or None
     db.session.commit()
-    zone = current_user.time_zone if current_user.time_zone_chosen else "this browser's time zone (from the next sign-in)"
-    message = f"Saved. Times are shown in {zone}."
+    refresh()  # this answer already speaks the new language
+    message = (_("Saved. Times are shown in %(zone)s.", zone=current_user.time_zone) if current_user.time_zone_chosen
+               else _("Saved. Times follow this browser's time zone from the next sign-in."))
     flash(message)
     return respond(Settings(message), redirect=url_for("settings.page"))
 
@@ -103,6 +107,5 @@ def _refused(form, message: str, error: str, status: int, headers: dict | None =
 
 
 def choices() -> dict:
-    """What the page alone needs: the preferences' choices, whether a Telegram account is linked (its log-out)."""
-    row = accounts.owner_session(current_user.id)
-    return {"zones": zone_names(), "themes": THEMES, "telegram_linked": row is not None and row.is_authorized}
+    """What the preferences' selects offer (the page only)."""
+    return {"zones": zone_names(), "themes": THEMES, "languages": LANGUAGES}

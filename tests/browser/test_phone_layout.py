@@ -9,7 +9,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touc
 def assert_fits(page):
     """Nothing scrolls sideways or is cut off, and the composer (when there is one) is inside the viewport."""
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    sign_out = page.get_by_role("button", name="Sign out").bounding_box()
+    sign_out = page.get_by_role("button", name="Sign out", exact=True).bounding_box()
     assert sign_out["x"] + sign_out["width"] <= 390  # the header fits: nothing is cut off at the edge
     composer = page.locator("#composer")
     if composer.count():
@@ -33,7 +33,7 @@ def test_list_chat_send_back_another_chat_on_a_phone(page, serve, sandbox):
     expect(page.locator(f"#chat-{alice}")).to_be_hidden()  # only the chat
     box = page.get_by_role("textbox", name="Message")
     box.fill("Sent from a phone")
-    page.get_by_role("button", name="Send").click()
+    page.get_by_role("button", name="Send", exact=True).click()
     expect(page.locator("#messages .msg.out .text").last).to_have_text("Sent from a phone")
     assert_fits(page)
     screenshot(page, "phone")
@@ -50,3 +50,18 @@ def test_list_chat_send_back_another_chat_on_a_phone(page, serve, sandbox):
     page.go_back()  # the browser's Back leaves the chat too
     page.wait_for_url(f"{live.url}/telegram/")
     expect(page.locator(f"#chat-{alice}")).to_be_visible()
+
+
+@pytest.mark.context(**PHONE)
+def test_on_a_phone_settings_hold_the_telegram_log_out_and_the_admin_pages(page, serve, sandbox):
+    live = serve(linked=True)
+    sign_in(page, live)
+    expect(page.locator(".chat-item").first).to_be_visible()
+    page.wait_for_load_state("networkidle")  # (the list's avatars are in before we leave)
+    expect(page.get_by_role("button", name="Log out of Telegram")).to_be_hidden()  # no room in the header
+    page.get_by_role("link", name="Settings").click()
+    log_out = page.locator("main").get_by_role("button", name="Log out of Telegram")
+    expect(log_out).to_be_visible()
+    assert_fits(page)
+    page.get_by_role("link", name="Stored Telegram sessions").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Telegram sessions")

@@ -38,7 +38,8 @@ def test_a_dark_system_gets_dark_pages_until_the_owner_chooses_light(page, serve
 def test_a_light_system_gets_dark_pages_when_the_owner_chooses_dark(page, serve):
     live = serve(linked=True)
     sign_in(page, live)
-    expect(page.locator(".chat-item").first).to_be_visible()  # (its load is done before we leave)
+    expect(page.locator(".chat-item").first).to_be_visible()
+    page.wait_for_load_state("networkidle")  # (the list's avatars are in before we leave)
     assert brightness(page.evaluate(BACKGROUND)) > 200
     page.goto(live.url + "/settings/")
     page.get_by_label("Theme").select_option("dark")

@@ -94,6 +94,8 @@ CASES = [
          says="'shown' is out of range"),
     case("time-zone-unknown", "signed", "POST", "/settings/preferences", data={"time_zone": "Mars/<b>Olympus</b>"},
          status=422, says="is not a time zone this server knows"),
+    case("language-unknown", "signed", "POST", "/settings/preferences", data={"language": "klingon"},
+         status=422, says="Choose the language: English or Russian"),
     case("theme-unknown", "signed", "POST", "/settings/preferences", data={"theme": "neon<script>"},
          status=422, says="Choose the theme: as the system says, light or dark"),
     case("time-zone-json-too-long", "signed", "POST", "/settings/preferences", json=True,
