@@ -98,6 +98,8 @@ class DeliveryMixin:
             return types.UpdatePinnedMessages(render.peer_tl(record[1]), list(record[2]), pts, count, record[3])
         if kind == 'cpin':
             return types.UpdatePinnedChannelMessages(record[1], list(record[2]), pts, count, record[3])
+        if kind == 'folder':  # ('folder', [(peer, folder id)]): folders.editPeerFolders
+            return types.UpdateFolderPeers([types.FolderPeer(render.peer_tl(p), f) for p, f in record[1]], pts, count)
         raise ValueError(kind)
 
     def record_peers(self, record) -> set:
@@ -108,6 +110,8 @@ class DeliveryMixin:
             return {record[1]}
         if record[0] == 'cpin':
             return {mark_channel(record[1])}
+        if record[0] == 'folder':
+            return {p for p, _ in record[1]}
         return set()
 
     def _updates_for(self, record, pts, count, viewer_id, dc, short_ok=False):

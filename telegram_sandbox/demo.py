@@ -165,6 +165,7 @@ def build_demo_world(server) -> DemoWorld:
                                           megagroup=True, photo=True, date=tick())
     rules = _say(server, c['Dmitri'], world.hackers, '**Rules:** be kind, no spam, share code.', tick())
     server.pin_message(c['Dmitri'], world.hackers, rules.id)
+    server.set_chat_rules(world.hackers, reactions=['👍', '🔥', '🎉', '😁'])  # the group's own choice
     for who, emoji in ((c['Alice'], '👍'), (c['Farah'], '👍'), (owner, '🔥')):  # reactions, one of them ours
         server.set_reaction(who, world.hackers, rules.id, emoji)
     for i in range(40):
@@ -181,6 +182,7 @@ def build_demo_world(server) -> DemoWorld:
         _say(server, c['Farah'], world.news, f'**Issue #{i + 1}**: the sandbox keeps running smoothly.', tick(60),
              photo=images.picture_png(i + 2) if i == 2 else None)
     world.newsletter = server.create_channel(c['Old'], 'Old Newsletter', [owner], photo=True, date=tick())
+    server.set_chat_rules(world.newsletter, noforwards=True)  # protected content
     _say(server, c['Old'], world.newsletter, 'Last issue, thanks for reading.', tick())
 
     world.bot, world.weather_bot = build_demo_bots(server, owner, tick)

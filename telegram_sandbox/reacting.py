@@ -33,6 +33,7 @@ class ReactionsMixin:
         UpdateMessageReactions user_id gets. Lock held."""
         emoticons = list(emoticons)
         check_reaction(emoticons)
+        self.check_chat_reaction(peer, emoticons)
         acc = self.accounts[user_id]
         msg = self.box(acc, peer).get(msg_id)
         if msg is None or msg.action is not None:

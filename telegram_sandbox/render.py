@@ -119,7 +119,7 @@ def group_tl(g: Group, viewer_id: int | None, dc: int):
     return types.Chat(id=g.id, title=g.title, photo=chat_photo_tl(g.photo, dc),
                       participants_count=len(g.members), date=g.date, version=g.version,
                       creator=(g.creator_id == viewer_id) or None,
-                      left=(viewer_id not in g.members) or None)
+                      left=(viewer_id not in g.members) or None, noforwards=g.noforwards or None)
 
 
 def channel_tl(c: Channel, viewer_id: int | None, dc: int):
@@ -136,7 +136,7 @@ def channel_tl(c: Channel, viewer_id: int | None, dc: int):
                          creator=creator or None, left=(viewer_id not in c.members) or None, forum=c.forum or None,
                          admin_rights=rights, participants_count=len(c.members),
                          verified='verified' in c.marks or None, scam='scam' in c.marks or None,
-                         fake='fake' in c.marks or None)
+                         fake='fake' in c.marks or None, noforwards=c.noforwards or None)
 
 
 def notify_tl(d: DialogState | None):

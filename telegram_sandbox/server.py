@@ -22,6 +22,8 @@ from .control import ControlMixin
 from .delivery import DeliveryMixin
 from .drafting import DraftsMixin
 from .topics import TopicsMixin
+from .chat_rules import ChatRulesMixin
+from .dialog_actions import DialogActionsMixin
 from .faults import FaultPlan, RequestLog
 from .bots import BotsMixin
 from .folders import FoldersMixin
@@ -97,7 +99,7 @@ class Ctx:
 
 
 class SandboxServer(ControlMixin, DeliveryMixin, ReactionsMixin, PinsMixin, BotsMixin, PollsMixin, DraftsMixin,
-                    TopicsMixin, PresenceMixin, FoldersMixin):
+                    TopicsMixin, PresenceMixin, FoldersMixin, DialogActionsMixin, ChatRulesMixin):
     """An offline Telegram: accounts, chats, updates, login; see README.md for the control surface."""
 
     def __init__(self, dc_id=2, *, login_token_ttl=30.0, code_ttl=300.0, message_cap=3000,

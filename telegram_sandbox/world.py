@@ -201,6 +201,8 @@ class Group:
     photo: StoredFile | None = None
     version: int = 1
     about: str = ''
+    noforwards: bool = False  # protected content: no forwarding, no saving
+    reactions: tuple | None = None  # the emoji members may react with; None: every available one
 
 
 @dataclass(eq=False)
@@ -225,6 +227,8 @@ class Channel:
     forum: bool = False  # a forum supergroup: messages grouped into topics (topics.py)
     topics: dict = field(default_factory=dict)  # topic id -> topics.Topic
     marks: frozenset = frozenset()  # Telegram's marks on the channel: 'verified', 'scam', 'fake'
+    noforwards: bool = False  # protected content: no forwarding, no saving
+    reactions: tuple | None = None  # the emoji members may react with; None: every available one
 
     @property
     def broadcast(self) -> bool:

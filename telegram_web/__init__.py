@@ -84,10 +84,10 @@ def configure_logging(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """One blueprint per concern."""
     from . import errors
-    from .views import (admin, bots, chat_list, composer, conversation, files, home, message_actions, owner, polls,
-                        settings, telegram_login, telegram_session, topics)
+    from .views import (admin, bots, chat_list, chat_menu, composer, conversation, files, home, message_actions, owner,
+                        polls, settings, telegram_login, telegram_session, topics)
     for module in (errors, owner, settings, home, admin, telegram_login, telegram_session, chat_list,
-                   conversation, message_actions, composer, topics, files, bots, polls):
+                   conversation, message_actions, composer, topics, files, bots, polls, chat_menu):
         app.register_blueprint(module.bp)
     from .views import finding  # search, history around a message
     app.register_blueprint(finding.bp)

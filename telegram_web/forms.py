@@ -12,7 +12,7 @@ from flask_wtf.form import SUBMIT_METHODS, _Auto
 from werkzeug.datastructures import CombinedMultiDict
 from flask_wtf.file import MultipleFileField
 from wtforms import BooleanField, PasswordField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import EqualTo, InputRequired, Length, Regexp, ValidationError
+from wtforms.validators import AnyOf, EqualTo, InputRequired, Length, Regexp, ValidationError
 
 from .phones import PhoneInputError, normalise_phone
 from .telegram.messages import MAX_ALBUM, MAX_CAPTION, MAX_TEXT
@@ -23,6 +23,7 @@ from .views import MAX_MESSAGE_ID
 
 MIN_PASSWORD_LENGTH = 10
 MAX_FORWARD_TARGETS = 10  # chats one forward reaches (each one messages.forwardMessages call)
+MAX_SELECTED = 100  # messages one forward or deletion takes (Telegram's limit per request)
 
 
 class Form(FlaskForm):
@@ -222,14 +223,43 @@ class PinForm(Form):
     silent = BooleanField()
 
 
-def _chat_ids(form, field):
-    if not field.data:
-        raise ValidationError("Choose at least one chat to forward to.")
-    if len(field.data) > MAX_FORWARD_TARGETS:
-        raise ValidationError(f"Forward to at most {MAX_FORWARD_TARGETS} chats at once.")
-    for value in field.data:
-        if not (value.lstrip("-").isascii() and value.lstrip("-").isdigit() and 0 < abs(int(value)) < 2 ** 63):
-            raise ValidationError(f"There is no chat “{value}” to forward to: chat ids are whole numbers.")
+def _listed_ids(none: str, too_many: str, most: int, valid, bad: str):
+    """A validator of a repeated id field: at least one, at most `most`, each one `valid` (else `bad`)."""
+    def check(form, field):
+        if not field.data:
+            raise ValidationError(none)
+        if len(field.data) > most:
+            raise ValidationError(too_many)
+        for value in field.data:
+            if not (value.lstrip("-").isascii() and value.lstrip("-").isdigit() and valid(int(value))):
+                raise ValidationError(bad.format(value))
+    return check
+
+
+_chat_ids = _listed_ids("Choose at least one chat to forward to.",
+                        f"Forward to at most {MAX_FORWARD_TARGETS} chats at once.", MAX_FORWARD_TARGETS,
+                        lambda n: 0 < abs(n) < 2 ** 63,
+                        "There is no chat “{}” to forward to: chat ids are whole numbers.")
+_message_ids = _listed_ids("Select at least one message.", f"Select at most {MAX_SELECTED} messages at once.",
+                           MAX_SELECTED, lambda n: 0 < n <= MAX_MESSAGE_ID,
+                           "There is no message “{}” here: message ids are whole numbers from 1.")
+
+
+class SelectionForm(Form):
+    """Several selected messages (`ids`, repeated), to forward or delete together (hx-delete's come in the URL)."""
+
+    ids = SelectMultipleField(choices=None, validate_choice=False, validators=[_message_ids])
+    revoke = BooleanField()
+
+
+class ChatActionForm(Form):
+    """An action from the chat list's menu: the flag undoing it (`unpin`, `unmute`, `unarchive`, `unread`), a mute's
+    length (`seconds`: 3600, 28800, 86400, or 0 for ever), a deletion's `revoke` (for the other person too)."""
+
+    unpin, unmute, unarchive = BooleanField(), BooleanField(), BooleanField()
+    unread, revoke = BooleanField(), BooleanField()
+    seconds = StringField(default="0", validators=[AnyOf(["3600", "28800", "86400", "0"], message=(
+        "Mute for 3600, 28800 or 86400 seconds, or 0 for ever."))])
 
 
 class ForwardForm(Form):

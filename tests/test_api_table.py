@@ -114,7 +114,7 @@ def query_value(state: dict, name: str):
             "outcome": "ok", "method": "code", "page": 1, "reply_to": state.get("oldest"), "edit": state.get("mine"),
             "text": "a draft", "revoke": 1, "folder": "", "open": state.get("bob"), "silent": 1, "unpin": 0,
             "to": state["bob"], "file": 1, "box": state.get("photo"), "from": state["bob"], "date": "2024-05-01",
-            "last": 0}[name]
+            "last": 0, "first": state.get("oldest"), "ids": state.get("second"), "at": 1}[name]
 
 
 def remember(state: dict, path: str, body: dict) -> None:
@@ -123,6 +123,7 @@ def remember(state: dict, path: str, body: dict) -> None:
         state["cursor"], state["oldest"] = body["cursor"], body["messages"][0]["id"]
         kinds = {(m["media"] or {}).get("kind"): m["id"] for m in body["messages"]}
         state["poll"], state["photo"] = kinds["poll"], kinds["photo"]
+        state["second"] = body["messages"][1]["id"]  # (the selection's deletion takes it)
     if path == "/telegram/chats/<id>/messages/" and any(m["out"] for m in body.get("messages", [])):
         state["mine"] = max(m["id"] for m in body["messages"] if m["out"])  # the message the API table sent
     if path == "/telegram/chats/<id>/staged/" and body["files"]:
@@ -157,7 +158,10 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/approve/", "/telegra
          "/telegram/chats/<id>/messages/<message_id>/", "/telegram/chats/<id>/search/",
          "/telegram/chats/<id>/shared/<kind>/", "/telegram/search/", "/telegram/chats/<id>/around/<message_id>/",
          "/telegram/chats/<id>/day/", "/telegram/chats/<id>/newer/", "/telegram/chats/<id>/around/poll/",
-         "/telegram/admin/", "/telegram/admin/users/",
+         "/telegram/chats/<id>/selection/", "/telegram/chats/<id>/messages/forward/",
+         "/telegram/chats/<id>/menu/", "/telegram/chats/<id>/pin/",
+         "/telegram/chats/<id>/mute/", "/telegram/chats/<id>/archive/", "/telegram/chats/<id>/read/",
+         "/telegram/chats/<id>/delete/", "/telegram/admin/", "/telegram/admin/users/",
          "/telegram/admin/attempts/", "/telegram/admin/sessions/<id>/revoke/", "/settings/preferences", "/settings/password",
          "/telegram/session/reset/", "/settings/sign-out-everywhere"]
 MESSAGE_OF = {"/telegram/chats/<id>/messages/<message_id>/vote/": "poll",  # other rows act on the one it sent
@@ -177,6 +181,9 @@ FORMS = {
     "/telegram/chats/<id>/bot/send/": lambda s: {"text": "/menu"},
     "/telegram/chats/<id>/bot/start/": lambda s: {"start": "api_table"},
     "/telegram/chats/<id>/messages/<message_id>/press/": lambda s: {"data": encode_data(b"count:0")},
+    "/telegram/chats/<id>/messages/forward/": lambda s: {"ids": str(s["oldest"]), "to": str(s["bob"])},
+    "/telegram/chats/<id>/mute/": lambda s: {"seconds": "3600"},
+    "/telegram/chats/<id>/read/": lambda s: {"unread": "1"},
     "/login": lambda s: {"username": OWNER_USERNAME, "password": "not the password"},
     "/settings/preferences": lambda s: {"language": "en", "time_zone": "Asia/Tokyo", "theme": "dark"},
     "/settings/password": lambda s: {"current": OWNER_PASSWORD, "password": "a new password 2", "confirm":

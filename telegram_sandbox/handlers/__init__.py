@@ -25,5 +25,5 @@ def handles(*request_classes, auth=True):
 
 # Importing the modules registers their handlers.
 for _module in ('auth', 'help', 'updates', 'users', 'dialogs', 'history', 'sending', 'media', 'chats', 'reactions', 'bots',
-                'albums', 'polls', 'search', 'drafts', 'topics', 'folders'):
+                'albums', 'polls', 'search', 'drafts', 'topics', 'folders', 'dialog_actions'):
     importlib.import_module(f'{__name__}.{_module}')

@@ -33,7 +33,8 @@ def get_full_chat(ctx, r):
     full = types.ChatFull(id=g.id, about=g.about, participants=types.ChatParticipants(g.id, participants, g.version),
                           notify_settings=render.notify_tl(acc.dialogs.get(mark_chat(g.id))),
                           chat_photo=render.photo_tl(g.photo, ctx.dc) if g.photo else None,
-                          bot_info=ctx.server.bot_infos(g.members))
+                          bot_info=ctx.server.bot_infos(g.members),
+                          available_reactions=ctx.server.chat_reactions_tl(mark_chat(g.id)))
     users, chats = render.entities(ctx.server, {mark_chat(g.id), *g.members}, acc.id, ctx.dc)
     return types.messages.ChatFull(full_chat=full, chats=chats, users=users)
 
@@ -57,7 +58,8 @@ def get_full_channel(ctx, r):
         chat_photo=render.photo_tl(ch.photo, ctx.dc) if ch.photo else types.PhotoEmpty(id=0),
         notify_settings=render.notify_tl(d), bot_info=ctx.server.bot_infos(ch.members), pts=ch.pts, participants_count=len(ch.members),
         online_count=sum(isinstance(render.status_tl(ctx.server.accounts[uid], acc.id), types.UserStatusOnline)
-                         for uid in ch.members), can_view_participants=ch.megagroup or None)
+                         for uid in ch.members), can_view_participants=ch.megagroup or None,
+        available_reactions=ctx.server.chat_reactions_tl(peer))
     bots = {uid for uid in ch.members if ctx.server.is_bot(uid)}  # the users of its bot_info come along
     users, chats = render.entities(ctx.server, {peer, *bots}, acc.id, ctx.dc)
     return types.messages.ChatFull(full_chat=full, chats=chats, users=users)

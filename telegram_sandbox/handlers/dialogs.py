@@ -1,6 +1,4 @@
-"""messages.getDialogs / getPinnedDialogs / getPeerDialogs and dialog flags (pin, archive, unread)."""
-import time
-
+"""messages.getDialogs / getPinnedDialogs / getPeerDialogs (changing a dialog's flags: dialog_actions.py)."""
 from telethon.tl import functions, types
 
 from .. import render
@@ -91,28 +89,3 @@ def get_peer_dialogs(ctx, r):
     """messages.getPeerDialogs: dialogs of the given peers."""
     peers = [dialog_peer(ctx, p) for p in r.peers]
     return peer_dialogs_answer(ctx, peers, types.messages.PeerDialogs, state=_state(ctx.server, ctx.user))
-
-
-@handles(functions.messages.ToggleDialogPinRequest)
-def toggle_dialog_pin(ctx, r):
-    """messages.toggleDialogPin."""
-    d = ctx.server.dialog(ctx.user, dialog_peer(ctx, r.peer))
-    d.pinned_at = time.monotonic() if r.pinned else None
-    return True
-
-
-@handles(functions.messages.MarkDialogUnreadRequest)
-def mark_dialog_unread(ctx, r):
-    """messages.markDialogUnread."""
-    ctx.server.dialog(ctx.user, dialog_peer(ctx, r.peer)).unread_mark = bool(r.unread)
-    return True
-
-
-@handles(functions.folders.EditPeerFoldersRequest)
-def edit_peer_folders(ctx, r):
-    """folders.editPeerFolders: archive (1) or unarchive (0)."""
-    for fp in r.folder_peers:
-        if fp.folder_id not in (0, 1):
-            raise RpcFail('FOLDER_ID_INVALID')
-        ctx.server.dialog(ctx.user, input_peer(ctx, fp.peer)).folder_id = fp.folder_id
-    return types.Updates([], [], [], ctx.user.date, 0)

@@ -111,6 +111,7 @@ def forward_messages(ctx, r):
     source, target = input_peer(ctx, r.from_peer), input_peer(ctx, r.to_peer)
     if len(r.id) != len(r.random_id):
         raise RpcFail('RANDOM_ID_INVALID')
+    server.check_forwardable(source)
     box = server.box(acc, source)
     updates, users, chats = [], {}, {}
     for mid, random_id in zip(r.id, r.random_id):

@@ -4,7 +4,7 @@ import re
 from telethon.tl import functions, types
 
 from .. import render
-from ..peers import input_peer, input_user
+from ..peers import input_user
 from ..rpc import RpcFail
 from ..world import now
 from . import handles
@@ -64,15 +64,3 @@ def update_status(ctx, r):
     ctx.user.last_online = now() - (render.ONLINE_WINDOW if r.offline else 0)
     ctx.server.push_status(ctx.user.id)
     return True
-
-
-@handles(functions.account.UpdateNotifySettingsRequest)
-def update_notify_settings(ctx, r):
-    """account.updateNotifySettings: a peer's mute."""
-    if not isinstance(r.peer, types.InputNotifyPeer):
-        return True  # global notification settings are not modelled
-    d = ctx.server.dialog(ctx.user, input_peer(ctx, r.peer.peer))
-    mute = r.settings.mute_until
-    d.mute_until = int(mute.timestamp()) if hasattr(mute, 'timestamp') else int(mute or 0)
-    return True
-

@@ -7,15 +7,15 @@ answers what changed since the page's cursor, as a send does, so the next poll r
 from telethon import errors as tg
 
 from .albums import members
-from .cache import AccountCache
+from .cache import WINDOW, AccountCache
 from .convert import MessageView, message_view
 from .dialogs import input_peer, summary_of
 from .history import fill_replies
 from .messages import Changes, Cursor, ResetPage, changes_or_page, including
 from .problems import ChatNotFound, translate
-from .reactions import available
+from .reactions import allowed
 from .reasons import REASONS
-from .rights import MessageMenu, menu_for
+from .rights import MessageMenu, may_edit, menu_for
 from .updates import ensure, note_deleted, note_message
 
 NO_SUCH_MESSAGE = REASONS["MSG_ID_INVALID"][1]
@@ -36,17 +36,21 @@ class MessageActions:
         """One message (to quote it in the composer); :raise ChatNotFound, TelegramProblem:."""
         return self._service.call(session_id, _message, chat_id, message_id)
 
+    def last_editable(self, session_id: int, chat_id: int) -> int | None:
+        """The newest own message of the chat's cached window that may still be edited (the Up arrow's), or None."""
+        return self._service.call(session_id, _last_editable, chat_id)
+
     def edit(self, session_id: int, chat_id: int, message_id: int, cursor: Cursor, text: str) -> Changes | ResetPage:
         """Replace the text (or caption) of an own message; the answer is what changed since `cursor`, the edit
         included; :raise TelegramProblem: e.g. MESSAGE_NOT_MODIFIED, MESSAGE_EDIT_TIME_EXPIRED,
         MESSAGE_AUTHOR_REQUIRED, each with its sentence."""
         return self._service.call(session_id, _edit, chat_id, message_id, text, cursor)
 
-    def delete(self, session_id: int, chat_id: int, message_id: int, cursor: Cursor, *,
+    def delete(self, session_id: int, chat_id: int, message_ids: list[int], cursor: Cursor, *,
                revoke: bool) -> Changes | ResetPage:
-        """Delete a message (`revoke`: for the other side too, where Telegram allows it); the answer is what
+        """Delete messages (`revoke`: for the other side too, where Telegram allows it); the answer is what
         changed since `cursor`, the deletion included; :raise TelegramProblem: e.g. MESSAGE_DELETE_FORBIDDEN."""
-        return self._service.call(session_id, _delete, chat_id, message_id, revoke, cursor)
+        return self._service.call(session_id, _delete, chat_id, message_ids, revoke, cursor)
 
 
 # Loop-thread side ---------------------------------------------------------------------
@@ -76,8 +80,15 @@ async def _message(client, chat_id: int, message_id: int) -> MessageView:
 async def _menu(client, chat_id: int, message_id: int) -> MessageMenu:
     cache = await ensure(client)
     summary = await summary_of(client, cache, chat_id)
-    return menu_for(summary, await _find(client, cache, chat_id, message_id), await available(client, cache))
+    return menu_for(summary, await _find(client, cache, chat_id, message_id), await allowed(client, cache, summary))
 
+
+
+async def _last_editable(client, chat_id: int) -> int | None:
+    cache = await ensure(client)
+    summary = await summary_of(client, cache, chat_id)
+    own = [m for m in reversed(cache.chat(chat_id).newest(WINDOW)) if m.out and not m.service]
+    return next((m.id for m in own if may_edit(summary, m)), None)
 
 
 async def _edit(client, chat_id: int, message_id: int, text: str, cursor: Cursor) -> Changes | ResetPage:
@@ -91,10 +102,11 @@ async def _edit(client, chat_id: int, message_id: int, text: str, cursor: Cursor
     return including(await changes_or_page(client, chat_id, cursor, False), edited=view)
 
 
-async def _delete(client, chat_id: int, message_id: int, revoke: bool, cursor: Cursor) -> Changes | ResetPage:
+async def _delete(client, chat_id: int, message_ids: list[int], revoke: bool, cursor: Cursor) -> Changes | ResetPage:
     cache = await ensure(client)
     peer = await input_peer(client, cache, chat_id)
-    ids = members(cache.chats.get(chat_id), message_id)  # an album goes as a whole, as its menu is the album's
+    chat = cache.chats.get(chat_id)  # an album goes as a whole, as its menu is the album's
+    ids = sorted({i for message_id in message_ids for i in members(chat, message_id)})
     await client.delete_messages(peer, ids, revoke=revoke)
-    note_deleted(cache, chat_id, ids)  # the bubble goes at once; the update may never reach us
+    note_deleted(cache, chat_id, ids)  # the bubbles go at once; the update may never reach us
     return including(await changes_or_page(client, chat_id, cursor, False), deleted=tuple(ids))

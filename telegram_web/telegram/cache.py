@@ -144,6 +144,7 @@ class AccountCache:
         self.chats: collections.OrderedDict[int, ChatCache] = collections.OrderedDict()
         self.names: dict[int, str] = {}
         self.reactions: tuple[int, list[str]] | None = None  # (hash, emoji) of getAvailableReactions
+        self.chat_reactions: dict[int, list[str] | None] = {}  # chat id -> its own allowed emoji (None: all)
         self.pins: dict[int, object] = {}  # chat id -> its PinnedBar (pins.py)
         self.pin_versions: dict[int, int] = {}  # chat id -> raised by each change of its pins
         self.bot_info: dict[int, list] = {}  # bot id -> its commands (bots.py), asked once

@@ -112,6 +112,7 @@ class ChatSummary:
     pinned: bool = False
     archived: bool = False
     unread: int = 0
+    unread_mark: bool = False  # marked as unread by hand (messages.markDialogUnread)
     preview: str = ""
     date: datetime | None = None
     last_message_id: int = 0
@@ -120,6 +121,7 @@ class ChatSummary:
     photo_dc: int | None = field(default=None, metadata=HIDDEN)
     can_post: bool = True
     forum: bool = False  # a forum supergroup: it opens to its topics (topics.py)
+    noforwards: bool = False  # protected content: no forwarding or saving its messages
     # creator or an admin who may delete others' messages; Saved Messages (actions_on_messages.py reads both)
     moderator: bool = field(default=False, metadata=HIDDEN)
     is_self: bool = field(default=False, metadata=HIDDEN)  # JSON: saved
@@ -205,8 +207,8 @@ def summary_from_entity(entity) -> ChatSummary:
         verified=bool(getattr(entity, "verified", False)), scam=bool(getattr(entity, "scam", False)),
         fake=bool(getattr(entity, "fake", False)),
         photo_id=photo.photo_id if has_photo else None, photo_dc=photo.dc_id if has_photo else None,
-        can_post=can_post(entity), moderator=moderates(entity), is_self=is_self,
-        forum=bool(getattr(entity, "forum", False)), contact=bool(getattr(entity, "contact", False)),
+        can_post=can_post(entity), noforwards=bool(getattr(entity, "noforwards", False)), moderator=moderates(entity),
+        is_self=is_self, forum=bool(getattr(entity, "forum", False)), contact=bool(getattr(entity, "contact", False)),
         left=isinstance(entity, (types.ChatForbidden, types.ChannelForbidden)))
 
 
@@ -217,7 +219,7 @@ def summary_from_dialog(dialog, order: int) -> ChatSummary:
     mute_until = getattr(raw.notify_settings, "mute_until", None) if raw.notify_settings else None
     summary.muted = bool(mute_until and mute_until.timestamp() > datetime.now().timestamp())
     summary.pinned, summary.archived, summary.order = bool(dialog.pinned), dialog.folder_id == 1, order
-    summary.unread = dialog.unread_count
+    summary.unread, summary.unread_mark = dialog.unread_count, bool(raw.unread_mark)
     summary.read_inbox_max_id, summary.read_outbox_max_id = raw.read_inbox_max_id, raw.read_outbox_max_id
     summary.draft = draft_text(raw.draft)
     if dialog.message is not None:

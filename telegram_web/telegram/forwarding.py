@@ -7,7 +7,7 @@ what was sent goes into the update-fed cache, so an open target chat's poll show
 from dataclasses import dataclass, field
 
 from .dialogs import input_peer, summary_of
-from .problems import TelegramProblem, translate
+from .problems import TelegramProblem, refusal_named, translate
 from .updates import ensure, note_message
 
 
@@ -16,7 +16,7 @@ class Forwarded:
     """What a forward did: the chats it reached, and those that refused it with Telegram's reason."""
 
     chat_id: int
-    message_id: int
+    message_ids: list[int]
     sent_to: list[str]
     failed: list[dict] = field(default_factory=list)  # {"chat_id", "name", "error", "message"}
 
@@ -27,25 +27,28 @@ class Forwarding:
     def __init__(self, service):
         self._service = service
 
-    def forward(self, session_id: int, chat_id: int, message_id: int, targets: list[int], *, comment: str = "",
+    def forward(self, session_id: int, chat_id: int, message_ids: list[int], targets: list[int], *, comment: str = "",
                 drop_author: bool = False) -> Forwarded:
-        """Forward one message of `chat_id` to each chat of `targets` (after `comment`, if any); a chat that refuses
-        is reported in `failed`; :raise TelegramProblem: when the message itself cannot be forwarded."""
-        return self._service.call(session_id, _forward, chat_id, message_id, targets, comment, drop_author)
+        """Forward messages of `chat_id` (one, or several selected) to each chat of `targets` (after `comment`, if
+        any); a chat that refuses is reported in `failed`; :raise TelegramProblem: when the messages themselves
+        cannot be forwarded (CHAT_FORWARDS_RESTRICTED: protected content)."""
+        return self._service.call(session_id, _forward, chat_id, message_ids, targets, comment, drop_author)
 
 
-async def _forward(client, chat_id: int, message_id: int, targets: list[int], comment: str,
+async def _forward(client, chat_id: int, message_ids: list[int], targets: list[int], comment: str,
                    drop_author: bool) -> Forwarded:
     cache = await ensure(client)
+    if (await summary_of(client, cache, chat_id)).noforwards:  # Telegram would refuse each copy
+        raise refusal_named("CHAT_FORWARDS_RESTRICTED")
     source = await input_peer(client, cache, chat_id)
-    done = Forwarded(chat_id, message_id, [])
+    done = Forwarded(chat_id, message_ids, [])
     for target in targets:
         name = str(target)
         try:
             name = (await summary_of(client, cache, target)).name
             peer = await input_peer(client, cache, target)
             sent = [await client.send_message(peer, comment, parse_mode=None)] if comment else []
-            sent += await client.forward_messages(peer, [message_id], source, drop_author=drop_author or None)
+            sent += await client.forward_messages(peer, message_ids, source, drop_author=drop_author or None)
         except Exception as exc:  # noqa: BLE001 - one chat's refusal; the others still get it
             problem = exc if isinstance(exc, TelegramProblem) else translate(exc)
             if problem is None:

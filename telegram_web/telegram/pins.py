@@ -1,27 +1,44 @@
 """Pinned messages of a chat: the bar at the top (the latest pinned one and how many there are) and pinning.
 
 `Pins` is the service's group for it (`service.pins.bar/pin`). The bar comes from one pinned-message search
-(`messages.search` with the pinned filter), kept in the account's cache until updatePinned(Channel)Messages
-says the chat's pins changed, so the bar's own poll asks Telegram nothing while nothing changes.
+(`messages.search` with the pinned filter, up to PINNED_KEPT of them, newest first), kept in the account's cache
+until updatePinned(Channel)Messages says the chat's pins changed, so the bar's own poll, and stepping back through
+older pinned messages, ask Telegram nothing while nothing changes.
 """
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
+from typing import ClassVar
 
 from telethon.tl import types
 
+from ..plain import HIDDEN
 from .convert import MessageView, message_view
 from .dialogs import input_peer
 from .messages import Changes, Cursor, ResetPage, changes_or_page, including
 from .updates import ensure, note_message, note_pins
 
 
+PINNED_KEPT = 100  # pinned messages one search brings (the bar steps back through them)
+
+
 @dataclass
 class PinnedBar:
-    """The pinned bar of a chat: its latest pinned message (None: nothing pinned), the count and a version."""
+    """The pinned bar of a chat: the pinned message shown (None: nothing pinned; `at`: how many newer ones come
+    before it, 0 the latest), the count and a version."""
 
     chat_id: int
     message: MessageView | None
     count: int
     version: int
+    at: int = 0
+    pinned: list = field(default_factory=list, metadata=HIDDEN)  # the pinned messages, newest first
+
+    JSON_PROPERTIES: ClassVar = ("older",)
+
+    @property
+    def older(self) -> int:
+        """Where the "older" control steps: the next older pinned message, or back to the latest after the oldest."""
+        return (self.at + 1) % max(1, min(self.count, len(self.pinned)))
 
 
 class Pins:
@@ -30,9 +47,10 @@ class Pins:
     def __init__(self, service):
         self._service = service
 
-    def bar(self, session_id: int, chat_id: int) -> PinnedBar:
-        """The chat's pinned bar, from the cache while its pins did not change; :raise TelegramProblem:."""
-        return self._service.call(session_id, _bar, chat_id)
+    def bar(self, session_id: int, chat_id: int, at: int = 0) -> PinnedBar:
+        """The chat's pinned bar showing the pinned message `at` steps back from the latest (the latest past the
+        oldest), from the cache while its pins did not change; :raise TelegramProblem:."""
+        return self._service.call(session_id, _bar, chat_id, at)
 
     def pin(self, session_id: int, chat_id: int, message_id: int, cursor: Cursor, *, unpin: bool,
             silent: bool) -> Changes | ResetPage:
@@ -41,16 +59,18 @@ class Pins:
         return self._service.call(session_id, _pin, chat_id, message_id, unpin, silent, cursor)
 
 
-async def _bar(client, chat_id: int) -> PinnedBar:
+async def _bar(client, chat_id: int, at: int) -> PinnedBar:
     cache = await ensure(client)
     version = cache.pin_versions.get(chat_id, 0)
     bar = cache.pins.get(chat_id)
     if bar is None or bar.version != version:
         peer = await input_peer(client, cache, chat_id)
-        found = await client.get_messages(peer, limit=1, filter=types.InputMessagesFilterPinned())
-        latest = message_view(found[0], cache.names) if found else None
-        bar = cache.pins[chat_id] = PinnedBar(chat_id, latest, found.total if found else 0, version)
-    return bar
+        found = await client.get_messages(peer, limit=PINNED_KEPT, filter=types.InputMessagesFilterPinned())
+        pinned = [message_view(m, cache.names) for m in found]
+        bar = cache.pins[chat_id] = PinnedBar(chat_id, pinned[0] if pinned else None, found.total if found else 0,
+                                              version, pinned=pinned)
+    at = at if at < len(bar.pinned) else 0
+    return dataclasses.replace(bar, message=bar.pinned[at], at=at) if at else bar
 
 
 async def _pin(client, chat_id: int, message_id: int, unpin: bool, silent: bool, cursor: Cursor):

@@ -101,8 +101,12 @@ def refusal(exc: tg_errors.RPCError) -> TelegramProblem:
     """The problem for a Telegram refusal: its own sentence (reasons.py), its name kept; logged."""
     name = error_name(exc)
     log.warning("Telegram answered %s to %s", name, type(exc.request).__name__)
+    return refusal_named(name, getattr(exc, "seconds", None))
+
+
+def refusal_named(name: str, wait: int | None = None) -> TelegramProblem:
+    """The problem Telegram's refusal `name` means (also for one the app foresees without asking Telegram)."""
     status, sentence = REASONS.get(name, (400, f"Telegram refused the request ({name})."))
-    wait = getattr(exc, "seconds", None)
     cls = {403: ChatUnavailable, 404: ChatNotFound}.get(status, TelegramProblem)
     return cls(sentence.format(wait=format_wait(wait or 0)), status, retry_after=wait, name=name)
 

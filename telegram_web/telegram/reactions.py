@@ -4,9 +4,10 @@
 Telegram's answer (updateMessageReactions) to the update-fed cache at once and answers what changed since
 the page's cursor, the message included, as an edit does; others' reactions arrive by the same update.
 """
+from telethon import utils
 from telethon.tl import functions, types
 
-from .dialogs import input_peer
+from .dialogs import input_peer, summary_of
 from .history import fill_replies
 from .messages import Changes, Cursor, ResetPage, changes_or_page, including
 from .problems import TelegramProblem
@@ -42,10 +43,33 @@ async def available(client, cache) -> list[str]:
     return cache.reactions[1] if cache.reactions else []
 
 
+async def allowed(client, cache, chat) -> list[str]:
+    """The emoji the chat allows: Telegram's offered ones, limited by a group's or channel's own
+    `available_reactions` (its full chat, asked once per chat until updateChannel / updateChat, which also
+    refreshes the chat's protected-content flag on `chat`)."""
+    offered = await available(client, cache)
+    if chat.kind in ("user", "bot"):
+        return offered
+    if chat.id not in cache.chat_reactions:
+        peer = await input_peer(client, cache, chat.id)
+        full = await client(functions.channels.GetFullChannelRequest(peer) if chat.kind != "group"
+                            else functions.messages.GetFullChatRequest(peer.chat_id))
+        own = full.full_chat.available_reactions
+        for entity in full.chats:  # the chat itself: its rules may have changed since the list was loaded
+            if utils.get_peer_id(entity) == chat.id:
+                chat.noforwards = bool(getattr(entity, "noforwards", False))
+        cache.chat_reactions[chat.id] = None if own is None or isinstance(own, types.ChatReactionsAll) else [
+            r.emoticon for r in getattr(own, "reactions", []) if isinstance(r, types.ReactionEmoji)]
+    own = cache.chat_reactions[chat.id]
+    return offered if own is None else [e for e in offered if e in own]
+
+
 async def _react(client, chat_id: int, message_id: int, emoji: str, cursor: Cursor) -> Changes | ResetPage:
     cache = await ensure(client)
     if emoji and emoji not in await available(client, cache):
         raise TelegramProblem(f"“{emoji}” is not one of the reactions Telegram offers.", 400)
+    if emoji and emoji not in await allowed(client, cache, await summary_of(client, cache, chat_id)):
+        raise TelegramProblem(f"This chat does not allow the reaction “{emoji}”.", 400, name="REACTION_INVALID")
     peer = await input_peer(client, cache, chat_id)
     chosen = [types.ReactionEmoji(emoji)] if emoji else []
     answer = await client(functions.messages.SendReactionRequest(peer, message_id, reaction=chosen))

@@ -80,6 +80,15 @@ REASONS: dict[str, tuple[int, str]] = {
     "MEDIA_EDIT_INVALID": (400, "Telegram cannot edit this message's media."),
     "MESSAGE_DELETE_FORBIDDEN": (403, "You may not delete this message in this chat: only its author and "
                                       "the chat's admins can."),
+    "CHAT_FORWARDS_RESTRICTED": (403, "This chat protects its content: Telegram does not let its messages be "
+                                      "forwarded or saved."),
+    "REACTION_INVALID": (400, "This chat does not allow that reaction."),
+    # Acting on a chat in the list.
+    "PINNED_DIALOGS_TOO_MUCH": (400, "Telegram allows at most 5 pinned chats (100 in the archive): unpin one first."),
+    "PEER_HISTORY_EMPTY": (400, "A chat without messages cannot be pinned."),
+    "FOLDER_ID_INVALID": (400, "Telegram has no such folder."),
+    "USER_CREATOR": (403, "You created this chat: Telegram does not let its creator leave it."),
+    "USER_NOT_PARTICIPANT": (403, "You are not a member of this chat any more."),
     "SLOWMODE_WAIT_X": (429, "This chat is in slow mode: wait {wait} before sending another message."
                         + NOT_SENT),
     # Bots: pressing a button, starting one, opening a chat by username.

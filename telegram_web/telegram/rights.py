@@ -64,15 +64,17 @@ def revoke_rule(chat, message) -> tuple[bool, str, str | None]:
 
 
 def menu_for(chat, message, reactions=(), now: datetime | None = None) -> MessageMenu:
-    """The menu of `message` (a MessageView) in `chat` (its ChatSummary); `reactions`: the emoji Telegram offers."""
+    """The menu of `message` (a MessageView) in `chat` (its ChatSummary); `reactions`: the emoji the chat allows.
+    A chat with protected content offers neither Forward nor the message's link."""
     can_delete, revoke, revoke_for = revoke_rule(chat, message)
-    public = chat.username and chat.kind in ("supergroup", "channel")
+    public = chat.username and chat.kind in ("supergroup", "channel") and not chat.noforwards
     return MessageMenu(message, can_reply=chat.can_post and not message.service,
                        can_edit=may_edit(chat, message, now), can_delete=can_delete, revoke=revoke,
                        revoke_for=revoke_for, link=f"https://t.me/{chat.username}/{message.id}" if public else None,
                        reactions=[] if message.service or message.sponsored else list(reactions),
                        chosen=next((r.emoji for r in message.reactions if r.chosen), None),
-                       can_pin=may_pin(chat, message), can_forward=not (message.service or message.sponsored))
+                       can_pin=may_pin(chat, message),
+                       can_forward=not (message.service or message.sponsored or chat.noforwards))
 
 
 def may_pin(chat, message) -> bool:

@@ -38,6 +38,7 @@ from .bots import Bots
 from .drafts import Drafts
 from .upload_jobs import Uploads
 from .topics import Topics
+from .chat_actions import ChatActions
 from .messages import Messages
 from .finding import Finding
 from .around import Around
@@ -89,6 +90,7 @@ class TelegramService:
         self.drafts = Drafts(self)  # the composer's cloud draft and typing action
         self.uploads = Uploads(self)  # big files sent in the background, with their progress
         self.topics = Topics(self)  # a forum's topics and their threads
+        self.chat_actions = ChatActions(self)  # the chat list's menu: pin, mute, archive, mark, delete a chat
         self.media = Media(self, app.instance_path)
         self.downloads = Downloads(self)  # big files fetched in the background, their progress
         self.login = Login(self)  # the login state machine: service.login.send_code(...), ...

@@ -14,6 +14,7 @@ from telethon.tl import types
 from .cache import AccountCache, attach
 from .convert import draft_text, list_preview, message_view, reactions_of, summary_from_entity
 from .media_view import poll_media
+from .dialog_updates import FLAG_UPDATES, note_chat_changed, note_dialog_flags
 from .internals import chain_reconnect_callback, connection_of
 from .presence import note_members, note_update, remember_statuses, stopped_typing, summary_for
 
@@ -48,9 +49,11 @@ def install(client) -> AccountCache:
 
     async def on_raw(update):
         cache.last_update = time.monotonic()
-        if isinstance(update, (types.UpdateDialogPinned, types.UpdatePinnedDialogs, types.UpdateFolderPeers,
-                               types.UpdateNotifySettings, types.UpdateChannel, types.UpdateChat)):
+        if isinstance(update, FLAG_UPDATES):
+            note_dialog_flags(cache, update)  # pinned, archived, muted, marked unread on another device
+        elif isinstance(update, (types.UpdateChannel, types.UpdateChat)):
             cache.dialogs_stale = True  # reloaded on the next list request (at most every few minutes)
+            note_chat_changed(cache, update)
         elif isinstance(update, (types.UpdateDialogFilter, types.UpdateDialogFilters, types.UpdateDialogFilterOrder)):
             cache.folders_stale = True  # the tabs are asked again on the next list request
             cache.touch_dialogs()

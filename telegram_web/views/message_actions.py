@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from flask import abort, request
 
-from ..forms import DeleteForm, EditForm, ForwardForm, PinForm, ReactionForm
+from ..forms import MAX_SELECTED, DeleteForm, EditForm, ForwardForm, PinForm, ReactionForm, SelectionForm
+from ..plain import HIDDEN
 from ..telegram.messages import Cursor
 from ..telegram.problems import SessionEnded, TelegramProblem
 from ..telegram.service import get_service
@@ -19,6 +20,7 @@ from .conversation import Composer, answer_changes, composer_refusal, cursor_arg
 bp = linked_pages(telegram_blueprint("message_actions", __name__))
 
 MESSAGE = "/chats/<int(signed=True):chat_id>/messages/<int:message_id>/"
+SELECTED = "/chats/<int(signed=True):chat_id>/messages/"  # the selected messages (`ids`, repeated)
 
 
 def group_arg() -> bool:
@@ -35,10 +37,17 @@ def menu(chat_id: int, message_id: int):
 
 @bp.route("/chats/<int(signed=True):chat_id>/composer/")
 def composer(chat_id: int):
-    """The composer: new (keeping the typed `text`), replying to `reply_to`, or editing `edit` with its text;
-    :raise 404: for an unknown message."""
+    """The composer: new (keeping the typed `text`), replying to `reply_to`, or editing `edit` with its text
+    (`edit=last`: the newest own message, 204 when it may not be edited; `placeholder`: a bot's force-reply
+    hint); :raise 404: for an unknown message."""
     row = account()
-    edit, reply_to = int_arg("edit", 0, high=MAX_MESSAGE_ID) or None, int_arg("reply_to", 0, high=MAX_MESSAGE_ID) or None
+    if request.args.get("edit") == "last":  # the Up arrow in an empty composer: the newest own message, if editable
+        edit = get_service().message_actions.last_editable(row.id, chat_id)
+        if edit is None:
+            return respond(Composer(chat_id), unchanged=True)  # 204: the composer stays as it is
+    else:
+        edit = int_arg("edit", 0, high=MAX_MESSAGE_ID) or None
+    reply_to = int_arg("reply_to", 0, high=MAX_MESSAGE_ID) or None
     state = Composer(chat_id, request.args.get("text", "").replace("\r\n", "\n"), None if edit else reply_to, edit,
                      placeholder=request.args.get("placeholder", "")[:64] or None)
     if edit or reply_to:
@@ -67,12 +76,16 @@ def edit(chat_id: int, message_id: int):
 
 
 @bp.route(MESSAGE, methods=["DELETE"])
-def delete(chat_id: int, message_id: int):
-    """Delete a message (`revoke=1`: for the other side too, where Telegram allows it): the bubble goes at once;
-    a refusal shows as an alert."""
+@bp.route(SELECTED, methods=["DELETE"])
+def delete(chat_id: int, message_id: int | None = None):
+    """Delete a message, or the selected ones (`ids`, repeated) (`revoke=1`: for the other side too, where Telegram
+    allows it): the bubbles go at once; a refusal shows as an alert; :raise 400: for a bad selection."""
     row = account()
-    form = DeleteForm(formdata=request.args)
-    found = get_service().message_actions.delete(row.id, chat_id, message_id, cursor_args() or Cursor(),
+    form = (DeleteForm if message_id else SelectionForm)(formdata=request.args)
+    if not message_id and not form.validate():
+        abort(400, form.first_error())
+    ids = [message_id] if message_id else [int(v) for v in form.ids.data]
+    found = get_service().message_actions.delete(row.id, chat_id, ids, cursor_args() or Cursor(),
                                                  revoke=bool(form.revoke.data))
     return answer_changes(row, chat_id, found, created=False, sent=False)
 
@@ -103,11 +116,11 @@ def pin(chat_id: int, message_id: int):
 
 @bp.route("/chats/<int(signed=True):chat_id>/pinned/")
 def pinned(chat_id: int):
-    """The chat's pinned bar (the latest pinned message); htmx gets 204 while its version `v` is unchanged, and
-    the bar asks Telegram nothing while the chat's pins do not change."""
+    """The chat's pinned bar (the latest pinned message, or the one `at` steps older); htmx gets 204 while its
+    version `v` is unchanged, and the bar asks Telegram nothing while the chat's pins do not change."""
     known = int_arg("v", -1, low=-1)
-    bar = get_service().pins.bar(account().id, chat_id)
-    return respond(bar, "telegram/chats/_pinned.html", unchanged=known == bar.version)
+    bar = get_service().pins.bar(account().id, chat_id, int_arg("at", 0, high=MAX_MESSAGE_ID))
+    return respond(bar, "telegram/chats/_pinned.html", unchanged=known == bar.version, older=bar.older)
 
 
 @dataclass
@@ -115,14 +128,15 @@ class ForwardPicker:
     """The forward form: the chats the list's filter `q` finds (where the owner may write), those already chosen."""
 
     chat_id: int
-    message_id: int
+    message_id: int | None  # None: the selected messages
     q: str
     chats: list = field(default_factory=list)
     chosen: list[int] = field(default_factory=list)
 
 
 @bp.route(MESSAGE + "forward/")
-def forward_picker(chat_id: int, message_id: int):
+@bp.route(SELECTED + "forward/")
+def forward_picker(chat_id: int, message_id: int | None = None):
     """The forward form (htmx's filter gets the list of chats alone), chosen chats kept first."""
     form = ForwardForm(formdata=request.args)
     chosen = [int(v) for v in form.to.data or [] if v.lstrip("-").isdigit() and abs(int(v)) < 2 ** 63]
@@ -138,13 +152,42 @@ def forward_picker(chat_id: int, message_id: int):
 
 
 @bp.route(MESSAGE + "forward/", methods=["POST"])
-def forward(chat_id: int, message_id: int):
-    """Forward the message to the chosen chats (`to`, repeated), after an optional `comment`, `drop_author=1` hiding
-    the sender's name; :raise 400: with the form's reason."""
-    form = ForwardForm()
-    if not form.validate():
-        abort(400, form.first_error())
-    done = get_service().forwarding.forward(account().id, chat_id, message_id, [int(v) for v in form.to.data],
+@bp.route(SELECTED + "forward/", methods=["POST"])
+def forward(chat_id: int, message_id: int | None = None):
+    """Forward the message, or the selected ones (`ids`, repeated), to the chosen chats (`to`, repeated), after an
+    optional `comment`, `drop_author=1` hiding the sender's name; :raise 400: with the form's reason."""
+    form, selection = ForwardForm(), SelectionForm()
+    if not form.validate() or not (message_id or selection.validate()):
+        abort(400, form.first_error() or selection.first_error())
+    ids = [message_id] if message_id else [int(v) for v in selection.ids.data]
+    done = get_service().forwarding.forward(account().id, chat_id, ids, [int(v) for v in form.to.data],
                                             comment=(form.comment.data or "").replace("\r\n", "\n").strip(),
                                             drop_author=bool(form.drop_author.data))
     return respond(done, "telegram/chats/_forwarded.html")
+
+
+@dataclass
+class Selection:
+    """Selecting messages to forward or delete together: the first one checked and what the chat allows (from the
+    first one's menu); `first` None: no selection (the bar goes)."""
+
+    chat_id: int
+    first: int | None = None
+    can_forward: bool = False
+    revoke: str = "never"  # as the menu's: "never", "optional" (where Telegram allows it) or "always"
+    unchecked: list[int] = field(default_factory=list, metadata=HIDDEN)  # boxes ticked when it ended: cleared
+
+
+@bp.route("/chats/<int(signed=True):chat_id>/selection/")
+def selection(chat_id: int):
+    """The selection bar with the message `first` checked (the checkboxes show while it is there); without
+    `first`, an empty bar (selecting ends), the boxes still ticked (`ids`) cleared for the next selection."""
+    first = int_arg("first", 0, high=MAX_MESSAGE_ID)
+    if not first:
+        ticked = [int(v) for v in request.args.getlist("ids")[:MAX_SELECTED] if v.isascii() and v.isdigit()]
+        return respond(Selection(chat_id, unchecked=[i for i in ticked if 0 < i <= MAX_MESSAGE_ID]),
+                       "telegram/chats/_selection.html")
+    found = get_service().message_actions.menu(account().id, chat_id, first)
+    return respond(Selection(chat_id, first, found.can_forward, found.revoke), "telegram/chats/_selection.html",
+                   group=group_arg())
+

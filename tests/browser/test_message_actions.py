@@ -30,10 +30,10 @@ def settled(page):
     page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-settling, .htmx-added')")
 
 
-def open_menu(page, bubble):
-    """Open a message's menu with the mouse; return the menu once loaded."""
+def open_menu(page, bubble, button="Actions on this message"):
+    """Open a message's menu (or a chat's in the list) with the mouse; return the menu once loaded."""
     bubble.hover()
-    bubble.get_by_role("button", name="Actions on this message").click()
+    bubble.get_by_role("button", name=button).click()
     menu = bubble.locator(".msg-menu")
     expect(menu.locator(".menu-items")).to_be_visible()
     settled(page)

@@ -60,3 +60,19 @@ def test_only_admins_pin_in_channels_and_public_supergroups(server, me, browser)
     refused = browser.post(f"/telegram/chats/{forum}/messages/{his}/pin/", cursor_of(html), json=True)
     assert refused.status_code == 403 and refused.json["error"] == "CHAT_ADMIN_REQUIRED"
     assert pinned_at(server, me, forum) == []
+
+
+def test_the_bar_steps_back_through_older_pins_from_the_cache(server, me, browser):
+    bob, _ = open_chat(server, me, browser, "first", "second", "third")
+    for message_id in server.message_ids(bob, me)[:3]:
+        server.pin_message(bob, me, message_id)
+    latest = wait_until(lambda: browser.get(f"/telegram/chats/{bob}/pinned/", json=True).json,
+                        lambda b: b["count"] == 3 and b["version"] >= 3)  # all three updates have arrived
+    assert latest["message"]["text"] == "third" and latest["at"] == 0 and latest["older"] == 1
+    steps, cost = requests_during(server, me, lambda: [
+        browser.get(f"/telegram/chats/{bob}/pinned/?at={at}", json=True).json for at in (1, 2, 3)])
+    assert [(s["message"]["text"], s["at"], s["older"]) for s in steps] == [("second", 1, 2), ("first", 2, 0),
+                                                                              ("third", 0, 1)]  # past the oldest
+    assert [n for n in cost if n not in BACKGROUND] == []  # stepping is answered from the cache
+    html = browser.get(f"/telegram/chats/{bob}/pinned/?at=1", target="pinned-bar").get_data(as_text=True)
+    assert "Pinned message (2 of 3)" in html and f"/telegram/chats/{bob}/pinned/?at=2" in html

@@ -1,4 +1,5 @@
-"""The bad-input rows of the actions on a message (menu, composer, reply, edit, delete, react, pin, forward); run by test_bad_input.py."""
+"""The bad-input rows of the actions on a message (menu, composer, reply, edit, delete, react, pin, forward) and on a
+chat from the list's menu; run by test_bad_input.py."""
 from .bad_input import SCRIPT, UPLOAD_MAX, case, upload
 
 NO_MESSAGE = "Telegram knows no such message in this chat"
@@ -112,6 +113,32 @@ ACTION_CASES = [
          csrf=False, status=400, says="security token is missing or expired"),
     case("forward-picker-script", "chats", "GET", "/telegram/chats/{bob}/messages/1/forward/?q=" + SCRIPT,
          status=200, says="No chat matches"),
+    # Selecting several messages.
+    case("selection-delete-letters", "chats", "DELETE", "/telegram/chats/{bob}/messages/?ids=last", status=400,
+         says="There is no message “last” here", check=nothing_asked),
+    case("selection-delete-none", "chats", "DELETE", "/telegram/chats/{bob}/messages/?revoke=1", status=400,
+         says="Select at least one message", check=nothing_asked),
+    case("selection-forward-huge-id", "chats", "POST", "/telegram/chats/{bob}/messages/forward/",
+         data={"ids": "9" * 30, "to": "1"}, status=400, says="message ids are whole numbers from 1",
+         check=nothing_asked),
+    case("selection-forward-too-many", "chats", "POST", "/telegram/chats/{bob}/messages/forward/",
+         data={"ids": [str(n) for n in range(1, 102)], "to": "1"}, status=400,
+         says="Select at most 100 messages at once", check=nothing_asked),
+    case("selection-first-letters", "chats", "GET", "/telegram/chats/{bob}/selection/?first=top", status=400,
+         says="'first' must be a whole number", check=nothing_asked),
+    # The chat list's menu.
+    case("chat-mute-word", "chats", "POST", "/telegram/chats/{bob}/mute/", data={"seconds": "forever"}, status=400,
+         says="Mute for 3600, 28800 or 86400 seconds, or 0 for ever", check=nothing_asked),
+    case("chat-mute-negative", "chats", "POST", "/telegram/chats/{bob}/mute/", data={"seconds": "-5"}, json=True,
+         status=400, says="Mute for 3600, 28800 or 86400 seconds", check=nothing_asked),
+    case("chat-menu-unknown-chat", "chats", "GET", "/telegram/chats/424242/menu/", json=True, status=404,
+         says="This chat is unknown to your Telegram account."),
+    case("chat-archive-unknown-chat", "chats", "POST", "/telegram/chats/424242/archive/", data={}, status=404,
+         says="This chat is unknown to your Telegram account."),
+    case("chat-pin-missing-csrf", "chats", "POST", "/telegram/chats/{bob}/pin/", data={}, csrf=False, status=400,
+         says="security token is missing or expired", check=nothing_asked),
+    case("chat-delete-get", "chats", "GET", "/telegram/chats/{bob}/delete/", status=405,
+         says="The method is not allowed for the requested URL"),
     case("put-message", "chats", "PUT", "/telegram/chats/{bob}/messages/1/", data={"text": "hi"}, status=405,
          says="The method is not allowed for the requested URL",
          check=lambda s: {"POST", "DELETE"} <= set(s.response.headers["Allow"].split(", "))),
