@@ -54,6 +54,15 @@ class Dialogs:
         for a folder the account lacks)."""
         return self._service.call(session_id, _chat_list, q, offset, limit, folder, since, also)
 
+    def unchanged(self, session_id: int, since: int | None) -> bool:
+        """Whether a list poll at version `since` would find nothing, from the version the loop thread
+        publishes (no hop to it, no Telegram request; board.py)."""
+        board = self._service.board(session_id)
+        if since is None or board is None or not board.list_unchanged(since, DIALOG_REFRESH):
+            return False
+        self._service.touch(session_id)
+        return True
+
 
 async def load_dialogs(client, cache: AccountCache, more: bool = False) -> None:
     """getDialogs: a refresh loads the first page and the archive (a refresh asked for while one runs waits for

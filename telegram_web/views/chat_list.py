@@ -78,8 +78,10 @@ def list_poll():
     items (out-of-band swaps) when it can, else the whole list."""
     row = account()
     q, _offset, limit = chat_list_args()
-    since = int_arg("v")
-    lists = load_list(row, q, 0, limit, since=since if is_htmx() and not wants_json() else None)
+    since = int_arg("v") if is_htmx() and not wants_json() else None
+    if get_service().dialogs.unchanged(row.id, since):
+        return respond({}, unchanged=True)  # 204 from the published version: no hop to the loop thread
+    lists = load_list(row, q, 0, limit, since=since)
     listing = lists["listing"]
     if listing.swaps is not None:  # the list stays; only what changed is swapped in (HX-Reswap: none)
         return respond(listing, "telegram/chats/_list_swaps.html", headers={"HX-Reswap": "none"}, **lists)

@@ -84,3 +84,17 @@ def test_the_list_version_is_published_for_request_threads(server, me, app, brow
     server.push_message(bob, me, "news")  # the list changed: its poll must not be answered as unchanged
     assert wait_until(lambda: not board.list_unchanged(version, 300), bool)
     assert browser.get("/telegram/chats/", json=True).json["version"] > version
+
+
+def test_an_unchanged_list_poll_submits_nothing_to_the_loop_thread(server, me, browser, submissions):
+    bob = server.create_account("447700900001", "Bob", "Builder")
+    server.push_message(bob, me, "hello")
+    version = browser.get("/telegram/chats/", json=True).json["version"]
+    submissions.clear()
+    response, cost = requests_during(server, me, lambda: browser.get(f"/telegram/chats/poll/?v={version}",
+                                                                     target="chat-items"))
+    assert response.status_code == 204 and cost == [] and submissions == []
+    server.push_message(bob, me, "news")  # a new version: the poll goes to the loop and sends the change
+    response = wait_until(lambda: browser.get(f"/telegram/chats/poll/?v={version}", target="chat-items"),
+                          lambda r: r.status_code == 200)
+    assert "news" in response.get_data(as_text=True) and submissions
