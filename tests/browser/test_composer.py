@@ -60,13 +60,15 @@ def test_a_chosen_file_shows_its_name_size_and_preview_can_be_removed_and_goes_w
     box = page.get_by_role("textbox", name="Message")
     box.fill("the list and a dot")
     box.press("Enter")
-    expect(page.locator("#messages .msg.out", has_text="the list and a dot")).to_have_count(1)
-    expect(page.locator("#messages .msg.out").last).to_contain_text("notes.txt")
+    sent_bubble = page.locator("#messages .msg.out", has_text="the list and a dot")
+    expect(sent_bubble).to_have_count(1)
+    expect(sent_bubble).to_contain_text("notes.txt")  # one bubble: the two went together
     expect(staged).to_have_count(0)
-    with sandbox.lock:  # what Telegram received: the picture with the caption, then the note
+    with sandbox.lock:  # what Telegram received: one album of files (not all are photos), the caption on the first
         box = sandbox.box(sandbox.accounts[sandbox.demo_world.owner], farah)
         sent = [box.by_id[i] for i in box.ids[-2:]]
-    assert [(m.media.kind, m.text) for m in sent] == [("photo", "the list and a dot"), ("document", "")]
+    assert [(m.media.kind, m.text) for m in sent] == [("document", "the list and a dot"), ("document", "")]
+    assert sent[0].grouped_id and sent[0].grouped_id == sent[1].grouped_id
 
 
 def test_a_15_mb_file_shows_its_progress_then_the_sent_message(page, serve, sandbox, tmp_path):
