@@ -53,6 +53,8 @@ def test_a_chosen_file_shows_its_name_size_and_preview_can_be_removed_and_goes_w
     expect(staged).to_have_count(0)
 
     picture = {"name": "dot.png", "mimeType": "image/png", "buffer": avatar_png(4)}
+    # (the new chooser listens once htmx has settled it: a person is slower than this)
+    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-settling, .htmx-added')")
     page.locator("#composer-file input[type=file]").set_input_files(picture)
     expect(page.get_by_role("img", name="Preview of dot.png")).to_be_visible()
     page.locator("#composer-file input[type=file]").set_input_files(note)
