@@ -34,7 +34,7 @@ class MessageActions:
 
     def message(self, session_id: int, chat_id: int, message_id: int) -> MessageView:
         """One message (to quote it in the composer); :raise ChatNotFound, TelegramProblem:."""
-        return self._service.call(session_id, _message, chat_id, message_id)
+        return self._service.call(session_id, find_message, chat_id, message_id)
 
     def last_editable(self, session_id: int, chat_id: int) -> int | None:
         """The newest own message of the chat's cached window that may still be edited (the Up arrow's), or None."""
@@ -72,7 +72,8 @@ async def _find(client, cache: AccountCache, chat_id: int, message_id: int) -> M
     return view
 
 
-async def _message(client, chat_id: int, message_id: int) -> MessageView:
+async def find_message(client, chat_id: int, message_id: int) -> MessageView:
+    """The message from the chat's window, else from Telegram; :raise ChatNotFound: if there is none."""
     cache = await ensure(client)
     return await _find(client, cache, chat_id, message_id)
 

@@ -1,6 +1,6 @@
 """Downloads that take longer than a page waits: started on the loop in the background into the media cache,
 their progress asked for by the bubble every second (`service.downloads.progress`), shared with any other
-viewer of the same file (media._download keeps one download per file).
+viewer of the same file (media_fetch.download keeps one download per file).
 """
 import asyncio
 import functools
@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from ..plain import HIDDEN
 
-from .media import _download, _downloads, media_path, progress, stored
+from .media_fetch import download, in_flight, progress
+from .media_store import media_path, stored
 from .problems import translate
 
 FIRST_WAIT = 1.0  # seconds the first answer waits: small files and refusals are answered at once
@@ -44,8 +45,8 @@ def _note_failure(path: str, task: asyncio.Task) -> None:
 async def _begin(client, chat_id: int, message_id: int, path: str, max_bytes: int) -> DownloadProgress:
     """Start the file's download in the background unless it runs or is done; where it is now."""
     found = DownloadProgress(chat_id, message_id, done=stored(path) is not None)
-    if not found.done and path not in _downloads and path not in _failed:
-        task = asyncio.get_running_loop().create_task(_download(client, chat_id, message_id, path, False, max_bytes))
+    if not found.done and path not in in_flight and path not in _failed:
+        task = asyncio.get_running_loop().create_task(download(client, chat_id, message_id, path, False, max_bytes))
         task.add_done_callback(functools.partial(_note_failure, path))
         await asyncio.wait({task}, timeout=FIRST_WAIT)  # (its callback above runs before this wait returns)
         found.done = stored(path) is not None

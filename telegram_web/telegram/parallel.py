@@ -4,7 +4,7 @@
 Telegram's rules: `limit` a multiple of 4 KiB that divides 1 MiB, `offset` a multiple of 4 KiB, and a part never
 crosses a 1 MiB boundary. Parts of PART bytes at offsets that are multiples of PART keep all three. An
 expired file reference (FILE_REFERENCE_EXPIRED) comes out of here as Telethon's error: the caller fetches the
-message again for a fresh one (media.py).
+message again for a fresh one (media_fetch.py).
 """
 import asyncio
 import os

@@ -2,7 +2,7 @@
 from dataclasses import dataclass, field
 
 from ..plain import HIDDEN
-from .actions_on_messages import _message
+from .actions_on_messages import find_message
 from .albums import present
 from .convert import MessageView
 from .problems import ChatNotFound
@@ -22,7 +22,7 @@ class PhotoViewer:
 async def photo_viewer(client, chat_id: int, message_id: int) -> PhotoViewer:
     """The photo from the chat's window (else Telegram) with its neighbours in the window;
     :raise ChatNotFound: if the message is not a photo."""
-    view = await _message(client, chat_id, message_id)
+    view = await find_message(client, chat_id, message_id)
     if view.media is None or view.media.kind != "photo" or not view.media.downloadable:
         raise ChatNotFound("This message has no photo.")
     cache = await ensure(client)
