@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from PIL import Image, ImageOps
 
 from .plain import HIDDEN
-from .uploads import shortened, upload_name
+from .uploads import UploadTooLarge, keep_upload, upload_area
 
 MAX_STAGED = 10  # files waiting at once (Telegram's album size)
 STAGE_TTL = 3600  # seconds a staged file waits for its send
@@ -52,7 +52,7 @@ class Staging:
     """The upload area's staged files (one owner: files are kept per chat)."""
 
     def __init__(self, instance_path: str, max_bytes: int):
-        self.folder = os.path.join(instance_path, "uploads", "staged")
+        self.folder = upload_area(instance_path, "staged")
         self.max_bytes = max_bytes
 
     def add(self, chat_id: int, upload, mime: str) -> StagedFile:
@@ -62,14 +62,13 @@ class Staging:
             raise ValueError(f"At most {MAX_STAGED} files can wait to be sent; send or remove some first.")
         token = secrets.token_urlsafe(16)
         own = os.path.join(self.folder, token)
-        os.makedirs(os.path.join(own, "file"))
-        path = os.path.join(own, "file", shortened(upload_name(upload.filename)))
-        upload.save(path)
-        size = os.path.getsize(path)
-        if size > self.max_bytes:
+        try:
+            path = keep_upload(upload, os.path.join(own, "file"), self.max_bytes)
+        except UploadTooLarge as exc:
             shutil.rmtree(own, ignore_errors=True)
-            raise ValueError(f"{os.path.basename(path)} is larger than {self.max_bytes / 1048576:.3g} MB "
-                             "(CHATS_UPLOAD_MAX_BYTES); it was not kept.")
+            raise ValueError(f"{exc.name} is larger than {self.max_bytes / 1048576:.3g} MB "
+                             "(CHATS_UPLOAD_MAX_BYTES); it was not kept.") from None
+        size = os.path.getsize(path)
         has_thumb = _thumbnail(path, os.path.join(own, "thumb.jpg"))
         with open(os.path.join(own, "meta.json"), "w", encoding="utf-8") as fh:
             json.dump({"chat_id": chat_id, "mime": mime, "created": time.time()}, fh)

@@ -7,6 +7,31 @@ import tempfile
 NAME_BYTES = 200  # file systems allow 255 bytes per name; UTF-8 takes up to 4 a character
 
 
+class UploadTooLarge(ValueError):
+    """The uploaded file is larger than the limit; nothing of it is kept."""
+
+    def __init__(self, name: str):
+        super().__init__(name)
+        self.name = name
+
+
+def upload_area(instance_path: str, *parts: str) -> str:
+    """A folder of the upload area, where uploads wait under the instance folder until Telegram takes them."""
+    return os.path.join(instance_path, "uploads", *parts)
+
+
+def keep_upload(upload, folder: str, max_bytes: int) -> str:
+    """Save `upload` under its own name in `folder`, a folder of its own (Telethon sends the file's name
+    to Telegram); its path. :raise UploadTooLarge: if it is larger than `max_bytes` (it is deleted)."""
+    os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, shortened(upload_name(upload.filename)))
+    upload.save(path)
+    if os.path.getsize(path) > max_bytes:
+        os.remove(path)
+        raise UploadTooLarge(os.path.basename(path))
+    return path
+
+
 @contextlib.contextmanager
 def save_upload(upload, instance_path: str, max_bytes: int):
     """Yield the path of `upload` saved under its own name (None without a file), removed afterwards.
@@ -16,16 +41,14 @@ def save_upload(upload, instance_path: str, max_bytes: int):
     if upload is None or not upload.filename:
         yield None
         return
-    folder = os.path.join(instance_path, "uploads")
-    os.makedirs(folder, exist_ok=True)
-    # A directory of its own keeps the original file name, which Telethon sends to Telegram.
-    own = tempfile.mkdtemp(dir=folder)
+    os.makedirs(upload_area(instance_path), exist_ok=True)
+    own = tempfile.mkdtemp(dir=upload_area(instance_path))
     try:
-        path = os.path.join(own, shortened(upload_name(upload.filename)))
-        upload.save(path)
-        if os.path.getsize(path) > max_bytes:
+        try:
+            path = keep_upload(upload, own, max_bytes)
+        except UploadTooLarge:
             raise ValueError(f"The file is larger than {max_bytes / 1048576:.3g} MB (CHATS_UPLOAD_MAX_BYTES). "
-                             "Nothing was sent.")
+                             "Nothing was sent.") from None
         yield path
     finally:
         shutil.rmtree(own, ignore_errors=True)
