@@ -5,6 +5,9 @@ import shutil
 import tempfile
 
 NAME_BYTES = 200  # file systems allow 255 bytes per name; UTF-8 takes up to 4 a character
+# What Telegram shows as itself rather than as a file (unless the owner sends "as files"):
+PHOTO_TYPES = frozenset({"image/jpeg", "image/png", "image/webp", "image/gif"})  # sent as photos
+MEDIA_TYPES = PHOTO_TYPES | {"video/mp4"}  # photos and videos: several of them go as an album
 
 
 class UploadTooLarge(ValueError):

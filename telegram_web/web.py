@@ -28,6 +28,16 @@ def wants_fragment() -> bool:
             and request.headers.get("HX-History-Restore-Request") != "true")
 
 
+def htmx_html() -> bool:
+    """Whether htmx asked for HTML, not JSON: what a poll's version, a 204 or an htmx-only answer is for."""
+    return is_htmx() and not wants_json()
+
+
+def wants_page() -> bool:
+    """Whether the answer is a whole page: neither JSON nor a part of the page for htmx."""
+    return not wants_json() and not wants_fragment()
+
+
 def client_ip() -> str:
     """The client's address (set ProxyFix in front of a reverse proxy; see README)."""
     return (request.remote_addr or "unknown")[:64]  # (a forwarded address is client-chosen; the column holds 64)
@@ -42,12 +52,12 @@ def fields_of(model) -> dict:
 
 def respond(model, fragment: str | None = None, *, full_page: str | None = None, status: int = 200,
             redirect: str | None = None, hx_redirect: str | None = None, page_redirect: str | None = None,
-            redirect_code: int | None = None, page_extra=None, unchanged: bool = False,
+            redirect_code: int | None = None, page_extra=None, html_extra=None, unchanged: bool = False,
             stop_polling: bool = False, created: bool = False, headers: dict | None = None, **extra):
     """Answer `model`: JSON for JSON clients; else `fragment` for htmx and `full_page` for a browser.
 
-    The templates see the model's fields and `extra` (which wins); `page_extra()` adds what
-    only the full page needs (computed only when it is rendered).
+    The templates see the model's fields and `extra` (which wins); `html_extra()` adds what only HTML
+    needs and `page_extra()` what only the full page needs (each computed only when it is rendered).
     Elsewhere instead: `hx_redirect` sends htmx there (HX-Redirect), `page_redirect` a browser
     (`redirect_code`, else 302 after a GET, 303 after a POST); `redirect` sends both.
     For polls: `unchanged` answers htmx 204 (nothing swapped), `stop_polling` 286 (htmx stops).
@@ -67,6 +77,7 @@ def respond(model, fragment: str | None = None, *, full_page: str | None = None,
     elif unchanged:
         response = make_response("", 204)
     else:
+        extra = {**extra, **(html_extra() if html_extra else {})}
         if full_page is not None and (fragment is None or not wants_fragment()):
             context = {**fields_of(model), **extra, **(page_extra() if page_extra else {})}
             response = make_response(render_template(full_page, **context), html_status)

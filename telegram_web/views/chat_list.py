@@ -4,7 +4,7 @@ from flask import abort, request
 from ..telegram import accounts
 from ..telegram.dialogs import LIST_MAX, LIST_PAGE, ChatList
 from ..telegram.service import get_service
-from ..web import is_htmx, respond, wants_json
+from ..web import htmx_html, respond
 from . import MAX_ID, account, int_arg, linked_pages, telegram_blueprint
 
 bp = linked_pages(telegram_blueprint("chat_list", __name__))
@@ -78,7 +78,7 @@ def list_poll():
     items (out-of-band swaps) when it can, else the whole list."""
     row = account()
     q, _offset, limit = chat_list_args()
-    since = int_arg("v") if is_htmx() and not wants_json() else None
+    since = int_arg("v") if htmx_html() else None
     if get_service().dialogs.unchanged(row.id, since):
         return respond({}, unchanged=True)  # 204 from the published version: no hop to the loop thread
     lists = load_list(row, q, 0, limit, since=since)

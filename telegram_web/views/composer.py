@@ -13,14 +13,14 @@ from ..staging import TOKEN, StagedFile, StagedFiles, Staging
 from ..telegram.upload_jobs import UploadJob
 from ..telegram.problems import SessionEnded, TelegramProblem
 from ..telegram.service import get_service
-from ..web import is_htmx, respond
+from ..uploads import PHOTO_TYPES
+from ..web import htmx_html, respond
 from . import account, linked_pages, telegram_blueprint
 
 bp = linked_pages(telegram_blueprint("composer", __name__))
 
 CHAT = "/chats/<int(signed=True):chat_id>/"
 FILE_PART = "telegram/chats/_composer_file.html"
-PHOTO_TYPES = {"image/jpeg", "image/png", "image/webp", "image/gif"}  # sent as photos, others as files
 BIG_FILE = 10 * 1024 * 1024  # Telegram's big-file size (upload.saveBigFilePart): sent in the background
 
 
@@ -47,11 +47,11 @@ def quietly(signal):
     """Send a signal of the composer: htmx gets 204 even when Telegram refused or could not be reached (the
     text stays in the composer and the next keystroke tries again); JSON gets the answer or the error."""
     try:
-        return respond(signal(), unchanged=is_htmx())
+        return respond(signal(), unchanged=htmx_html())
     except SessionEnded:
         raise
     except TelegramProblem:
-        if not is_htmx():
+        if not htmx_html():
             raise
         return respond(None, unchanged=True)
 
@@ -146,7 +146,7 @@ def upload_progress(chat_id: int, job_id: int):
     job = get_service().uploads.job(row.id, job_id)
     if job is None or job.chat_id != chat_id:
         abort(404, "No file of that number is being sent to this chat.")
-    if job.state == "done" and is_htmx():
+    if job.state == "done" and htmx_html():
         from .conversation import LIST_CHANGED, Cursor, answer_changes, cursor_args  # (that module imports this one)
         found = get_service().messages.changes(row.id, chat_id, cursor_args() or Cursor(), mark_read=False)
         answer = answer_changes(row, chat_id, found, created=False, sent=False)

@@ -14,9 +14,9 @@ from ..telegram.convert import MessageView
 from ..telegram.messages import ChatPage, Cursor, ResetPage
 from ..telegram.problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem
 from ..telegram.service import get_service
-from ..uploads import save_uploads
+from ..uploads import MEDIA_TYPES, save_uploads
 from .composer import BIG_FILE, send_in_background, staging
-from ..web import fields_of, respond, wants_fragment, wants_json
+from ..web import fields_of, respond, wants_fragment, wants_page
 from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, mark_read, telegram_blueprint
 from .chat_list import LIST_CHANGED, PAGE, opened_list, page_context
 from .topics import show_topics
@@ -26,7 +26,6 @@ bp = linked_pages(telegram_blueprint("conversation", __name__))
 POLL_SECONDS = 10
 PANE = "telegram/chats/_chat.html"
 TO_PANE = {"HX-Retarget": "#chat-pane", "HX-Reswap": "innerHTML"}  # a reset replaces the whole chat
-MEDIA_TYPES = {"image/jpeg", "image/png", "image/webp", "image/gif", "video/mp4"}  # sent as photos and videos
 
 
 def poll_seconds(problem: TelegramProblem | None) -> int:
@@ -64,10 +63,10 @@ def chat_page(chat_id: int):
     try:
         if get_service().topics.forum(row.id, chat_id):  # a forum opens to its topics
             return show_topics(row, chat_id)
-        if wants_fragment() or wants_json():
-            page = messages.open(row.id, chat_id, mark_read=mark_read())
-        else:  # the whole page: the chat and the list in one trip, their requests concurrent
+        if wants_page():  # the chat and the list in one trip, their requests concurrent
             page, listing = messages.open_with_list(row.id, chat_id, mark_read=mark_read())
+        else:
+            page = messages.open(row.id, chat_id, mark_read=mark_read())
     except (ChatNotFound, ChatUnavailable) as problem:
         return chat_problem(row, problem)
     if not wants_fragment():

@@ -2,7 +2,7 @@
 from flask import abort, current_app, request, send_file
 
 from ..telegram.service import get_service
-from ..web import respond, wants_json
+from ..web import respond
 from . import MAX_ID, MAX_MESSAGE_ID, account, int_arg, linked_pages, telegram_blueprint
 
 bp = linked_pages(telegram_blueprint("files", __name__))
@@ -52,8 +52,9 @@ def download_progress(chat_id: int, message_id: int):
     row = account()
     found = get_service().downloads.progress(row.id, chat_id, message_id,
                                              max_bytes=current_app.config["CHATS_MEDIA_MAX_BYTES"])
-    shown = get_service().message_actions.message(row.id, chat_id, message_id) if found.done and not wants_json() else None
-    return respond(found, "telegram/chats/_download.html", status=found.error_status or 200, m=shown,
+    def shown():  # the message to show in its place once done (HTML only)
+        return {"m": get_service().message_actions.message(row.id, chat_id, message_id) if found.done else None}
+    return respond(found, "telegram/chats/_download.html", status=found.error_status or 200, html_extra=shown,
                    stop_polling=found.done or bool(found.error), started=True, percent=found.percent)
 
 
