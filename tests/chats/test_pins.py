@@ -2,7 +2,7 @@
 cache: its poll asks Telegram nothing), a contact's pin arriving by update, and who may pin."""
 from .conftest import requests_during
 from .test_message_actions import BACKGROUND, cursor_of, open_chat
-from ..helpers import wait_until
+from ..helpers import poll_url, wait_until
 
 
 def pinned_at(server, uid, peer):
@@ -49,6 +49,26 @@ def test_a_contacts_pin_arrives_by_update_and_the_bar_shows_the_latest(server, m
     changed = wait_until(lambda: bar(browser, bob, version), lambda r: r.status_code == 200 and "second" in
                          r.get_data(as_text=True))
     assert "Pinned message (latest of 2)" in changed.get_data(as_text=True)
+
+
+def test_a_pin_from_the_owners_other_device_reaches_the_open_chats_polls(server, me, browser):
+    bob, _ = open_chat(server, me, browser, "Meet at 7")
+    mine = server.message_ids(me, bob)[0]
+    html = browser.get(f"/telegram/chats/{bob}/").get_data(as_text=True)
+    shown = bar(browser, bob).get_data(as_text=True)
+    version = int(shown.split("v=")[1].split('"')[0])
+    server.pin_message(me, bob, mine)  # the owner's phone pins it: every session of theirs gets the update
+    changed = wait_until(lambda: bar(browser, bob, version), lambda r: r.status_code == 200)
+    assert "Meet at 7" in changed.get_data(as_text=True) and "none" not in changed.get_data(as_text=True)
+    line = wait_until(lambda: browser.get(poll_url(html), target="messages"), lambda r: r.status_code == 200)
+    assert f'<a href="#m-{mine}">You pinned «Meet at 7»</a>' in line.get_data(as_text=True)
+    menu = browser.get(f"/telegram/chats/{bob}/messages/{mine}/menu/", json=True).json
+    assert menu["message"]["pinned"]  # the cached message knows it too
+    version = int(changed.get_data(as_text=True).split("v=")[1].split('"')[0])
+    server.pin_message(me, bob, mine, unpin=True)  # unpinning posts no line: only the bar's version says it
+    gone = wait_until(lambda: bar(browser, bob, version), lambda r: r.status_code == 200)
+    assert "none" in gone.get_data(as_text=True)
+    assert not browser.get(f"/telegram/chats/{bob}/messages/{mine}/menu/", json=True).json["message"]["pinned"]
 
 
 def test_only_admins_pin_in_channels_and_public_supergroups(server, me, browser):
