@@ -1,8 +1,8 @@
 """SandboxServer: an offline, in-memory Telegram for one data centre.
 
 Thread-safe: every entry point takes one RLock. Requests arrive as bytes from
-SandboxSender (on the client's event loop); control methods (control.py) may be
-called from any thread. Updates are pushed to connected senders with
+SandboxSender (on the client's event loop); control methods (control.py lists their
+files) may be called from any thread. Updates are pushed to connected senders with
 loop.call_soon_threadsafe, as bytes, like a socket would carry them.
 """
 import collections
@@ -18,8 +18,10 @@ from telethon.extensions import BinaryReader
 from telethon.tl import functions
 
 from . import handlers
+from .changes import ChangesMixin
 from .control import ControlMixin
 from .delivery import DeliveryMixin
+from .update_log import UpdateLogMixin
 from .drafting import DraftsMixin
 from .topics import TopicsMixin
 from .chat_rules import ChatRulesMixin
@@ -98,8 +100,9 @@ class Ctx:
         return acc
 
 
-class SandboxServer(ControlMixin, DeliveryMixin, ReactionsMixin, PinsMixin, BotsMixin, PollsMixin, DraftsMixin,
-                    TopicsMixin, PresenceMixin, FoldersMixin, DialogActionsMixin, ChatRulesMixin):
+class SandboxServer(ControlMixin, DeliveryMixin, ChangesMixin, UpdateLogMixin, ReactionsMixin, PinsMixin, BotsMixin,
+                    PollsMixin, DraftsMixin, TopicsMixin, PresenceMixin, FoldersMixin, DialogActionsMixin,
+                    ChatRulesMixin):
     """An offline Telegram: accounts, chats, updates, login; see README.md for the control surface."""
 
     def __init__(self, dc_id=2, *, login_token_ttl=30.0, code_ttl=300.0, message_cap=3000,
