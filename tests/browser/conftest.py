@@ -172,6 +172,16 @@ def sign_in(page, live, username=OWNER_USERNAME, password=OWNER_PASSWORD) -> Non
     page.wait_for_url(live.url + "/telegram/")
 
 
+def open_demo_chat(page, serve, peer: int):
+    """Start the app linked to the demo account, sign the owner in and open `peer`'s chat from the list (until
+    its composer shows); return the LiveServer."""
+    live = serve(linked=True)
+    sign_in(page, live)
+    page.locator(f"#chat-{peer} a").click()
+    expect(page.locator("#composer textarea")).to_be_visible()
+    return live
+
+
 def link_by_phone(page, server, phone=DEMO_PHONE, password=DEMO_PASSWORD) -> None:
     """On the Telegram login page: phone, the code the sandbox sent, the 2FA password; ends on the chats."""
     page.get_by_label("Phone number").fill(phone)

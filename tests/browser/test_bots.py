@@ -5,16 +5,13 @@ pressed with the keyboard alone."""
 import pytest
 
 from .accessibility import violations
-from .conftest import expect, screenshot, sign_in
+from .conftest import expect, open_demo_chat, screenshot, sign_in
 from .test_live_updates import ONE_POLL_MS
 
 
 def open_bot(page, serve, sandbox):
     """Sign in and open Sandbox Bot's chat; return its bubble with the counter."""
-    live = serve(linked=True)
-    sign_in(page, live)
-    page.locator(f"#chat-{sandbox.demo_world.bot} a").click()
-    expect(page.locator("#composer textarea")).to_be_visible()
+    live = open_demo_chat(page, serve, sandbox.demo_world.bot)
     return page.locator("#messages .msg.in").filter(has_text="Counter:"), live
 
 

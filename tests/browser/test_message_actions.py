@@ -1,18 +1,14 @@
 """The message menu: reply by keyboard alone, reply with the mouse, edit (and an expired window), delete for everyone."""
 from telegram_sandbox.rules import EDIT_TIME_LIMIT
 
-from .conftest import expect, screenshot, sign_in
+from .conftest import expect, open_demo_chat, screenshot
 from .test_sending import sandbox_texts
 
 
 def open_chat(page, serve, sandbox, name):
     """Sign in and open the demo contact's chat; return (contact id, owner id)."""
     contact, owner = sandbox.demo_world.contacts[name], sandbox.demo_world.owner
-    live = serve(linked=True)
-    sign_in(page, live)
-    page.locator(f"#chat-{contact} a").click()
-    expect(page.locator("#composer textarea")).to_be_visible()
-    return contact, owner, live
+    return contact, owner, open_demo_chat(page, serve, contact)
 
 
 def send(page, text):

@@ -1,6 +1,6 @@
 """The open chat in the browser: it opens at "Unread messages", a new message while scrolled up shows "↓ 1" without
 moving the view, read ticks and "typing…" arrive by the poll, older history loads by scrolling up."""
-from .conftest import expect, screenshot, sign_in
+from .conftest import expect, open_demo_chat, screenshot
 from .test_live_updates import ONE_POLL_MS
 from .test_message_actions import send
 
@@ -21,10 +21,7 @@ def open_contact(page, serve, sandbox, name, *, backlog=0, prefix="old", read=Tr
         sandbox.push_message(contact, owner, f"{prefix} {n}")
     if read:
         sandbox.mark_read(owner, contact)  # the chat opens at the bottom
-    live = serve(linked=True)
-    sign_in(page, live)
-    page.locator(f"#chat-{contact} a").click()
-    expect(page.locator("#composer textarea")).to_be_visible()
+    open_demo_chat(page, serve, contact)
     return contact, owner
 
 

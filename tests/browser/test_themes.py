@@ -1,7 +1,7 @@
 """Dark and light: a dark system theme gets the dark palette; the owner's choice in Settings → Display wins."""
 import pytest
 
-from .conftest import expect, screenshot, sign_in
+from .conftest import expect, open_demo_chat, screenshot, sign_in
 from .test_open_chat import wait_images
 
 BACKGROUND = "getComputedStyle(document.body).backgroundColor"
@@ -15,10 +15,7 @@ def brightness(rgb: str) -> float:
 
 @pytest.mark.context(color_scheme="dark")
 def test_a_dark_system_gets_dark_pages_until_the_owner_chooses_light(page, serve, sandbox):
-    alice = sandbox.demo_world.contacts["Alice"]
-    live = serve(linked=True)
-    sign_in(page, live)
-    page.locator(f"#chat-{alice} a").click()
+    live = open_demo_chat(page, serve, sandbox.demo_world.contacts["Alice"])
     expect(page.locator("#chat h1")).to_have_text("Alice Martin")
     assert brightness(page.evaluate(BACKGROUND)) < 40
     assert brightness(page.locator(".msg.in .bubble").first.evaluate("e => getComputedStyle(e).backgroundColor")) < 80

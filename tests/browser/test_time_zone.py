@@ -4,15 +4,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from .conftest import expect, sign_in
+from .conftest import expect, open_demo_chat
 
 
 @pytest.mark.context(timezone_id="Asia/Tokyo")
 def test_a_browser_in_tokyo_sees_tokyo_times(page, serve, sandbox):
-    alice = sandbox.demo_world.contacts["Alice"]
-    live = serve(linked=True)
-    sign_in(page, live)
-    page.locator(f"#chat-{alice} a").click()
+    live = open_demo_chat(page, serve, sandbox.demo_world.contacts["Alice"])
     stamp = page.locator("#messages .msg time").last
     expect(stamp).to_be_visible()
     written = datetime.fromisoformat(stamp.get_attribute("datetime"))
