@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from telethon.tl import types
 
-from . import render
 from .rpc import RpcFail
 from .world import bare_id, kind_of, now
 
