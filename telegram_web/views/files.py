@@ -52,6 +52,7 @@ def download_progress(chat_id: int, message_id: int):
     row = account()
     found = get_service().downloads.progress(row.id, chat_id, message_id,
                                              max_bytes=current_app.config["CHATS_MEDIA_MAX_BYTES"])
+
     def shown():  # the message to show in its place once done (HTML only)
         return {"m": get_service().message_actions.message(row.id, chat_id, message_id) if found.done else None}
     return respond(found, "telegram/chats/_download.html", status=found.error_status or 200, html_extra=shown,
