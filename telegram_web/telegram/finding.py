@@ -19,11 +19,9 @@ from .problems import TelegramProblem
 from .updates import ensure
 
 PAGE = 30
-# The shared-media lists of a chat: name -> (title, Telegram's filter)
-SHARED = {"media": ("Photos and videos", types.InputMessagesFilterPhotoVideo),
-          "files": ("Files", types.InputMessagesFilterDocument),
-          "links": ("Links", types.InputMessagesFilterUrl),
-          "voice": ("Voice messages", types.InputMessagesFilterVoice)}
+# The shared-media lists of a chat: kind -> Telegram's filter (their titles: templates/telegram/search/_shared_title.html)
+SHARED = {"media": types.InputMessagesFilterPhotoVideo, "files": types.InputMessagesFilterDocument,
+          "links": types.InputMessagesFilterUrl, "voice": types.InputMessagesFilterVoice}
 
 
 @dataclass
@@ -85,7 +83,7 @@ async def _in_chat(client, chat_id: int, q: str, sender: int | None, shared: str
     peer = await input_peer(client, cache, chat_id)
     from_id = await _known(client, sender, "Search messages from whom? This person is unknown to your Telegram "
                                            "account.") if sender else None
-    flt = SHARED[shared][1]() if shared else types.InputMessagesFilterEmpty()
+    flt = SHARED[shared]() if shared else types.InputMessagesFilterEmpty()
     result = await client(functions.messages.SearchRequest(
         peer=peer, q="" if shared else q, filter=flt, min_date=None, max_date=None, offset_id=offset_id,
         add_offset=0, limit=PAGE, max_id=0, min_id=0, hash=0, from_id=from_id))
