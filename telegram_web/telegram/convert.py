@@ -278,7 +278,7 @@ def message_view(message, names: dict) -> MessageView:
         sender_name=sender_name, out=bool(message.out), text=text,
         html=render_entities(text, message.entities), edit_date=getattr(message, "edit_date", None),
         reply_to_id=_replied(message.reply_to), forward_from=forward,
-        service=service_text(message.action, sender_name or ("You" if message.out else None), names,
+        service=service_text(message.action, sender_name or (N_("You") if message.out else None), names,
                              chat_kind(message.chat) if message.chat is not None else None) if is_service else None,
         media=None if is_service else media_view(message), reactions=reactions_of(getattr(message, "reactions", None)),
         pinned=bool(getattr(message, "pinned", False)), grouped_id=getattr(message, "grouped_id", None),
