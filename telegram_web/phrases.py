@@ -21,9 +21,6 @@ class Phrase(str):
         phrase.message, phrase.params = message, params
         return phrase
 
-    def __reduce__(self):
-        return _phrase, (self.message, self.params)  # copies and pickles rebuild it with its parameters
-
     def said(self) -> str:
         """The text in the current request's language (English outside a request)."""
         params = {name: value.said() if isinstance(value, Phrase) else value for name, value in self.params.items()}
@@ -31,10 +28,6 @@ class Phrase(str):
 
     def __html__(self) -> Markup:
         return escape(self.said())
-
-
-def _phrase(message: str, params: dict) -> Phrase:
-    return Phrase(message, **params)
 
 
 N_ = Phrase  # pybabel's marker for "translated later"
