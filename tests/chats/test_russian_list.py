@@ -34,6 +34,8 @@ def list_world(server, me):
     server.set_dialog(me, dan, archived=True, unread=2)
     server.add_contact(me, bob)
     server.set_folder(me, 2, "Friends", contacts=True)
+    server.set_marks(bob, "verified")
+    server.set_marks(dan, "scam")
     return bob, cleo, dan
 
 
@@ -45,10 +47,12 @@ def test_the_chat_list_speaks_russian_and_its_json_stays_english(server, me, bui
     assert ">Фото<" in item_of(page, bob) and "Вы: see you" in item_of(page, cleo)
     assert "Избранное" in item_of(page, me) and "Вы: note to self" in item_of(page, me)
     assert 'aria-label="Действия с чатом «Bob Builder»"' in page and "Открыть @имя или ссылку t.me" in page
+    assert 'title="Подтверждённый аккаунт"' in item_of(page, bob)
     assert absent(["All chats", "Folders", "Archived chats", "Photo", "Saved Messages", "You", "unread chats",
-                   "Actions", "Open @username or t.me link", "Loading"], page) == []
+                   "Actions", "Open @username or t.me link", "Loading", "Verified"], page) == []
     archive = browser.get("/telegram/chats/?folder=archive", target="chat-lists").get_data(as_text=True)
-    assert "← Все чаты" in archive and "old news" in archive and absent(["All chats"], archive) == []
+    assert "← Все чаты" in archive and "old news" in archive and "мошеннический" in item_of(archive, dan)
+    assert absent(["All chats", "Telegram marked this account as a scam"], archive) == []
 
     chats = {c["id"]: c for c in browser.get("/telegram/chats/", json=True).json["chats"]}
     assert chats[me]["name"] == "Saved Messages" and chats[cleo]["preview"] == "You: see you"
