@@ -5,7 +5,8 @@ import re
 
 from telegram_sandbox.images import picture_png
 
-from ..helpers import wait_until
+from ..conftest import add_owner
+from ..helpers import AuthActions, wait_until
 from .test_list_marks import item_of
 from .test_russian_pages import russian
 
@@ -137,3 +138,15 @@ def test_refusals_of_the_list_routes_are_russian(server, me, build):
     assert search.status_code == 400 and search.json["message"] == "Введите, что искать."
     day = browser.get(f"/telegram/chats/{me}/day/?date=2.12.2025", target="chat-pane")
     assert day.status_code == 400 and "&#39;date&#39; должен быть датой в виде ГГГГ-ММ-ДД." in day.get_data(as_text=True)
+
+
+def test_the_not_configured_page_speaks_russian(app_factory):
+    app = app_factory(TELEGRAM_API_HASH="")  # a setting is missing
+    add_owner(app)
+    client = app.test_client()
+    AuthActions(client).login()
+    answer = client.get("/telegram/", headers={"Accept-Language": "ru"})
+    page = answer.get_data(as_text=True)
+    assert answer.status_code == 503 and "<h1>Telegram ещё не настроен</h1>" in page
+    assert "Укажите значения в файле <code>.env</code> рядом с <code>app.py</code>" in page
+    assert absent(["Telegram is not configured yet", "Put the values", "To try the app"], page) == []
