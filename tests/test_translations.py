@@ -19,7 +19,8 @@ def marked_strings() -> set:
     """Every msgid the code and templates mark, extracted as `pybabel extract -F babel.cfg -k _l` does."""
     with open(os.path.join(ROOT, "babel.cfg"), encoding="utf-8") as cfg:
         method_map, options_map = parse_mapping_cfg(cfg)
-    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None}
+    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None,
+                "N_": None}  # N_: a Phrase (telegram_web/phrases.py), translated when a page renders it
     found = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
             ROOT, method_map, options_map, keywords=keywords):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from telethon.tl import functions, types
 
+from ..phrases import N_
 from ..plain import HIDDEN
 from .convert import ChatSummary
 from .dialogs import input_peer, summary_of
@@ -17,7 +18,7 @@ from .problems import TelegramProblem
 from .updates import ensure
 
 FOREVER = 2 ** 31 - 1  # the mute_until Telegram's apps send for "muted forever"
-MUTE_CHOICES = ((3600, "For 1 hour"), (8 * 3600, "For 8 hours"), (86400, "For 1 day"), (0, "Forever"))
+MUTE_CHOICES = ((3600, N_("For 1 hour")), (8 * 3600, N_("For 8 hours")), (86400, N_("For 1 day")), (0, N_("Forever")))
 
 
 @dataclass

@@ -12,6 +12,7 @@ from markupsafe import Markup
 from telethon import utils
 from telethon.tl import types
 
+from ..phrases import N_, Phrase
 from ..plain import HIDDEN
 from .formatting import render_entities
 from .keyboards import Keyboard, keyboard_of
@@ -19,7 +20,7 @@ from .media_view import MediaView, media_view
 from .rights import moderates
 
 PREVIEW_CHARS = 120
-SAVED = "Saved Messages"  # the owner's own chat, named as Telegram's apps name it
+SAVED = N_("Saved Messages")  # the owner's own chat, named as Telegram's apps name it
 
 
 @dataclass
@@ -93,8 +94,8 @@ class MessageView:
         text = " ".join(self.text.split())
         label = self.media.label if self.media and self.media.kind != "webpage" else ""
         if text and label:
-            return _cut(f"{label}, {text}")
-        return _cut(text or label or "Message")
+            return Phrase("%(label)s, %(text)s", label=label, text=_cut(text, PREVIEW_CHARS - len(label) - 2))
+        return _cut(text) if text else label or N_("Message")
 
 
 @dataclass
@@ -156,15 +157,17 @@ class ChatSummary:
         return self.is_self
 
 
-def _cut(text: str) -> str:
-    return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS - 1] + "…"
+def _cut(text: str, limit: int = PREVIEW_CHARS) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def display_name(entity) -> str:
     """A person's or chat's name; 'Deleted account' when Telegram gives none."""
     if entity is None:
-        return "Unknown"
-    return utils.get_display_name(entity) or ("Deleted account" if isinstance(entity, types.User) else "Untitled")
+        return N_("Unknown")
+    if utils.get_display_name(entity):
+        return utils.get_display_name(entity)
+    return N_("Deleted account") if isinstance(entity, types.User) else N_("Untitled")
 
 
 def chat_kind(entity) -> str:
@@ -240,9 +243,9 @@ def list_preview(view: MessageView, kind: str) -> str:
     if view.service:
         return text
     if view.out and kind != "channel":
-        return f"You: {text}"
+        return N_("You: %(text)s", text=text)
     if kind in ("group", "supergroup") and view.sender_name:
-        return f"{view.sender_name.split()[0]}: {text}"
+        return Phrase("%(name)s: %(text)s", name=view.sender_name.split()[0], text=text)
     return text
 
 
@@ -275,7 +278,7 @@ def message_view(message, names: dict) -> MessageView:
         sender_name=sender_name, out=bool(message.out), text=text,
         html=render_entities(text, message.entities), edit_date=getattr(message, "edit_date", None),
         reply_to_id=_replied(message.reply_to), forward_from=forward,
-        service=service_text(message.action, sender_name or ("You" if message.out else None), names,
+        service=service_text(message.action, sender_name or (N_("You") if message.out else None), names,
                              chat_kind(message.chat) if message.chat is not None else None) if is_service else None,
         media=None if is_service else media_view(message), reactions=reactions_of(getattr(message, "reactions", None)),
         pinned=bool(getattr(message, "pinned", False)), grouped_id=getattr(message, "grouped_id", None),

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from telethon import errors as tg, functions, utils
 from telethon.tl import types
 
+from ..phrases import N_
 from ..plain import HIDDEN
 from ..search_text import finds, snippet
 from .convert import ChatSummary, MessageView, message_view, summary_from_entity
@@ -19,11 +20,9 @@ from .problems import TelegramProblem
 from .updates import ensure
 
 PAGE = 30
-# The shared-media lists of a chat: name -> (title, Telegram's filter)
-SHARED = {"media": ("Photos and videos", types.InputMessagesFilterPhotoVideo),
-          "files": ("Files", types.InputMessagesFilterDocument),
-          "links": ("Links", types.InputMessagesFilterUrl),
-          "voice": ("Voice messages", types.InputMessagesFilterVoice)}
+# The shared-media lists of a chat: kind -> Telegram's filter (titles: templates/telegram/search/_shared_title.html)
+SHARED = {"media": types.InputMessagesFilterPhotoVideo, "files": types.InputMessagesFilterDocument,
+          "links": types.InputMessagesFilterUrl, "voice": types.InputMessagesFilterVoice}
 
 
 @dataclass
@@ -33,7 +32,12 @@ class Hit:
     message: MessageView
     chat_id: int
     chat_name: str
-    snippet: Markup
+    snippet: Markup | str  # a Phrase (convert.py's preview) for a message without text
+
+
+def _snippet(view: MessageView, q: str) -> Markup | str:
+    """A hit's text around its match; a message without text says what it carries (in the page's language)."""
+    return snippet(view.text, q) if view.text else view.preview()
 
 
 @dataclass
@@ -85,12 +89,12 @@ async def _in_chat(client, chat_id: int, q: str, sender: int | None, shared: str
     peer = await input_peer(client, cache, chat_id)
     from_id = await _known(client, sender, "Search messages from whom? This person is unknown to your Telegram "
                                            "account.") if sender else None
-    flt = SHARED[shared][1]() if shared else types.InputMessagesFilterEmpty()
+    flt = SHARED[shared]() if shared else types.InputMessagesFilterEmpty()
     result = await client(functions.messages.SearchRequest(
         peer=peer, q="" if shared else q, filter=flt, min_date=None, max_date=None, offset_id=offset_id,
         add_offset=0, limit=PAGE, max_id=0, min_id=0, hash=0, from_id=from_id))
     messages = finished(client, cache, result, peer)
-    hits = [Hit(view, chat_id, summary.name, snippet(view.text or view.preview(), q))
+    hits = [Hit(view, chat_id, summary.name, _snippet(view, q))
             for view in (message_view(m, cache.names) for m in messages)]
     count = getattr(result, "count", len(messages))
     more = len(messages) >= PAGE and count > len(messages)
@@ -115,8 +119,8 @@ async def _everywhere(client, q: str, offset: str | None) -> GlobalSearch:
         offset_peer=offset_peer, offset_id=message_id, limit=PAGE))
     messages = finished(client, cache, result)
     names = {utils.get_peer_id(x): summary_from_entity(x).name for x in [*result.users, *result.chats]}
-    hits = [Hit(view, view.chat_id, names.get(view.chat_id) or cache.names.get(view.chat_id, "Chat"),
-                snippet(view.text or view.preview(), q)) for view in (message_view(m, cache.names) for m in messages)]
+    hits = [Hit(view, view.chat_id, names.get(view.chat_id) or cache.names.get(view.chat_id, N_("Chat")),
+                _snippet(view, q)) for view in (message_view(m, cache.names) for m in messages)]
     next_rate = getattr(result, "next_rate", None)
     following = f"{next_rate}_{messages[-1].chat_id}_{messages[-1].id}" if next_rate and messages else None
     people = [] if offset else await _people(client, cache, q)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from telethon import utils
 from telethon.tl import types
 
+from ..phrases import N_
 from .formatting import safe_link
 
 WAVEFORM_BARS = 48  # bars drawn for a voice message
@@ -128,11 +129,12 @@ def _has_thumb(document) -> bool:
 
 def _document(message) -> MediaView:
     file, document = message.file, message.media.document
-    view = MediaView("document", "File", file.name or "file", file.size, file.mime_type, downloadable=True,
+    view = MediaView("document", N_("File"), file.name or "file", file.size, file.mime_type, downloadable=True,
                      thumb=_has_thumb(document))
-    for kind, label, flag in (("sticker", "Sticker", message.sticker), ("voice", "Voice message", message.voice),
-                              ("video_note", "Video message", message.video_note), ("gif", "GIF", message.gif),
-                              ("video", "Video", message.video), ("audio", "Audio", message.audio)):
+    for kind, label, flag in (("sticker", N_("Sticker"), message.sticker),
+                              ("voice", N_("Voice message"), message.voice),
+                              ("video_note", N_("Video message"), message.video_note), ("gif", N_("GIF"), message.gif),
+                              ("video", N_("Video"), message.video), ("audio", N_("Audio"), message.audio)):
         if flag:
             view.kind, view.label, view.name, view.duration = kind, label, file.name, file.duration
             break
@@ -169,7 +171,7 @@ def _poll(media) -> PollView:
 def poll_media(media) -> MediaView:
     """A MessageMediaPoll as the page shows it (also when updateMessagePoll brings new results)."""
     poll = _poll(media)
-    return MediaView("poll", "Quiz" if poll.quiz else "Poll", poll=poll)
+    return MediaView("poll", N_("Quiz") if poll.quiz else N_("Poll"), poll=poll)
 
 
 def _place(media) -> PlaceView | None:
@@ -190,7 +192,7 @@ def _webpage(media) -> MediaView | None:
     if not isinstance(page, types.WebPage) or url is None:
         return None  # pending or empty previews, and links to schemes the page never links to
     view = WebPageView(url, page.site_name, page.title, page.description, isinstance(page.photo, types.Photo))
-    return MediaView("webpage", "Link preview", webpage=view, thumb=view.has_photo)
+    return MediaView("webpage", N_("Link preview"), webpage=view, thumb=view.has_photo)
 
 
 def media_view(message) -> MediaView | None:
@@ -202,22 +204,22 @@ def media_view(message) -> MediaView | None:
         return _webpage(media)
     if isinstance(media, types.MessageMediaPhoto):
         width, height = _photo_size(media.photo) if isinstance(media.photo, types.Photo) else (None, None)
-        return MediaView("photo", "Photo", mime="image/jpeg", downloadable=isinstance(media.photo, types.Photo),
+        return MediaView("photo", N_("Photo"), mime="image/jpeg", downloadable=isinstance(media.photo, types.Photo),
                          width=width, height=height, thumb=isinstance(media.photo, types.Photo))
     if isinstance(media, types.MessageMediaDocument) and isinstance(media.document, types.Document):
         return _document(message)
     if isinstance(media, (types.MessageMediaGeo, types.MessageMediaGeoLive, types.MessageMediaVenue)):
         place = _place(media)
-        label = "Live location" if isinstance(media, types.MessageMediaGeoLive) else "Location"
+        label = N_("Live location") if isinstance(media, types.MessageMediaGeoLive) else N_("Location")
         return MediaView("location", label, place=place) if place else MediaView("other", label)
     if isinstance(media, types.MessageMediaContact):
         name = " ".join(part for part in (media.first_name, media.last_name) if part) or media.phone_number
-        return MediaView("contact", "Contact", contact=ContactView(name, media.phone_number or None,
+        return MediaView("contact", N_("Contact"), contact=ContactView(name, media.phone_number or None,
                                                                    media.user_id or None))
     if isinstance(media, types.MessageMediaPoll):
         return poll_media(media)
     if isinstance(media, types.MessageMediaDice):
-        return MediaView("dice", "Dice", emoji=media.emoticon, value=media.value)
+        return MediaView("dice", N_("Dice"), emoji=media.emoticon, value=media.value)
     if isinstance(media, types.MessageMediaGame):
-        return MediaView("other", "Game")
-    return MediaView("other", "Unsupported message")
+        return MediaView("other", N_("Game"))
+    return MediaView("other", N_("Unsupported message"))

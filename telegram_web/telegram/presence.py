@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from telethon import errors as tg, functions, utils
 from telethon.tl import types
 
+from ..phrases import N_
 from ..plain import HIDDEN
 from .cache import AccountCache
 from .convert import ChatSummary
@@ -77,7 +78,7 @@ def _show_in_list(cache: AccountCache, chat_id: int) -> None:
     if dialog is None:
         return
     typists = typing_in(cache, chat_id)
-    dialog.typing_text = _typing_text([(cache.names.get(uid) or "Someone").split()[0] for uid in typists],
+    dialog.typing_text = _typing_text(_first_names(cache, typists),
                                       dialog.kind in ("group", "supergroup")) if typists else None
     dialog.typing_until = time.monotonic() + TYPING_SECONDS if typists else 0.0
     cache.touch_dialogs(dialog)
@@ -218,12 +219,16 @@ def _last_seen(status, now: datetime) -> str:
 
 def _typing_text(names: list[str], group: bool) -> str:
     if not group:
-        return "typing…"
+        return N_("typing…")
     if len(names) == 1:
-        return f"{names[0]} is typing…"
+        return N_("%(name)s is typing…", name=names[0])
     if len(names) == 2:
-        return f"{names[0]} and {names[1]} are typing…"
-    return f"{len(names)} people are typing…"
+        return N_("%(name)s and %(other)s are typing…", name=names[0], other=names[1])
+    return N_("%(num)d people are typing…", num=len(names))
+
+
+def _first_names(cache: AccountCache, typists) -> list[str]:
+    return [((cache.names.get(uid) or "").split() or [N_("Someone")])[0] for uid in typists]
 
 
 def status_of(cache: AccountCache, summary: ChatSummary) -> ChatStatus:
@@ -231,7 +236,7 @@ def status_of(cache: AccountCache, summary: ChatSummary) -> ChatStatus:
     state, now = _state(cache), datetime.now(timezone.utc)
     group = summary.kind in ("group", "supergroup")
     typists = [uid for uid in typing_in(cache, summary.id) if uid != summary.id or not group]
-    names = [(cache.names.get(uid) or "Someone").split()[0] for uid in typists]
+    names = _first_names(cache, typists)
     members, online = state["counts"].get(summary.id, (None, None))
     if summary.kind == "group" and summary.id in state["members"]:
         online = sum(1 for uid in state["members"][summary.id] if _online(state["statuses"].get(uid), now))

@@ -11,6 +11,7 @@ import time
 from telethon import events, utils
 from telethon.tl import types
 
+from ..phrases import N_
 from .cache import AccountCache, attach
 from .convert import draft_text, list_preview, message_view, reactions_of, summary_from_entity
 from .media_view import poll_media
@@ -124,7 +125,7 @@ def remember_names(cache: AccountCache, *entities) -> None:
     for entity in entities:
         if entity is not None and not isinstance(entity, types.InputPeerEmpty):
             try:
-                cache.names[utils.get_peer_id(entity)] = utils.get_display_name(entity) or "Deleted account"
+                cache.names[utils.get_peer_id(entity)] = utils.get_display_name(entity) or N_("Deleted account")
             except TypeError:
                 continue
 
