@@ -151,13 +151,15 @@ def _ordered(cache: AccountCache, folder) -> list[ChatSummary]:
 async def input_peer(client, cache: AccountCache, chat_id: int):
     """The chat's input peer, resolved the same way on every path: Telethon's entity cache, else (once)
     the dialogs introduce a chat never seen; :raise ChatNotFound, ChatUnavailable, TelegramProblem:."""
+    loaded = cache.dialogs_loaded  # before asking: dialogs another request loads meanwhile may list the chat
     try:
         return await client.get_input_entity(chat_id)  # access hash from the stored entity cache
     except (ValueError, tg.RPCError) as exc:
         problem = chat_problem(exc)
-        if cache.dialogs_loaded or not isinstance(problem, ChatNotFound):
+        if loaded or not isinstance(problem, ChatNotFound):
             raise problem from exc
-    await load_dialogs(client, cache)
+    if not cache.dialogs_loaded:
+        await load_dialogs(client, cache)
     return await input_peer(client, cache, chat_id)
 
 
