@@ -29,6 +29,14 @@ def make_app(server: SandboxServer):
         db.session.add(owner)
         db.session.commit()
         app.config["BENCH_SESSION_ID"] = link_account(app, server, PHONE)
+    return warm(app)
+
+
+def warm(app):
+    """The app with every template compiled: a process compiles each on its first use (~0.1 s for a chat page
+    here, several times that on a loaded machine), and the timings measure requests, not a process's warm-up."""
+    for name in app.jinja_env.list_templates():
+        app.jinja_env.get_template(name)
     return app
 
 

@@ -15,7 +15,7 @@ import gzip
 import re
 import time
 
-from common import make_app, p50, signed_in, table
+from common import make_app, p50, signed_in, table, warm
 from telegram_sandbox import SandboxBackend, SandboxServer
 from telegram_web import create_app
 from tests.chats.recording import InFlight  # (a sandbox that counts round trips)
@@ -67,8 +67,8 @@ def chat_by_url(delay):
     client, _ = signed_in(first)
     client.get("/telegram/chats/")  # Bob's entity goes into the database's entity cache
     first.extensions["telegram"].shutdown()
-    again = create_app({"TELEGRAM_CALL_TIMEOUT": 30, "CHATS_MARK_READ": False}, instance_path=first.instance_path,
-                       telegram_backend=SandboxBackend(server))
+    again = warm(create_app({"TELEGRAM_CALL_TIMEOUT": 30, "CHATS_MARK_READ": False},
+                            instance_path=first.instance_path, telegram_backend=SandboxBackend(server)))
     client, _ = signed_in(again)
     client.get("/telegram/me/", headers={"Accept": "application/json"})  # connected after the restart
     server.inject_delay("*", delay)
