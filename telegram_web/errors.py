@@ -81,7 +81,7 @@ def http_error(exc):
     if exc.code is None or exc.code < 400:
         return exc
     if exc.code == 413:  # werkzeug's own text does not say what the limit is
-        return error_response(413, f"{too_large()} {_('Nothing was sent.')}")
+        return error_response(413, " ".join((too_large(), _("Nothing was sent."))))
     allow = {"Allow": ", ".join(exc.valid_methods)} if isinstance(exc, MethodNotAllowed) else {}
     return error_response(exc.code, described(exc), headers=allow)
 

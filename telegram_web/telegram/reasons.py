@@ -13,7 +13,7 @@ from flask_babel.speaklater import LazyString
 
 def not_sent(sentence: LazyString) -> LazyString:
     """`sentence` followed by "Nothing was sent.", both in the language of the request that shows them."""
-    return LazyString(lambda: f"{sentence} {_('Nothing was sent.')}")
+    return LazyString(lambda: " ".join((str(sentence), _("Nothing was sent."))))
 
 
 UNKNOWN_CHAT = _l("This chat is unknown to your Telegram account.")
