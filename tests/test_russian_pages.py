@@ -146,3 +146,14 @@ def test_a_wrong_phone_is_refused_in_russian(demo):
     assert answer.status_code == 400
     assert "В номере телефона только цифры (пробелы, дефисы и скобки допустимы), например +44 7700 900123." in (
         russian(answer))
+
+
+def test_the_cli_speaks_the_terminal_language(runner):
+    russian_terminal = {"LANG": "ru_RU.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
+    assert runner.invoke(args=["sessions", "list"], env=russian_terminal).output == "Нет сохранённых сеансов Telegram.\n"
+    short = runner.invoke(args=["create-user", "ada", "--password", "short"], env=russian_terminal)
+    assert short.exit_code == 2 and "не меньше 10 символов" in short.output
+    created = runner.invoke(args=["create-user", "ada", "--password", "a long password"], env=russian_terminal)
+    assert created.output == "Владелец ada создан.\n"
+    english = runner.invoke(args=["sessions", "cleanup"], env={**russian_terminal, "LANG": "de_DE.UTF-8"})
+    assert english.output == "Deleted 0 sessions that never finished logging in.\n"
