@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 
 import qrcode
 import qrcode.image.svg
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from telethon import errors as tg
@@ -126,7 +126,8 @@ def qr_svg(url: str) -> Markup:
     """The QR code of `url` as an inline <svg> (qrcode's path image: no Pillow, no style attributes)."""
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, border=2)
     svg = image.to_string(encoding="unicode")
-    return Markup(svg.replace("<svg ", '<svg class="qr" role="img" aria-label="QR code to scan" ', 1))
+    label = escape(_l("QR code to scan"))  # (rendered in a request: the page's language)
+    return Markup(svg.replace("<svg ", f'<svg class="qr" role="img" aria-label="{label}" ', 1))
 
 
 class QrLoginMixin:

@@ -1,5 +1,6 @@
 """The chat list: the chats page, the list's filter, its poll and its next pages (one route each)."""
 from flask import abort, request
+from flask_babel import gettext as _
 
 from ..telegram import accounts
 from ..telegram.dialogs import LIST_MAX, LIST_PAGE, ChatList
@@ -31,7 +32,7 @@ def folder_arg() -> str | int | None:
     if folder in (None, "archive"):
         return folder
     if not (folder.isascii() and folder.isdigit() and len(folder) < 10):
-        abort(400, "'folder' must be 'archive', a folder's id or left out.")
+        abort(400, _("'folder' must be 'archive', a folder's id or left out."))
     return int(folder)
 
 

@@ -3,6 +3,7 @@ or at a day, its newer pages and its poll (one route each)."""
 from datetime import datetime
 
 from flask import abort, request
+from flask_babel import gettext as _
 
 from ..telegram.finding import SHARED
 from ..telegram.messages import Cursor
@@ -33,7 +34,7 @@ def day_arg(name: str) -> datetime | None:
     try:
         start = datetime.strptime(value, "%Y-%m-%d")
     except ValueError:
-        abort(400, f"'{name}' must be a date written YYYY-MM-DD.")
+        abort(400, _("'%(name)s' must be a date written YYYY-MM-DD.", name=name))
     zone = viewer_zone()
     return start.replace(tzinfo=zone) if zone else start.astimezone()
 
@@ -49,7 +50,7 @@ def chat_search(chat_id: int):
     :raise 400: with nothing to look for."""
     q, sender = query(), int_arg("from", 0, low=-(2 ** 63 - 1)) or None
     if not q and not sender:
-        abort(400, "Type something to search for, or choose whose messages to list.")
+        abort(400, _("Type something to search for, or choose whose messages to list."))
     offset = int_arg("offset", 0, high=MAX_MESSAGE_ID)
     found = get_service().finding.in_chat(account().id, chat_id, q, sender=sender, offset_id=offset)
     return respond(found, RESULTS, full_page="telegram/search/page.html", group=group_arg(), paging=bool(offset))
@@ -59,7 +60,7 @@ def chat_search(chat_id: int):
 def shared(chat_id: int, kind: str):
     """One of the chat's shared-media lists (media, files, links, voice), newest first; :raise 404: for another."""
     if kind not in SHARED:
-        abort(404, "The shared lists are media, files, links and voice.")
+        abort(404, _("The shared lists are media, files, links and voice."))
     offset = int_arg("offset", 0, high=MAX_MESSAGE_ID)
     found = get_service().finding.in_chat(account().id, chat_id, "", shared=kind, offset_id=offset)
     return respond(found, RESULTS, full_page="telegram/search/page.html", group=group_arg(), paging=bool(offset),
@@ -72,9 +73,9 @@ def everywhere():
     :raise 400: with nothing to look for."""
     q, offset = query(), request.args.get("offset") or None
     if not q:
-        abort(400, "Type something to search for.")
+        abort(400, _("Type something to search for."))
     if offset is not None and not _offset_ok(offset):
-        abort(400, "'offset' must be the next_offset a search answered.")
+        abort(400, _("'offset' must be the next_offset a search answered."))
     found = get_service().finding.everywhere(account().id, q, offset=offset)
     return respond(found, "telegram/search/_everywhere.html", full_page="telegram/search/page.html")
 
@@ -96,7 +97,7 @@ def day(chat_id: int):
     """The chat opened at the first message of `date` (YYYY-MM-DD); :raise 400: without a valid date."""
     start = day_arg("date")
     if start is None:
-        abort(400, "Choose a date to jump to.")
+        abort(400, _("Choose a date to jump to."))
     return _around_page(chat_id, day=start)
 
 

@@ -4,6 +4,7 @@ A forum chat (conversation.chat_page asks `service.topics.forum`) shows its topi
 messages; each topic opens its own thread in the pane, with a composer that sends into it.
 """
 from flask import abort, request, url_for
+from flask_babel import gettext as _
 
 from ..forms import TopicMessageForm
 from ..telegram.service import get_service
@@ -40,7 +41,7 @@ def show_thread(row, found, status: int = 200, headers: dict | None = None):
 def thread(chat_id: int, topic_id: int):
     """A topic's newest messages (marked read); :raise 404: for an unknown topic."""
     if topic_id > MAX_MESSAGE_ID:
-        abort(404, "This forum has no such topic.")
+        abort(404, _("This forum has no such topic."))
     row = account()
     return show_thread(row, get_service().topics.thread(row.id, chat_id, topic_id, mark_read=mark_read()))
 
