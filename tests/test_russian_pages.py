@@ -106,6 +106,7 @@ def test_error_pages_speak_russian(demo):
     unknown = client.get("/telegram/chats/-5/", headers=RUSSIAN)
     assert unknown.status_code == 404 and '<html lang="ru"' in russian(unknown)
     assert "Ваш аккаунт Telegram не знает этот чат." in russian(unknown)
+    assert re.search(r'class="badge sandbox"[^>]*>песочница<', russian(unknown))  # the sandbox's badge
     nowhere = client.get("/telegram/chats/abc/", headers=RUSSIAN)
     assert nowhere.status_code == 404 and "Запрошенный адрес на сервере не найден." in russian(nowhere)
     bad_number = client.get(f"/telegram/chats/{bob}/older/?before=abc", headers=RUSSIAN)
