@@ -5,31 +5,23 @@ catalogue (`russian()`), so the test checks that the page shows the translation,
 """
 import re
 from datetime import datetime
-from functools import cache
 from zoneinfo import ZoneInfo
 
 import pytest
-from babel.messages.pofile import read_po
 
 from telegram_sandbox.demo import DEMO_PASSWORD, DEMO_PHONE
-from telegram_web.i18n import SOURCE
 
 from ..helpers import OWNER_PASSWORD, OWNER_USERNAME
+from ..test_translations import catalogue
 from .conftest import expect, screenshot
 from .test_phone_login import wrong
 
 ZONE = "Europe/Moscow"
 
 
-@cache
-def catalogue():
-    with open(f"{SOURCE}/ru/LC_MESSAGES/messages.po", "rb") as file:
-        return read_po(file, locale="ru")
-
-
 def russian(english: str) -> str:
     """The catalogue's Russian for `english` (a missing one fails the test: the page would show English)."""
-    entry = catalogue().get(english)
+    entry = catalogue("ru").get(english)
     assert entry and entry.string and not entry.fuzzy, f"no Russian for {english!r} in the catalogue"
     return entry.string
 
