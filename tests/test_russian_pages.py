@@ -158,3 +158,17 @@ def test_the_cli_speaks_the_terminal_language(runner):
     assert created.output == "Владелец ada создан.\n"
     english = runner.invoke(args=["sessions", "cleanup"], env={**russian_terminal, "LANG": "de_DE.UTF-8"})
     assert english.output == "Deleted 0 sessions that never finished logging in.\n"
+
+
+def test_the_chat_header_speaks_russian(demo):
+    app, server, client = demo
+    link(app, server)
+    world = server.demo_world
+
+    def header(chat_id) -> str:
+        page = russian(client.get(f"/telegram/chats/{chat_id}/", headers=RUSSIAN))
+        return re.search(r'id="chat-status"[^>]*>([^<]*)<', page).group(1)
+    assert re.fullmatch(r"был\(а\) (в \d\d:\d\d|\d+ \w+\.? в \d\d:\d\d|недавно|давно)|в сети", header(
+        world.contacts["Alice"]))
+    assert re.fullmatch(r"\d+ участник(а|ов)?(, \d+ в сети)?", header(world.family))
+    assert header(world.bot) == "бот"

@@ -10,12 +10,15 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from telethon import errors as tg, functions, utils
 from telethon.tl import types
 
 from ..plain import HIDDEN
 from .cache import AccountCache
 from .convert import ChatSummary
+from .status_words import last_seen, members_line, typing_text
 
 TYPING_SECONDS = 6  # a typing update counts this long (Telegram's clients repeat it every 5 s)
 
@@ -24,7 +27,7 @@ TYPING_SECONDS = 6  # a typing update counts this long (Telegram's clients repea
 class ChatStatus:
     """The line under an open chat's name: the text, who is typing, members and how many are online."""
 
-    text: str
+    text: str | LazyString  # (lazy: made on the loop thread, said in the language of the page showing it)
     typing: list[str] = field(default_factory=list)
     members: int | None = None
     online: int | None = None
@@ -77,7 +80,7 @@ def _show_in_list(cache: AccountCache, chat_id: int) -> None:
     if dialog is None:
         return
     typists = typing_in(cache, chat_id)
-    dialog.typing_text = _typing_text([(cache.names.get(uid) or "Someone").split()[0] for uid in typists],
+    dialog.typing_text = typing_text([(cache.names.get(uid) or "Someone").split()[0] for uid in typists],
                                       dialog.kind in ("group", "supergroup")) if typists else None
     dialog.typing_until = time.monotonic() + TYPING_SECONDS if typists else 0.0
     cache.touch_dialogs(dialog)
@@ -197,35 +200,6 @@ def _online(status, now: datetime) -> bool:
     return isinstance(status, types.UserStatusOnline) and status.expires > now
 
 
-def _last_seen(status, now: datetime) -> str:
-    """Telegram's wording for a person's status, as their privacy settings let it through."""
-    if _online(status, now):
-        return "online"
-    if isinstance(status, (types.UserStatusOffline, types.UserStatusOnline)):
-        seen = status.was_online if isinstance(status, types.UserStatusOffline) else status.expires
-        local, today = seen.astimezone(), now.astimezone().date()
-        if local.date() == today:
-            return f"last seen at {local:%H:%M}"
-        return f"last seen {local:%d %b} at {local:%H:%M}"
-    if isinstance(status, types.UserStatusRecently):
-        return "last seen recently"
-    if isinstance(status, types.UserStatusLastWeek):
-        return "last seen within a week"
-    if isinstance(status, types.UserStatusLastMonth):
-        return "last seen within a month"
-    return "last seen a long time ago"
-
-
-def _typing_text(names: list[str], group: bool) -> str:
-    if not group:
-        return "typing…"
-    if len(names) == 1:
-        return f"{names[0]} is typing…"
-    if len(names) == 2:
-        return f"{names[0]} and {names[1]} are typing…"
-    return f"{len(names)} people are typing…"
-
-
 def status_of(cache: AccountCache, summary: ChatSummary) -> ChatStatus:
     """The chat's header line now, from the cache alone."""
     state, now = _state(cache), datetime.now(timezone.utc)
@@ -238,14 +212,12 @@ def status_of(cache: AccountCache, summary: ChatSummary) -> ChatStatus:
     if summary.is_self:
         text = ""
     elif summary.kind == "bot":
-        text = "bot"
+        text = _l("bot")
     elif summary.kind == "user":
-        text = _last_seen(state["statuses"].get(summary.id), now)
-    elif summary.kind == "channel":
-        text = f"{members} subscribers" if members else "Channel"
+        status = state["statuses"].get(summary.id)
+        text = last_seen(status, now, _online(status, now))
     else:
-        text = ", ".join(part for part in (f"{members} members" if members else "Group",
-                                           f"{online} online" if online else "") if part)
+        text = members_line(summary.kind, members, online)
     if typists:
-        text = _typing_text(names, group)
-    return ChatStatus(text, names, members, online, key=zlib.crc32(text.encode()))
+        text = typing_text(names, group)
+    return ChatStatus(text, names, members, online, key=zlib.crc32(str(text).encode()))
