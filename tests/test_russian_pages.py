@@ -172,3 +172,14 @@ def test_the_chat_header_speaks_russian(demo):
         world.contacts["Alice"]))
     assert re.fullmatch(r"\d+ участник(а|ов)?(, \d+ в сети)?", header(world.family))
     assert header(world.bot) == "бот"
+
+
+def test_the_not_configured_page_speaks_russian(app_factory):
+    app = app_factory(TELEGRAM_API_ID="")  # (no Telegram application)
+    add_owner(app)
+    client = app.test_client()
+    AuthActions(client).login()
+    page = client.get("/telegram/", headers=RUSSIAN)
+    assert page.status_code == 503 and "<h1>Telegram ещё не настроен</h1>" in russian(page)
+    assert "TELEGRAM_API_ID не задан. Создайте приложение на https://my.telegram.org" in russian(page)
+    assert "запустите его с <code>TELEGRAM_SANDBOX=1</code>." in russian(page)
