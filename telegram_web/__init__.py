@@ -3,7 +3,7 @@ import logging
 import os
 
 from flask import Flask
-from flask_babel import get_locale
+from flask_babel import get_locale, lazy_gettext as _l
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import cli, display, first_start, i18n, security, static_files
@@ -12,6 +12,8 @@ from .database import create_tables, engine_options
 from .extensions import csrf, db, login_manager
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The offline backend's badge, in the page's language (lazy: said when a page is rendered).
+BADGES = {"sandbox": _l("sandbox")}
 
 
 def create_app(test_config: dict | None = None, instance_path: str | None = None, *,
@@ -51,7 +53,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     # Every page wears the backend's badge ("sandbox") so an offline demo is never mistaken for Telegram.
     app.jinja_env.globals["fmt"] = display  # display helpers for every template (fmt.short_time, …)
     app.jinja_env.globals["current_language"] = lambda: str(get_locale())  # <html lang>
-    app.jinja_env.globals["offline_backend"] = telegram_backend.name if telegram_backend else None
+    app.jinja_env.globals["offline_backend"] = (BADGES.get(telegram_backend.name, telegram_backend.name)
+                                                if telegram_backend else None)
     return app
 
 

@@ -1,8 +1,12 @@
-"""Command-line tools: `flask --app app <command>`."""
+"""Command-line tools: `flask --app app <command>`.
+
+What they print for people is in the terminal's language (LANG=ru_RU.UTF-8: Russian; see i18n.py).
+"""
 import os
 
 import click
 from flask import current_app
+from flask_babel import gettext as _, ngettext
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
@@ -20,12 +24,13 @@ from .sessions_cli import sessions
 def init_db_command():
     """Create the database tables (also done on every start)."""
     create_tables(current_app)
-    click.echo("Database ready.")
+    click.echo(_("Database ready."))
 
 
 def _checked_password(password: str) -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise click.BadParameter(f"at least {MIN_PASSWORD_LENGTH} characters", param_hint="password")
+        raise click.BadParameter(_("at least %(count)s characters", count=MIN_PASSWORD_LENGTH),
+                                 param_hint="password")
     return password
 
 
@@ -36,13 +41,13 @@ def _checked_password(password: str) -> str:
 def create_user_command(username, password):
     """Create the owner account (only one may exist)."""
     if db.session.scalar(select(User)) is not None:
-        raise click.ClickException("The owner account exists already; use reset-password.")
+        raise click.ClickException(_("The owner account exists already; use reset-password."))
     user = User(username=username)
     user.set_password(_checked_password(password))
     db.session.add(user)
     db.session.commit()
     discard_token(current_app.instance_path)
-    click.echo(f"Created owner {username}.")
+    click.echo(_("Created owner %(name)s.", name=username))
 
 
 @click.command("reset-password")
@@ -53,10 +58,11 @@ def reset_password_command(username, password):
     """Set a new password for the owner, ending every login (session and remember cookies) made before."""
     user = db.session.scalar(select(User).filter_by(username=username))
     if user is None:
-        raise click.ClickException(f"No user {username}.")
+        raise click.ClickException(_("No user %(name)s.", name=username))
     user.set_password(_checked_password(password))
     db.session.commit()
-    click.echo(f"Password changed for {username}; every browser signed in as {username} must sign in again.")
+    click.echo(_("Password changed for %(name)s; every browser signed in as %(name)s must sign in again.",
+                 name=username))
 
 
 @click.command("rotate-key")
@@ -84,13 +90,17 @@ def rotate_key_command():
             fh.write(key)
     db.session.commit()
     if from_env:
-        click.echo("Sessions re-encrypted. Set SESSION_ENCRYPTION_KEY to the new key now:")
+        click.echo(_("Sessions re-encrypted. Set SESSION_ENCRYPTION_KEY to the new key now:"))
         click.echo(key.decode())
     else:
         os.replace(tmp, path)
-        click.echo(f"Re-encrypted {len(rows) - skipped} session(s); the new key is in the instance folder.")
+        click.echo(ngettext("Re-encrypted %(num)s session; the new key is in the instance folder.",
+                            "Re-encrypted %(num)s sessions; the new key is in the instance folder.",
+                            len(rows) - skipped))
     if skipped:
-        click.echo(f"{skipped} session(s) could not be decrypted with the old key and were left as they are.")
+        click.echo(ngettext("%(num)s session could not be decrypted with the old key and was left as it is.",
+                            "%(num)s sessions could not be decrypted with the old key and were left as they are.",
+                            skipped))
 
 
 def init_app(app) -> None:

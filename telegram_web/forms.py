@@ -65,10 +65,10 @@ class SetupForm(Form):
 class OwnerLoginForm(Form):
     """The owner's sign-in form (a wrong or empty field is a wrong login, not a form error)."""
 
-    username = StringField("Username", filters=[lambda value: _strip(value or "")[:64]])
-    password = PasswordField("Password")
-    remember = BooleanField("Remember me")
-    time_zone = StringField("Time zone")  # sent by htmx from the browser (hx-vals), not typed
+    username = StringField(_l("Username"), filters=[lambda value: _strip(value or "")[:64]])
+    password = PasswordField(_l("Password"))
+    remember = BooleanField(_l("Remember me"))
+    time_zone = StringField(_l("Time zone"))  # sent by htmx from the browser (hx-vals), not typed
 
 
 class TelegramLoginForm(Form):
@@ -92,42 +92,51 @@ class PhoneForm(TelegramLoginForm):
     """The phone number a login code is sent to (parsed by phones.normalise_phone)."""
 
     error = "PhoneInputError"
-    phone = StringField("Phone number", validators=[_phone_number])
+    phone = StringField(_l("Phone number"), validators=[_phone_number])
 
 
 def _digits(form, field):
     if not (field.data.isascii() and field.data.isdigit()) or len(field.data) > 12:
-        raise ValidationError("Enter the code Telegram sent you (digits only).")
+        raise ValidationError(_("Enter the code Telegram sent you (digits only)."))
 
 
 class CodeForm(TelegramLoginForm):
     """The login code (pasted codes come with spaces or dashes)."""
 
     error = "BadCodeInput"
-    code = StringField("Code", filters=[lambda value: re.sub(r"[\s-]", "", value or "")], validators=[_digits])
+    code = StringField(_l("Code"), filters=[lambda value: re.sub(r"[\s-]", "", value or "")], validators=[_digits])
 
 
 class PasswordForm(TelegramLoginForm):
     """The account's 2FA password."""
 
     error = "PasswordEmpty"
-    password = PasswordField("2FA password", validators=[InputRequired("Enter your 2FA password.")])
+    password = PasswordField(_l("2FA password"), validators=[InputRequired(_l("Enter your 2FA password."))])
 
 
 def _message_id(form, field):
     if field.data and not (field.data.isascii() and field.data.isdigit() and 0 < int(field.data) <= MAX_MESSAGE_ID):
-        raise ValidationError("There is no such message to reply to: message ids are whole numbers from 1 to "
-                              f"{MAX_MESSAGE_ID}. Nothing was sent.")
+        raise ValidationError(_("There is no such message to reply to: message ids are whole numbers from 1 to "
+                                "%(most)s. Nothing was sent.", most=MAX_MESSAGE_ID))
 
 
 def _over_limit(text: str, limit: int, caption: bool = False) -> None:
     """:raise ValidationError: if `text` is over Telegram's `limit`, which Telegram counts in UTF-16 code units
     (most emoji count as two)."""
     units = len(text.encode("utf-16-le")) // 2
-    if units > limit:
-        counted = "" if units == len(text) else " as Telegram counts them (most emoji count as two)"
-        raise ValidationError(f"The message is {units} characters long{counted}; Telegram allows at most {limit}"
-                              + (" in a caption." if caption else ".") + " Nothing was sent.")
+    if units <= limit:
+        return
+    # (Four whole sentences: a translation needs each one whole.)
+    if units == len(text):
+        sentence = (_("The message is %(units)s characters long; Telegram allows at most %(limit)s in a caption.")
+                    if caption else _("The message is %(units)s characters long; Telegram allows at most %(limit)s."))
+    elif caption:
+        sentence = _("The message is %(units)s characters long as Telegram counts them (most emoji count as two); "
+                     "Telegram allows at most %(limit)s in a caption.")
+    else:
+        sentence = _("The message is %(units)s characters long as Telegram counts them (most emoji count as two); "
+                     "Telegram allows at most %(limit)s.")
+    raise ValidationError(" ".join((sentence % {"units": units, "limit": limit}, _("Nothing was sent."))))
 
 
 class SendForm(Form):
@@ -147,7 +156,7 @@ class SendForm(Form):
     def validate_file(self, field):
         """:raise ValidationError: for more files than Telegram takes in one album."""
         if len(self.files()) > MAX_ALBUM:
-            raise ValidationError(f"Send at most {MAX_ALBUM} files at once (Telegram's album).")
+            raise ValidationError(_("Send at most %(count)s files at once (Telegram's album).", count=MAX_ALBUM))
 
     def validate_text(self, field):
         """:raise ValidationError: if there is nothing to send or the text is over Telegram's limit."""
@@ -155,7 +164,7 @@ class SendForm(Form):
         has_file = bool(self.files()) or bool(self.staged.data)
         _over_limit(text, MAX_CAPTION if has_file else MAX_TEXT, has_file)
         if not text.strip() and not has_file:
-            raise ValidationError("Type a message or attach a file.")
+            raise ValidationError(_("Type a message or attach a file."))
 
 
 class DraftForm(Form):
@@ -173,7 +182,7 @@ class EditForm(Form):
     """The composer editing a message: its new text (a caption's limit is Telegram's to check)."""
 
     text = TextAreaField()
-    empty = "Type the new text, or delete the message instead."
+    empty = _l("Type the new text, or delete the message instead.")
 
     def validate_text(self, field):
         """:raise ValidationError: if the new text is empty or over Telegram's limit."""
@@ -186,7 +195,7 @@ class EditForm(Form):
 class TopicMessageForm(EditForm):
     """A message sent into a forum topic (text only)."""
 
-    empty = "Type a message."
+    empty = _l("Type a message.")
 
 
 class DeleteForm(Form):
@@ -198,7 +207,7 @@ class DeleteForm(Form):
 class ReactionForm(Form):
     """Reacting to a message: one emoji (empty removes the reaction); whether Telegram offers it is its to say."""
 
-    reaction = StringField(filters=[_strip], validators=[Length(max=16, message="A reaction is one emoji.")])
+    reaction = StringField(filters=[_strip], validators=[Length(max=16, message=_l("A reaction is one emoji."))])
 
 
 class VoteForm(Form):
@@ -209,7 +218,7 @@ class VoteForm(Form):
     def validate_option(self, field):
         """:raise ValidationError: unless each answer is a distinct position 0–9 (Telegram's 10 answers)."""
         if any(not re.fullmatch(r"[0-9]", value) for value in field.data) or len(set(field.data)) < len(field.data):
-            raise ValidationError("Choose answers of this poll.")
+            raise ValidationError(_("Choose answers of this poll."))
 
     def answers(self) -> list[int]:
         """The chosen answers' positions."""
@@ -232,17 +241,18 @@ def _listed_ids(none: str, too_many: str, most: int, valid, bad: str):
             raise ValidationError(too_many)
         for value in field.data:
             if not (value.lstrip("-").isascii() and value.lstrip("-").isdigit() and valid(int(value))):
-                raise ValidationError(bad.format(value))
+                raise ValidationError(bad % {"value": value})
     return check
 
 
-_chat_ids = _listed_ids("Choose at least one chat to forward to.",
-                        f"Forward to at most {MAX_FORWARD_TARGETS} chats at once.", MAX_FORWARD_TARGETS,
-                        lambda n: 0 < abs(n) < 2 ** 63,
-                        "There is no chat “{}” to forward to: chat ids are whole numbers.")
-_message_ids = _listed_ids("Select at least one message.", f"Select at most {MAX_SELECTED} messages at once.",
+_chat_ids = _listed_ids(_l("Choose at least one chat to forward to."),
+                        _l("Forward to at most %(count)s chats at once.", count=MAX_FORWARD_TARGETS),
+                        MAX_FORWARD_TARGETS, lambda n: 0 < abs(n) < 2 ** 63,
+                        _l("There is no chat “%(value)s” to forward to: chat ids are whole numbers."))
+_message_ids = _listed_ids(_l("Select at least one message."),
+                           _l("Select at most %(count)s messages at once.", count=MAX_SELECTED),
                            MAX_SELECTED, lambda n: 0 < n <= MAX_MESSAGE_ID,
-                           "There is no message “{}” here: message ids are whole numbers from 1.")
+                           _l("There is no message “%(value)s” here: message ids are whole numbers from 1."))
 
 
 class SelectionForm(Form):
@@ -259,7 +269,7 @@ class ChatActionForm(Form):
     unpin, unmute, unarchive = BooleanField(), BooleanField(), BooleanField()
     unread, revoke = BooleanField(), BooleanField()
     seconds = StringField(default="0", validators=[AnyOf(["3600", "28800", "86400", "0"], message=(
-        "Mute for 3600, 28800 or 86400 seconds, or 0 for ever."))])
+        _l("Mute for 3600, 28800 or 86400 seconds, or 0 for ever.")))])
 
 
 class ForwardForm(Form):
@@ -316,19 +326,20 @@ class PressForm(Form):
     """Pressing a bot's callback button: its data as the page shows it (base64url; the message is asked whether
     it has such a button)."""
 
-    data = StringField(validators=[InputRequired("Which button? The button's data is missing."),
-                                   Length(max=88, message="The button's data is longer than Telegram allows.")])
+    data = StringField(validators=[InputRequired(_l("Which button? The button's data is missing.")),
+                                   Length(max=88, message=_l("The button's data is longer than Telegram allows."))])
 
 
 class StartForm(Form):
     """Starting a bot, with the start parameter of a t.me/<bot>?start=… link if there was one."""
 
     start = StringField(filters=[_strip], validators=[Regexp(
-        r"^[A-Za-z0-9_-]{0,64}$", message="A start parameter is at most 64 letters, digits, _ and -.")])
+        r"^[A-Za-z0-9_-]{0,64}$", message=_l("A start parameter is at most 64 letters, digits, _ and -."))])
 
 
 class OpenForm(Form):
     """The open-by-username box: @name, name, or a t.me / telegram.me / tg://resolve link (`?start=` kept)."""
 
-    to = StringField(filters=[_strip], validators=[InputRequired("Type a @username or a t.me link."),
-                                                    Length(max=256, message="That is too long for a username or link.")])
+    to = StringField(filters=[_strip], validators=[
+        InputRequired(_l("Type a @username or a t.me link.")),
+        Length(max=256, message=_l("That is too long for a username or link."))])

@@ -21,13 +21,25 @@ babel = Babel()
 
 
 def select_locale() -> str:
-    """The owner's language if chosen, else the browser's best of ours (Accept-Language), else English."""
+    """The owner's language if chosen, else the browser's best of ours (Accept-Language), else English;
+    outside a request (the CLI), the terminal's."""
     if not has_request_context():
-        return "en"
+        return terminal_language()
     chosen = getattr(current_user, "language", None) if current_user else None
     if chosen in LANGUAGES:
         return chosen
     return request.accept_languages.best_match(LANGUAGES) or "en"
+
+
+def terminal_language() -> str:
+    """The language the environment asks for (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, as gettext reads them)
+    if it is one of ours, else English: `LANG=ru_RU.UTF-8 flask --app app sessions list` answers in Russian."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            language = value.split(":")[0][:2].lower()
+            return language if language in LANGUAGES else "en"
+    return "en"
 
 
 def select_timezone() -> str | None:

@@ -8,12 +8,13 @@ left to Telegram, which answers PHONE_NUMBER_INVALID itself: its numbering data 
 import re
 
 import phonenumbers
+from flask_babel import lazy_gettext as _l
 from phonenumbers import NumberParseException, ValidationResult
 
-from .telegram.problems import TelegramProblem
+from .telegram.problems import TelegramProblem, said_later
 
 TEST_NUMBER = re.compile(r"99966(\d)(\d{4})")
-EXAMPLE = "e.g. +44 7700 900123"
+EXAMPLE = _l("e.g. +44 7700 900123")
 
 
 class PhoneInputError(TelegramProblem):
@@ -23,26 +24,30 @@ class PhoneInputError(TelegramProblem):
     error = "PhoneInputError"
 
 
-TOO_SHORT = f"That number is too short: include the country code, {EXAMPLE}."
-TOO_LONG = "That number is too long: international numbers have at most 15 digits."
+# (Lazy: each sentence is said in the language of the request that shows it.)
+TOO_SHORT = _l("That number is too short: include the country code, %(example)s.", example=EXAMPLE)
+TOO_LONG = _l("That number is too long: international numbers have at most 15 digits.")
+TOO_FEW = _l("That number has too few digits for its country code (+%(code)s).")
 WRONG_LENGTH = {  # what phonenumbers says of the length for the number's country code
-    ValidationResult.TOO_SHORT: "too few",
-    ValidationResult.TOO_LONG: "too many",
-    ValidationResult.INVALID_LENGTH: "the wrong number of",
-    ValidationResult.IS_POSSIBLE_LOCAL_ONLY: "too few",
+    ValidationResult.TOO_SHORT: TOO_FEW,
+    ValidationResult.TOO_LONG: _l("That number has too many digits for its country code (+%(code)s)."),
+    ValidationResult.INVALID_LENGTH: _l("That number has the wrong number of digits for its country code "
+                                        "(+%(code)s)."),
+    ValidationResult.IS_POSSIBLE_LOCAL_ONLY: TOO_FEW,
 }
-NO_SUCH_COUNTRY = f"That country code does not exist. Check it, {EXAMPLE}."
+NO_SUCH_COUNTRY = _l("That country code does not exist. Check it, %(example)s.", example=EXAMPLE)
 
 
 def normalise_phone(raw: str) -> str:
     """Return the phone as digits only (what Telegram takes); :raise PhoneInputError: if it is not a number."""
     text = (raw or "").strip()
     if not text:
-        raise PhoneInputError(f"Enter your phone number in international format, {EXAMPLE}.")
+        raise PhoneInputError(_l("Enter your phone number in international format, %(example)s.", example=EXAMPLE))
     if re.search(r"[^\d\s\-().+]", text, re.ASCII):
-        raise PhoneInputError(f"A phone number has only digits (spaces, dashes and brackets are fine), {EXAMPLE}.")
+        raise PhoneInputError(_l("A phone number has only digits (spaces, dashes and brackets are fine), "
+                                 "%(example)s.", example=EXAMPLE))
     if "+" in re.sub(r"[\s()]", "", text)[1:]:
-        raise PhoneInputError(f"Put the + only at the start of the number, {EXAMPLE}.")
+        raise PhoneInputError(_l("Put the + only at the start of the number, %(example)s.", example=EXAMPLE))
     digits = re.sub(r"\D", "", text)
     if not text.startswith("+") and digits.startswith("00"):
         digits = digits[2:]  # 00 is the international prefix in most countries, same as +
@@ -60,8 +65,8 @@ def normalise_phone(raw: str) -> str:
     if reason == ValidationResult.INVALID_COUNTRY_CODE:
         raise PhoneInputError(NO_SUCH_COUNTRY)
     if reason in WRONG_LENGTH:
-        raise PhoneInputError(f"That number has {WRONG_LENGTH[reason]} digits for its country code "
-                              f"(+{number.country_code}).")
+        sentence, code = WRONG_LENGTH[reason], number.country_code
+        raise PhoneInputError(said_later(lambda: str(sentence) % {"code": code}))
     return digits
 
 

@@ -3,6 +3,7 @@ from datetime import timedelta
 
 import click
 from flask.cli import AppGroup
+from flask_babel import gettext as _, ngettext
 from sqlalchemy import select
 
 from .extensions import db
@@ -17,7 +18,7 @@ def list_command():
     """Print every stored session (no secret): id, owner, state, user, data centre, times."""
     rows = db.session.scalars(select(TelegramSession).order_by(TelegramSession.id)).all()
     if not rows:
-        click.echo("No stored Telegram sessions.")
+        click.echo(_("No stored Telegram sessions."))
     for row in rows:
         state = "authorized" if row.is_authorized else (row.broken_reason or "pending")
         user = accounts.user_info(row)
@@ -33,5 +34,6 @@ def cleanup_command(hours):
     rows = accounts.stale_pending_sessions(timedelta(hours=hours))
     for row in rows:
         accounts.delete_session(row)
-    click.echo(f"Deleted {len(rows)} session(s) that never finished logging in.")
+    click.echo(ngettext("Deleted %(num)s session that never finished logging in.",
+                        "Deleted %(num)s sessions that never finished logging in.", len(rows)))
 

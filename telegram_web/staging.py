@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 from PIL import Image, ImageOps
 
+from flask_babel import gettext as _
+
 from .plain import HIDDEN
 from .uploads import UploadTooLarge, keep_upload, upload_area
 
@@ -59,15 +61,16 @@ class Staging:
         """Keep `upload` for the chat; :raise ValueError: if it is too large or too many files wait already."""
         self.forget_abandoned()
         if len(self._all()) >= MAX_STAGED:
-            raise ValueError(f"At most {MAX_STAGED} files can wait to be sent; send or remove some first.")
+            raise ValueError(_("At most %(count)s files can wait to be sent; send or remove some first.",
+                               count=MAX_STAGED))
         token = secrets.token_urlsafe(16)
         own = os.path.join(self.folder, token)
         try:
             path = keep_upload(upload, os.path.join(own, "file"), self.max_bytes)
         except UploadTooLarge as exc:
             shutil.rmtree(own, ignore_errors=True)
-            raise ValueError(f"{exc.name} is larger than {self.max_bytes / 1048576:.3g} MB "
-                             "(CHATS_UPLOAD_MAX_BYTES); it was not kept.") from None
+            raise ValueError(_("%(name)s is larger than %(size)s MB (CHATS_UPLOAD_MAX_BYTES); it was not kept.",
+                               name=exc.name, size=f"{self.max_bytes / 1048576:.3g}")) from None
         size = os.path.getsize(path)
         has_thumb = _thumbnail(path, os.path.join(own, "thumb.jpg"))
         with open(os.path.join(own, "meta.json"), "w", encoding="utf-8") as fh:
@@ -83,8 +86,8 @@ class Staging:
         """The chat's staged files a send names; :raise ValueError: if one no longer waits (removed, abandoned)."""
         found = self.of_chat(chat_id, tokens) if tokens else []
         if len(found) != len(set(tokens or [])):
-            raise ValueError("A file you chose no longer waits to be sent (removed, or left over an hour): "
-                             "choose it again. Nothing was sent.")
+            raise ValueError(_("A file you chose no longer waits to be sent (removed, or left over an hour): "
+                               "choose it again. Nothing was sent."))
         return found
 
     def thumb(self, chat_id: int, token: str) -> str | None:

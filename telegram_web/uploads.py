@@ -4,6 +4,8 @@ import os
 import shutil
 import tempfile
 
+from flask_babel import gettext as _
+
 NAME_BYTES = 200  # file systems allow 255 bytes per name; UTF-8 takes up to 4 a character
 # What Telegram shows as itself rather than as a file (unless the owner sends "as files"):
 PHOTO_TYPES = frozenset({"image/jpeg", "image/png", "image/webp", "image/gif"})  # sent as photos
@@ -50,8 +52,8 @@ def save_upload(upload, instance_path: str, max_bytes: int):
         try:
             path = keep_upload(upload, own, max_bytes)
         except UploadTooLarge:
-            raise ValueError(f"The file is larger than {max_bytes / 1048576:.3g} MB (CHATS_UPLOAD_MAX_BYTES). "
-                             "Nothing was sent.") from None
+            raise ValueError(_("The file is larger than %(size)s MB (CHATS_UPLOAD_MAX_BYTES). Nothing was sent.",
+                               size=f"{max_bytes / 1048576:.3g}")) from None
         yield path
     finally:
         shutil.rmtree(own, ignore_errors=True)

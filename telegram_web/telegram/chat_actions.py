@@ -8,6 +8,7 @@ is made at Telegram, then applied to the cached dialog as the update Telegram se
 import time
 from dataclasses import dataclass, field
 
+from flask_babel import lazy_gettext as _l
 from telethon.tl import functions, types
 
 from ..phrases import N_
@@ -151,7 +152,7 @@ async def _delete(client, chat_id: int, revoke: bool) -> ChatGone:
     peer = await input_peer(client, cache, chat_id)
     if chat.kind in ("supergroup", "channel"):
         if chat.left:
-            raise TelegramProblem("You already left this chat: there is nothing more to delete.", 400)
+            raise TelegramProblem(_l("You already left this chat: there is nothing more to delete."), 400)
         await client(functions.channels.LeaveChannelRequest(peer))
     else:
         if chat.kind == "group" and not chat.left:

@@ -6,6 +6,8 @@ import asyncio
 import functools
 from dataclasses import dataclass, field
 
+from flask_babel import lazy_gettext as _l
+
 from ..plain import HIDDEN
 
 from .media_fetch import download, in_flight, progress
@@ -39,7 +41,7 @@ class DownloadProgress:
 def _note_failure(path: str, task: asyncio.Task) -> None:
     if not task.cancelled() and task.exception() is not None:
         problem = translate(task.exception())
-        _failed[path] = (problem.message, problem.status) if problem is not None else ("The download failed.", 502)
+        _failed[path] = (problem.message, problem.status) if problem is not None else (_l("The download failed."), 502)
 
 
 async def _begin(client, chat_id: int, message_id: int, path: str, max_bytes: int) -> DownloadProgress:

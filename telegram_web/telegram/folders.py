@@ -5,6 +5,7 @@ which chats a folder holds is decided here from each dialog's kind and flags, as
 """
 from dataclasses import dataclass
 
+from flask_babel import lazy_gettext as _l
 from telethon import utils
 from telethon.tl import functions, types
 
@@ -76,7 +77,7 @@ def folder_rule(cache: AccountCache, folder_id: int) -> FolderRule:
     for rule in cache.folders or []:
         if rule.id == folder_id:
             return rule
-    raise TelegramProblem("This folder does not exist (any more).", 404, name="FolderNotFound")
+    raise TelegramProblem(_l("This folder does not exist (any more)."), 404, name="FolderNotFound")
 
 
 def in_folder(cache: AccountCache, rule: FolderRule) -> list[ChatSummary]:

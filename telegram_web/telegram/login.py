@@ -10,6 +10,8 @@ import json
 import logging
 import threading
 
+from flask_babel import lazy_gettext as _l
+
 from ..crypto import SessionDecryptError
 from ..extensions import db
 from ..models import TelegramSession, utcnow
@@ -176,13 +178,13 @@ class Login(QrLoginMixin):
         row = owner_session(owner_id)
         state = self._state(row)
         if step == "password" and state.get("step") == "code" and row is not None and not row.is_authorized:
-            raise OtherStep("Enter the code Telegram sent you first.", "code", "CodeFirst")
+            raise OtherStep(_l("Enter the code Telegram sent you first."), "code", "CodeFirst")
         if step == "code" and state.get("step") == "password" and row is not None and not row.is_authorized:
-            raise OtherStep("The code was already accepted: now enter your 2FA password.", "password",
+            raise OtherStep(_l("The code was already accepted: now enter your 2FA password."), "password",
                             "PasswordNext")
         if row is None or row.is_authorized or state.get("step") not in ("code", "password") or (
                 step == "code" and not state.get("phone_code_hash")):
-            raise LoginProblem("This login is no longer in progress. Start again.", 409,
+            raise LoginProblem(_l("This login is no longer in progress. Start again."), 409,
                                error="NoLoginInProgress", restart=True)
         return row, state
 

@@ -8,13 +8,14 @@ import hashlib
 import hmac
 
 from flask import current_app
+from flask_babel import gettext as _, lazy_gettext as _l
 from sqlalchemy import select
 
 from ..extensions import db
 from ..limits import retry_after
 from ..models import AuthAttempt
 from ..phones import mask_phone
-from .problems import TelegramProblem, format_wait
+from .problems import TelegramProblem, format_wait, said_later
 
 
 class LimitReached(TelegramProblem):
@@ -42,7 +43,8 @@ def record_attempt(owner_id: int, method: str, outcome: str, *, error: str | Non
 def _check(query, limit: int, window: int, message: str) -> None:
     wait = retry_after(query, AuthAttempt.created_at, limit, window)
     if wait is not None:
-        raise LimitReached(f"{message} Try again in {format_wait(wait)}.", retry_after=wait)
+        raise LimitReached(said_later(lambda: _("%(why)s Try again in %(wait)s.", why=message, wait=format_wait(wait))),
+                           retry_after=wait)
 
 
 def check_code_requests(phone: str) -> None:
@@ -53,7 +55,7 @@ def check_code_requests(phone: str) -> None:
                                                 AuthAttempt.method == "send_code",
                                                 AuthAttempt.error.is_distinct_from(LimitReached.error)),
            config["TELEGRAM_CODE_REQUEST_LIMIT"], config["TELEGRAM_CODE_REQUEST_WINDOW"],
-           "Too many login codes were requested for this number.")
+           _l("Too many login codes were requested for this number."))
 
 
 def check_failures(owner_id: int) -> None:
@@ -63,4 +65,4 @@ def check_failures(owner_id: int) -> None:
                                                 AuthAttempt.method.in_(("code", "password")),
                                                 AuthAttempt.outcome == "failed"),
            config["TELEGRAM_CHECK_FAILURE_LIMIT"], config["TELEGRAM_CHECK_FAILURE_WINDOW"],
-           "Too many wrong codes or passwords.")
+           _l("Too many wrong codes or passwords."))

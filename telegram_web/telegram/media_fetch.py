@@ -7,6 +7,7 @@ per file at a time: `in_flight` and `progress` let downloads.py follow a downloa
 import asyncio
 import os
 
+from flask_babel import lazy_gettext as _l
 from telethon import errors as tg
 from telethon.tl import types
 from telethon.tl.custom.file import File
@@ -52,7 +53,7 @@ async def _fresh_media(client, cache, chat_id: int, message_id: int):
     found = await client.get_messages(peer, ids=[message_id])  # a list: `ids=0` would mean "no ids"
     message = found[0] if found else None
     if message is None or message.media is None:
-        raise ChatNotFound("This message has no file (it may have been deleted).")
+        raise ChatNotFound(_l("This message has no file (it may have been deleted)."))
     return message.media
 
 
@@ -93,14 +94,14 @@ async def _fetch(client, chat_id: int, message_id: int, path: str, thumb: bool,
     media = media or await _fresh_media(client, cache, chat_id, message_id)
     target = _file_of(media)
     if target is None:
-        raise ChatNotFound("This message has no file to download.")
+        raise ChatNotFound(_l("This message has no file to download."))
     info = File(target)
     if (info.size or 0) > max_bytes and not thumb:
-        raise TooLarge(f"This file is {info.size // (1024 * 1024)} MB; downloads are limited to "
-                       f"{max_bytes // (1024 * 1024)} MB (CHATS_MEDIA_MAX_BYTES).")
+        raise TooLarge(_l("This file is %(size)s MB; downloads are limited to %(most)s MB (CHATS_MEDIA_MAX_BYTES).",
+                          size=info.size // (1024 * 1024), most=max_bytes // (1024 * 1024)))
     size = _thumb_size(target) if thumb else None
     if thumb and size is None:
-        raise ChatNotFound("This file has no thumbnail.")
+        raise ChatNotFound(_l("This file has no thumbnail."))
     os.makedirs(os.path.dirname(path), exist_ok=True)
     partial = path + ".part"
     try:

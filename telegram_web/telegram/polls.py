@@ -1,5 +1,6 @@
 """Voting in a poll from its bubble (`service.polls.vote`): messages.sendVote, then Telegram's
 updateMessagePoll applied to the update-fed cache at once, answering what changed since the page's cursor."""
+from flask_babel import lazy_gettext as _l
 from telethon.tl import functions, types
 
 from .dialogs import input_peer
@@ -7,7 +8,7 @@ from .messages import Changes, Cursor, ResetPage, changes_or_page, including
 from .problems import ChatNotFound, TelegramProblem
 from .updates import ensure, note_poll
 
-NO_POLL = "This message has no poll (it may have been deleted)."
+NO_POLL = _l("This message has no poll (it may have been deleted).")
 
 
 class Polls:
@@ -39,7 +40,7 @@ async def _vote(client, chat_id: int, message_id: int, answers: list[int], curso
     cache = await ensure(client)
     options = (await _poll_of(client, cache, chat_id, message_id)).poll.answers
     if any(i >= len(options) for i in answers):
-        raise TelegramProblem(f"This poll has {len(options)} answers.", 400)
+        raise TelegramProblem(_l("This poll has %(count)s answers.", count=len(options)), 400)
     peer = await input_peer(client, cache, chat_id)
     answer = await client(functions.messages.SendVoteRequest(peer, message_id, [options[i].option for i in answers]))
     for update in getattr(answer, "updates", []):

@@ -10,6 +10,8 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from telethon import errors as tg, functions, utils
 from telethon.tl import types
 
@@ -17,6 +19,7 @@ from ..phrases import N_
 from ..plain import HIDDEN
 from .cache import AccountCache
 from .convert import ChatSummary
+from .status_words import last_seen, members_line, typing_text
 
 TYPING_SECONDS = 6  # a typing update counts this long (Telegram's clients repeat it every 5 s)
 
@@ -25,7 +28,7 @@ TYPING_SECONDS = 6  # a typing update counts this long (Telegram's clients repea
 class ChatStatus:
     """The line under an open chat's name: the text, who is typing, members and how many are online."""
 
-    text: str
+    text: str | LazyString  # (lazy: made on the loop thread, said in the language of the page showing it)
     typing: list[str] = field(default_factory=list)
     members: int | None = None
     online: int | None = None
@@ -78,7 +81,7 @@ def _show_in_list(cache: AccountCache, chat_id: int) -> None:
     if dialog is None:
         return
     typists = typing_in(cache, chat_id)
-    dialog.typing_text = _typing_text(_first_names(cache, typists),
+    dialog.typing_text = typing_text(_first_names(cache, typists),
                                       dialog.kind in ("group", "supergroup")) if typists else None
     dialog.typing_until = time.monotonic() + TYPING_SECONDS if typists else 0.0
     cache.touch_dialogs(dialog)
@@ -198,35 +201,6 @@ def _online(status, now: datetime) -> bool:
     return isinstance(status, types.UserStatusOnline) and status.expires > now
 
 
-def _last_seen(status, now: datetime) -> str:
-    """Telegram's wording for a person's status, as their privacy settings let it through."""
-    if _online(status, now):
-        return "online"
-    if isinstance(status, (types.UserStatusOffline, types.UserStatusOnline)):
-        seen = status.was_online if isinstance(status, types.UserStatusOffline) else status.expires
-        local, today = seen.astimezone(), now.astimezone().date()
-        if local.date() == today:
-            return f"last seen at {local:%H:%M}"
-        return f"last seen {local:%d %b} at {local:%H:%M}"
-    if isinstance(status, types.UserStatusRecently):
-        return "last seen recently"
-    if isinstance(status, types.UserStatusLastWeek):
-        return "last seen within a week"
-    if isinstance(status, types.UserStatusLastMonth):
-        return "last seen within a month"
-    return "last seen a long time ago"
-
-
-def _typing_text(names: list[str], group: bool) -> str:
-    if not group:
-        return N_("typing…")
-    if len(names) == 1:
-        return N_("%(name)s is typing…", name=names[0])
-    if len(names) == 2:
-        return N_("%(name)s and %(other)s are typing…", name=names[0], other=names[1])
-    return N_("%(num)d people are typing…", num=len(names))
-
-
 def _first_names(cache: AccountCache, typists) -> list[str]:
     return [((cache.names.get(uid) or "").split() or [N_("Someone")])[0] for uid in typists]
 
@@ -243,14 +217,12 @@ def status_of(cache: AccountCache, summary: ChatSummary) -> ChatStatus:
     if summary.is_self:
         text = ""
     elif summary.kind == "bot":
-        text = "bot"
+        text = _l("bot")
     elif summary.kind == "user":
-        text = _last_seen(state["statuses"].get(summary.id), now)
-    elif summary.kind == "channel":
-        text = f"{members} subscribers" if members else "Channel"
+        status = state["statuses"].get(summary.id)
+        text = last_seen(status, now, _online(status, now))
     else:
-        text = ", ".join(part for part in (f"{members} members" if members else "Group",
-                                           f"{online} online" if online else "") if part)
+        text = members_line(summary.kind, members, online)
     if typists:
-        text = _typing_text(names, group)
-    return ChatStatus(text, names, members, online, key=zlib.crc32(text.encode()))
+        text = typing_text(names, group)
+    return ChatStatus(text, names, members, online, key=zlib.crc32(str(text).encode()))

@@ -14,8 +14,9 @@ from datetime import datetime, timezone
 
 import qrcode
 import qrcode.image.svg
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from telethon import errors as tg
 
 from .accounts import TelegramUserInfo, owner_session, user_info
@@ -82,7 +83,7 @@ async def _wait(flow: QrFlow, client, qr) -> None:
             left = flow.deadline - time.monotonic()
             if left <= 0:
                 flow.status, flow.error = "timeout", "Timeout"
-                flow.message = "The QR code was not scanned in time. Start again for a new one."
+                flow.message = _l("The QR code was not scanned in time. Start again for a new one.")
                 return
             token_left = (qr.expires - datetime.now(timezone.utc)).total_seconds()
             try:
@@ -110,7 +111,7 @@ async def _wait(flow: QrFlow, client, qr) -> None:
         if problem is None:
             log.exception("QR login failed")
         flow.status, flow.error = "failed", type(exc).__name__.removesuffix("Error")
-        flow.message = problem.message if problem else "The QR login failed. Start again."
+        flow.message = problem.message if problem else _l("The QR login failed. Start again.")
 
 
 async def _recreate(flow: QrFlow, qr) -> None:
@@ -125,7 +126,8 @@ def qr_svg(url: str) -> Markup:
     """The QR code of `url` as an inline <svg> (qrcode's path image: no Pillow, no style attributes)."""
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, border=2)
     svg = image.to_string(encoding="unicode")
-    return Markup(svg.replace("<svg ", '<svg class="qr" role="img" aria-label="QR code to scan" ', 1))
+    label = escape(_l("QR code to scan"))  # (rendered in a request: the page's language)
+    return Markup(svg.replace("<svg ", f'<svg class="qr" role="img" aria-label="{label}" ', 1))
 
 
 class QrLoginMixin:
@@ -191,7 +193,7 @@ class QrLoginMixin:
         return self._qr_state(row, flow)
 
     def _not_started(self, row) -> QrState:
-        return QrState(message="No QR login is running. Start one.", demo=self._demo(None),
+        return QrState(message=_l("No QR login is running. Start one."), demo=self._demo(None),
                        broken_reason=row.broken_reason if row else None)
 
     def _qr_state(self, row, flow) -> QrState:

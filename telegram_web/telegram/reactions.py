@@ -7,6 +7,8 @@ the page's cursor, the message included, as an edit does; others' reactions arri
 from telethon import utils
 from telethon.tl import functions, types
 
+from flask_babel import lazy_gettext as _l
+
 from .dialogs import input_peer, summary_of
 from .history import fill_replies
 from .messages import Changes, Cursor, ResetPage, changes_or_page, including
@@ -67,9 +69,10 @@ async def allowed(client, cache, chat) -> list[str]:
 async def _react(client, chat_id: int, message_id: int, emoji: str, cursor: Cursor) -> Changes | ResetPage:
     cache = await ensure(client)
     if emoji and emoji not in await available(client, cache):
-        raise TelegramProblem(f"“{emoji}” is not one of the reactions Telegram offers.", 400)
+        raise TelegramProblem(_l("“%(emoji)s” is not one of the reactions Telegram offers.", emoji=emoji), 400)
     if emoji and emoji not in await allowed(client, cache, await summary_of(client, cache, chat_id)):
-        raise TelegramProblem(f"This chat does not allow the reaction “{emoji}”.", 400, name="REACTION_INVALID")
+        raise TelegramProblem(_l("This chat does not allow the reaction “%(emoji)s”.", emoji=emoji), 400,
+                              name="REACTION_INVALID")
     peer = await input_peer(client, cache, chat_id)
     chosen = [types.ReactionEmoji(emoji)] if emoji else []
     answer = await client(functions.messages.SendReactionRequest(peer, message_id, reaction=chosen))

@@ -16,6 +16,7 @@ import logging
 import time
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from telethon import TelegramClient
 
 from .settings import client_settings, telegram_config_problem
@@ -106,10 +107,10 @@ class TelegramService:
         if self.config_problem:
             raise TelegramNotConfigured(self.config_problem)
         if not self.lock.acquire():
-            raise TelegramBusyElsewhere(
+            raise TelegramBusyElsewhere(_l(
                 "Another process of this app is connected to Telegram with this instance folder, so this "
                 "one does not connect (Telegram ends a session used by two processes at once). Run one "
-                "process with several threads; see the README.")
+                "process with several threads; see the README."))
         if not self._atexit_registered:  # disconnect cleanly (saving sessions) at interpreter exit
             atexit.register(self.shutdown)
             self._atexit_registered = True
@@ -207,8 +208,8 @@ class TelegramService:
         try:
             session = DbSession(engine, self.cipher, session_id)
         except SessionDecryptError:
-            raise SessionUnreadable("The stored Telegram session cannot be decrypted (the encryption key "
-                                    "changed). Log in to Telegram again.") from None
+            raise SessionUnreadable(_l("The stored Telegram session cannot be decrypted (the encryption key "
+                                       "changed). Log in to Telegram again.")) from None
         if self.custom_dc and not session.server_address:
             session.set_dc(*self.custom_dc)
         client = TelegramClient(session, self.api_id, self.api_hash,

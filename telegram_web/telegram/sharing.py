@@ -1,6 +1,8 @@
 """One Telegram fetch shared by the concurrent requests that need it (history refreshes, downloads)."""
 import asyncio
 
+from flask_babel import lazy_gettext as _l
+
 from .problems import TelegramProblem
 
 
@@ -9,7 +11,7 @@ async def settle(future: asyncio.Future, coro):
     try:
         result = await coro
     except asyncio.CancelledError:  # the starting request timed out: the ones sharing it may try again
-        future.set_exception(TelegramProblem("Telegram did not answer in time. Try again in a moment.", 504))
+        future.set_exception(TelegramProblem(_l("Telegram did not answer in time. Try again in a moment."), 504))
         future.exception()
         raise
     except BaseException as exc:

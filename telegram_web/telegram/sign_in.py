@@ -6,6 +6,7 @@ Coroutines for the loop thread, run by the login state machine (login.py) throug
 """
 from dataclasses import dataclass
 
+from flask_babel import lazy_gettext as _l
 from telethon import errors as tg, functions, types
 
 from ..phones import mask_phone
@@ -30,28 +31,33 @@ class PasswordNeeded:
     hint: str | None
 
 
-OFFICIAL_APP = "Create the account in an official Telegram app first, then link it here."
+# (Lazy: made on the loop thread, said in the language of the request that shows them.)
+NOT_SIGNED_UP = _l("No Telegram account uses this number. Third-party apps like this one cannot sign up new "
+                   "accounts. Create the account in an official Telegram app first, then link it here.")
+SIGNUP_FORBIDDEN = _l("Telegram does not allow signing up with this number from third-party apps. Create the "
+                      "account in an official Telegram app first, then link it here.")
 # (message, status, extra flags) per Telethon error; `failed` marks a wrong guess counted by the limit.
 LOGIN_ERRORS = [
-    (tg.PhoneNumberInvalidError, "Telegram says this phone number is not valid. Check the country code.", 400, {}),
-    (tg.PhoneNumberBannedError, "Telegram has banned this phone number.", 403, {}),
-    (tg.PhoneNumberFloodError, "Telegram refuses to send more codes to this number for now (too many requests). "
-                               "Wait a few hours or log in with the QR code.", 429, {"qr_fallback": True}),
-    (tg.SendCodeUnavailableError, "Telegram has used every way it has to send a code to this number for now. "
-                                  "Log in with the QR code instead, or try again later.", 429,
+    (tg.PhoneNumberInvalidError, _l("Telegram says this phone number is not valid. Check the country code."), 400,
+     {}),
+    (tg.PhoneNumberBannedError, _l("Telegram has banned this phone number."), 403, {}),
+    (tg.PhoneNumberFloodError, _l("Telegram refuses to send more codes to this number for now (too many "
+                                  "requests). Wait a few hours or log in with the QR code."), 429,
      {"qr_fallback": True}),
-    (tg.PhoneCodeInvalidError, "That code is not right. Check it and try again.", 400, {"failed": True}),
-    (tg.PhoneCodeEmptyError, "Enter the code Telegram sent you.", 400, {}),
-    (tg.PhoneCodeExpiredError, "That code has expired. Ask for a new one.", 400, {"resend": True}),
-    (tg.PhoneNumberUnoccupiedError, "No Telegram account uses this number. Third-party apps like this one "
-                                    "cannot sign up new accounts. " + OFFICIAL_APP, 400, {"restart": True}),
-    (tg.PhoneNumberAppSignupForbiddenError, "Telegram does not allow signing up with this number from "
-                                            "third-party apps. " + OFFICIAL_APP, 403, {"restart": True}),
-    (tg.PasswordHashInvalidError, "That 2FA password is wrong.", 400, {"failed": True}),
-    (tg.PasswordEmptyError, "Enter your 2FA password.", 400, {}),
-    (tg.AuthRestartError, "Telegram asks to start the login again. Enter your phone number once more.", 409,
+    (tg.SendCodeUnavailableError, _l("Telegram has used every way it has to send a code to this number for now. "
+                                     "Log in with the QR code instead, or try again later."), 429,
+     {"qr_fallback": True}),
+    (tg.PhoneCodeInvalidError, _l("That code is not right. Check it and try again."), 400, {"failed": True}),
+    (tg.PhoneCodeEmptyError, _l("Enter the code Telegram sent you."), 400, {}),
+    (tg.PhoneCodeExpiredError, _l("That code has expired. Ask for a new one."), 400, {"resend": True}),
+    (tg.PhoneNumberUnoccupiedError, NOT_SIGNED_UP, 400, {"restart": True}),
+    (tg.PhoneNumberAppSignupForbiddenError, SIGNUP_FORBIDDEN, 403, {"restart": True}),
+    (tg.PasswordHashInvalidError, _l("That 2FA password is wrong."), 400, {"failed": True}),
+    (tg.PasswordEmptyError, _l("Enter your 2FA password."), 400, {}),
+    (tg.AuthRestartError, _l("Telegram asks to start the login again. Enter your phone number once more."), 409,
      {"restart": True}),
-    (tg.PhoneCodeHashEmptyError, "This login has expired. Enter your phone number again.", 409, {"restart": True}),
+    (tg.PhoneCodeHashEmptyError, _l("This login has expired. Enter your phone number again."), 409,
+     {"restart": True}),
 ]
 
 
@@ -84,7 +90,7 @@ NEXT_VIA = {types.auth.CodeTypeSms: "sms", types.auth.CodeTypeCall: "call", type
 
 def _code_sent(result) -> CodeSent:
     if not isinstance(result, types.auth.SentCode):  # SentCodeSuccess: only for future-auth tokens we never send
-        raise LoginProblem("Telegram answered the code request unexpectedly. Start again.", 502,
+        raise LoginProblem(_l("Telegram answered the code request unexpectedly. Start again."), 502,
                            error="UnexpectedSentCode", restart=True)
     return CodeSent(result.phone_code_hash, SENT_VIA.get(type(result.type), "app"),
                     NEXT_VIA.get(type(result.next_type)), result.timeout)

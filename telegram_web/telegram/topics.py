@@ -10,6 +10,7 @@ import itertools
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from telethon import functions, utils
 from telethon.tl import types
 
@@ -94,7 +95,7 @@ async def _topics(client, cache, chat_id: int):
     """(summary, peer, [TopicView]) of a forum, from one getForumTopics."""
     summary = await summary_of(client, cache, chat_id)
     if not summary.forum:
-        raise ChatNotFound("This chat is not a forum: it has no topics.")
+        raise ChatNotFound(_l("This chat is not a forum: it has no topics."))
     peer = await input_peer(client, cache, chat_id)
     result = await client(functions.messages.GetForumTopicsRequest(
         peer=peer, offset_date=None, offset_id=0, offset_topic=0, limit=TOPICS_PAGE, q=None))
@@ -122,7 +123,7 @@ async def _thread(client, chat_id: int, topic_id: int, mark_read: bool) -> Topic
     summary, peer, topics = await _topics(client, cache, chat_id)
     topic = next((t for t in topics if t.id == topic_id), None)
     if topic is None:
-        raise ChatNotFound("This forum has no such topic (it may have been deleted).", 404)
+        raise ChatNotFound(_l("This forum has no such topic (it may have been deleted)."), 404)
     result = await client(functions.messages.GetRepliesRequest(
         peer=peer, msg_id=topic_id, offset_id=0, offset_date=None, add_offset=0, limit=THREAD_PAGE, max_id=0,
         min_id=0, hash=0))

@@ -10,6 +10,8 @@ import itertools
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
+from flask_babel import lazy_gettext as _l
+
 from ..plain import HIDDEN
 from .dialogs import input_peer
 from .problems import translate
@@ -82,7 +84,7 @@ async def _run(client, cache, peer, job: UploadJob, path, text, as_photo, reply_
         job.message_id, job.sent, job.state = message.id, job.size, "done"
     except Exception as exc:  # noqa: BLE001 - whatever it was, the page says so and the file stays to retry
         problem = translate(exc)
-        job.error = problem.message if problem is not None else f"The file could not be sent ({exc})."
+        job.error = problem.message if problem is not None else _l("The file could not be sent (%(why)s).", why=exc)
         job.state = "failed"
     finally:
         if finished is not None:

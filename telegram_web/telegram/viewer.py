@@ -1,6 +1,8 @@
 """The photo viewer: one photo of a chat with the chat's previous and next photo (`service.media.viewer`)."""
 from dataclasses import dataclass, field
 
+from flask_babel import lazy_gettext as _l
+
 from ..plain import HIDDEN
 from .actions_on_messages import find_message
 from .albums import present
@@ -24,7 +26,7 @@ async def photo_viewer(client, chat_id: int, message_id: int) -> PhotoViewer:
     :raise ChatNotFound: if the message is not a photo."""
     view = await find_message(client, chat_id, message_id)
     if view.media is None or view.media.kind != "photo" or not view.media.downloadable:
-        raise ChatNotFound("This message has no photo.")
+        raise ChatNotFound(_l("This message has no photo."))
     cache = await ensure(client)
     shown = present(cache.chats.get(chat_id), [view])[0]
     return PhotoViewer(shown, shown.photo_prev, shown.photo_next)

@@ -6,6 +6,7 @@ A page of a linked account gets the owner's authorized session row from `account
 from dataclasses import dataclass
 
 from flask import Blueprint, abort, current_app, request, url_for
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.exceptions import NotFound
 from werkzeug.routing import IntegerConverter
@@ -26,7 +27,7 @@ class AsciiIntegerConverter(IntegerConverter):
     def to_python(self, value: str) -> int:
         """The number; :raise 404: for other scripts' digits (before any view, so Telegram is not asked)."""
         if not value.isascii():
-            raise NotFound("Ids in addresses are written with the digits 0-9 only.")
+            raise NotFound(_("Ids in addresses are written with the digits 0-9 only."))
         return super().to_python(value)
 
 
@@ -54,7 +55,7 @@ def require_telegram_config():
     problem = get_service().config_problem
     if problem is None:
         return None
-    return respond(ErrorBody("Telegram is not configured", problem, 503), full_page="telegram/not_configured.html",
+    return respond(ErrorBody(_("Telegram is not configured"), problem, 503), full_page="telegram/not_configured.html",
                    status=503, problem=problem)
 
 
@@ -72,7 +73,7 @@ class NotLinked:
 
     ended_elsewhere: bool
     error: str = "NotLinked"
-    message: str = "No Telegram account is linked. Log in first."
+    message: str = _l("No Telegram account is linked. Log in first.")
     status: int = 409
 
 
@@ -96,13 +97,13 @@ def check_url_ids(values) -> None:
     values = values or {}
     for name in ("chat_id", "peer_id"):
         if name in values and abs(values[name]) > MAX_ID:
-            abort(404, "This chat is unknown to your Telegram account: no Telegram id is that large.")
+            abort(404, _("This chat is unknown to your Telegram account: no Telegram id is that large."))
         if name in values and values[name] == 0:
-            abort(404, "This chat is unknown to your Telegram account: no Telegram chat has the id 0.")
+            abort(404, _("This chat is unknown to your Telegram account: no Telegram chat has the id 0."))
     if values.get("message_id", 1) > MAX_MESSAGE_ID:
-        abort(404, "No such message in this chat: message ids are at most 2147483647.")
+        abort(404, _("No such message in this chat: message ids are at most %(most)s.", most=MAX_MESSAGE_ID))
     if values.get("message_id", 1) < 1:
-        abort(404, "No such message in this chat: message ids start at 1.")
+        abort(404, _("No such message in this chat: message ids start at 1."))
 
 
 def int_arg(name: str, default: int | None = None, low: int = 0, high: int = MAX_ID) -> int | None:
@@ -115,9 +116,9 @@ def int_arg(name: str, default: int | None = None, low: int = 0, high: int = MAX
             raise ValueError(value)
         number = int(value)
     except ValueError:
-        abort(400, f"'{name}' must be a whole number.")
+        abort(400, _("'%(name)s' must be a whole number.", name=name))
     if abs(number) > MAX_ID:
-        abort(400, f"'{name}' is out of range.")
+        abort(400, _("'%(name)s' is out of range.", name=name))
     return max(low, min(high, number))
 
 

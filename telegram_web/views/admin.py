@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import Blueprint, abort, flash, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -110,7 +111,7 @@ def revoke(session_id: int):
     """Log the session out at Telegram and delete it here; :raise 404: if it is not the owner's."""
     row = db.session.get(TelegramSession, session_id) if session_id <= MAX_ID else None  # SQLite ids are 64-bit
     if row is None or row.owner_id != current_user.id:
-        abort(404, "There is no such session.")
+        abort(404, _("There is no such session."))
     _remote, message = end_session(row)
     flash(message)
     return respond(Revoked(session_id, message), redirect=url_for("admin.sessions"))
@@ -142,7 +143,7 @@ def attempts():
     page = db.paginate(query, page=number, per_page=ATTEMPTS_PER_PAGE, max_per_page=ATTEMPTS_PER_PAGE,
                        error_out=False)
     if page.page > 1 and not page.items:
-        abort(404, "There is no such page of attempts.")
+        abort(404, _("There is no such page of attempts."))
     rows = [AttemptRow(a.created_at, a.method, a.outcome, a.error, a.masked_phone, a.client_ip) for a in page.items]
     return respond(Attempts(rows, page.page, page.pages, outcome, method), "telegram/admin/_attempts.html",
                    full_page="telegram/admin/attempts.html", outcomes=OUTCOMES, methods=METHODS)

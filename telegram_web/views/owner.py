@@ -110,8 +110,8 @@ def setup():
     if owner_exists():
         return redirect(url_for("owner.login"))
     if not may_set_up():
-        return error_response(403, "This app is not set up yet. Open the setup link printed in the console "
-                                   "(and the log) where the app was started; it carries a one-time token.")
+        return error_response(403, _("This app is not set up yet. Open the setup link printed in the console "
+                                     "(and the log) where the app was started; it carries a one-time token."))
     form = SetupForm()
     if form.validate_on_submit():
         user = User(username=form.username.data)

@@ -6,6 +6,7 @@ for a browser, JSON for JSON clients. A failed step re-renders its own form with
 at the problem's status (the htmx config swaps 4xx in place); signing in redirects to the chats.
 """
 from flask import Blueprint, abort, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..forms import CodeForm, PasswordForm, PhoneForm
@@ -105,7 +106,7 @@ def approve_qr():
     """Demo mode: the sandbox's demo phone accepts the QR code shown; :raise 404: with a real Telegram."""
     state = login().approve_demo_qr(current_user.id)
     if state is None:
-        abort(404, "Only the offline sandbox has a demo phone; scan the code with the Telegram app.")
+        abort(404, _("Only the offline sandbox has a demo phone; scan the code with the Telegram app."))
     return qr_answer(state)
 
 

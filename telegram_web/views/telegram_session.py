@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import flash, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..telegram import accounts
@@ -99,15 +100,15 @@ def me():
 def end_session(row) -> tuple[bool | None, str]:
     """Log out at Telegram and delete the stored session and its cache; return (remote logout done, message)."""
     if row is None:
-        return None, "No Telegram session was stored: there was nothing to log out."
+        return None, _("No Telegram session was stored: there was nothing to log out.")
     linked = row.is_authorized  # an unfinished login, or one ended elsewhere, has nothing to log out
     remote = get_service().login.log_out(row)
     if not linked:
-        return remote, "The stored session was not signed in to Telegram; it was deleted."
+        return remote, _("The stored session was not signed in to Telegram; it was deleted.")
     if remote is False:
-        return remote, ("The session was removed here, but Telegram could not be told (it was unreachable or "
-                        "refused): end it in Telegram under Settings → Devices.")
-    return remote, "Logged out of Telegram; the stored session was deleted."
+        return remote, _("The session was removed here, but Telegram could not be told (it was unreachable or "
+                         "refused): end it in Telegram under Settings → Devices.")
+    return remote, _("Logged out of Telegram; the stored session was deleted.")
 
 
 @bp.route("/session/reset/", methods=["POST"])

@@ -36,7 +36,7 @@ def test_list_and_cleanup(app_factory):
     assert f"#{stale} " in listing and "pending" in listing
 
     result = runner.invoke(args=["sessions", "cleanup"])
-    assert "Deleted 1 session(s)" in result.output
+    assert "Deleted 1 session that never finished logging in." in result.output
     with app.app_context():
         assert {row.id for row in db.session.query(TelegramSession)} == {authorized, fresh}
         assert db.session.query(EntityCacheEntry).count() == 0
