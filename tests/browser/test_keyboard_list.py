@@ -1,0 +1,68 @@
+"""The chat list by keyboard: one tab stop, Up/Down move through the chats, Enter opens one; on a phone too."""
+import pytest
+
+from .conftest import expect, sign_in
+from .test_phone_layout import PHONE
+
+
+def tab_into_the_list(page):
+    """Tab from the filter, as a person would, until the list has focus (the folder tabs come first)."""
+    page.get_by_label("Filter chats").focus()
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "chat-cursor":
+            break
+    expect(page.locator("#chat-items .chat-item").first.locator(".chat-cursor")).to_be_focused()
+
+
+def cursor_through_the_list(page, serve):
+    """Focus the list, press ArrowDown twice and Enter; return the third chat's id and the live server."""
+    live = serve(linked=True)
+    sign_in(page, live)
+    items = page.locator("#chat-items .chat-item")
+    expect(items.nth(3)).to_be_visible()
+    third_id = items.nth(2).get_attribute("id").removeprefix("chat-")
+    third_name = items.nth(2).locator(".chat-name").inner_text()
+    tab_into_the_list(page)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    focused = page.locator(f"#chat-cursor-{third_id}")
+    expect(focused).to_be_focused()
+    assert page.url == live.url + "/telegram/"  # moving opens nothing (nor marks anything read)
+    ring = items.nth(2).evaluate("li => getComputedStyle(li).outlineStyle + ' ' + getComputedStyle(li).outlineWidth")
+    assert ring == "solid 2px"  # the focus ring is visible on the item
+    assert items.nth(1).evaluate("li => getComputedStyle(li).outlineStyle") == "none"
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{live.url}/telegram/chats/{third_id}/")
+    expect(page.locator("#chat h1")).to_contain_text(third_name.strip())
+    return third_id, live
+
+
+def test_arrows_move_through_the_chat_list_and_enter_opens_the_chat(page, serve):
+    third_id, _ = cursor_through_the_list(page, serve)
+    expect(page.get_by_role("textbox", name="Message")).to_be_focused()  # as after a click: ready to write
+    expect(page.locator(f"#chat-cursor-{third_id}")).to_be_checked()  # the list's cursor is on the open chat
+    page.locator(f"#chat-cursor-{third_id}").focus()
+    page.keyboard.press("Tab")  # the list is one tab stop: Tab leaves the chats' radios
+    assert page.evaluate("document.activeElement.name") != "chat-cursor"
+
+
+def test_the_focus_stays_on_its_chat_when_a_list_poll_replaces_the_item(page, serve, sandbox):
+    world = sandbox.demo_world
+    alice = world.contacts["Alice"]  # pinned: first in the list
+    live = serve(linked=True)
+    sign_in(page, live)
+    first = page.locator("#chat-items .chat-item").first
+    expect(first).to_have_id(f"chat-{alice}")
+    tab_into_the_list(page)
+    sandbox.push_message(alice, world.owner, "second")  # the next list poll (10 s) replaces Alice's item
+    expect(first.locator(".chat-preview")).to_have_text("second", timeout=15000)
+    expect(page.locator(f"#chat-cursor-{alice}")).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("#chat-items .chat-item").nth(1).locator(".chat-cursor")).to_be_focused()
+
+
+@pytest.mark.context(**PHONE)
+def test_arrows_and_enter_open_a_chat_on_a_phone(page, serve):
+    third_id, _ = cursor_through_the_list(page, serve)
+    expect(page.locator(f"#chat-{third_id}")).to_be_hidden()  # only the chat, as after a tap
