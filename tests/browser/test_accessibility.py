@@ -61,8 +61,8 @@ def visit_everything(page, live, sandbox) -> list[str]:
     check("forum topic")
     page.problems.expect("status of 404", "/telegram/chats/999999999/")
     page.problems.expect("status of 404", "/no-such-page")
-    for path, state in (("/settings/", "settings"), ("/telegram/admin/", "admin"), ("/telegram/admin/users/", "admin users"),
-                        ("/telegram/admin/attempts/", "admin attempts"), ("/telegram/chats/999999999/", "unknown chat"),
+    for path, state in (("/settings/", "settings"), ("/telegram/admin/", "admin"),
+                        ("/telegram/admin/users/", "admin users"), ("/telegram/admin/attempts/", "admin attempts"), ("/telegram/chats/999999999/", "unknown chat"),
                         ("/no-such-page", "404 page")):
         page.goto(live.url + path)
         check(state)
