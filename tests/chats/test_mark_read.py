@@ -67,6 +67,7 @@ def choose_mark_read(browser, choice: str) -> None:
     answer = browser.client.post("/settings/preferences", data={"mark_read": choice, "csrf_token": browser.token})
     assert answer.status_code == 303, answer.get_data(as_text=True)
     assert browser.get("/settings/", json=True).json["mark_read"] == {"yes": True, "no": False}[choice]
+    assert f'<option value="{choice}" selected>' in browser.get("/settings/").get_data(as_text=True)  # shown as chosen
 
 
 @pytest.mark.parametrize("configured", ["1", "0"])
