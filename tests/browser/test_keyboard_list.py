@@ -1,4 +1,7 @@
-"""The chat list by keyboard: one tab stop, Up/Down move through the chats, Enter opens one; on a phone too."""
+"""The chat list by keyboard and screen reader: a labelled navigation landmark whose chats are one tab stop,
+Up/Down move through them, Enter opens one (in the page's one main landmark); on a phone too."""
+import re
+
 import pytest
 
 from .conftest import expect, sign_in
@@ -38,8 +41,13 @@ def cursor_through_the_list(page, serve):
     return third_id, live
 
 
-def test_arrows_move_through_the_chat_list_and_enter_opens_the_chat(page, serve):
+def test_arrows_move_through_the_chat_list_and_enter_opens_the_chat(page, serve, sandbox):
     third_id, _ = cursor_through_the_list(page, serve)
+    chats = page.get_by_role("navigation", name="Chats", exact=True)
+    alice = chats.get_by_role("radio", name=re.compile(r"^📌Alice Martin\s+1 unread message$"))
+    expect(alice).to_have_id(f"chat-cursor-{sandbox.demo_world.contacts['Alice']}")  # its name and unread count
+    expect(page.get_by_role("main")).to_have_count(1)
+    expect(page.get_by_role("main").locator("#chat")).to_be_visible()  # the open chat is the main content
     expect(page.get_by_role("textbox", name="Message")).to_be_focused()  # as after a click: ready to write
     expect(page.locator(f"#chat-cursor-{third_id}")).to_be_checked()  # the list's cursor is on the open chat
     page.locator(f"#chat-cursor-{third_id}").focus()
