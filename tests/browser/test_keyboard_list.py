@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from .conftest import expect, sign_in
+from .conftest import expect, screenshot, sign_in
 from .test_phone_layout import PHONE
 
 
@@ -35,6 +35,7 @@ def cursor_through_the_list(page, serve):
     ring = items.nth(2).evaluate("li => getComputedStyle(li).outlineStyle + ' ' + getComputedStyle(li).outlineWidth")
     assert ring == "solid 2px"  # the focus ring is visible on the item
     assert items.nth(1).evaluate("li => getComputedStyle(li).outlineStyle") == "none"
+    screenshot(page, "keyboard-list")
     page.keyboard.press("Enter")
     page.wait_for_url(f"{live.url}/telegram/chats/{third_id}/")
     expect(page.locator("#chat h1")).to_contain_text(third_name.strip())
