@@ -1,5 +1,5 @@
 """The chat list by keyboard and screen reader: a labelled navigation landmark whose chats are one tab stop,
-Up/Down move through them, Enter opens one (in the page's one main landmark); on a phone too."""
+Up/Down move through them, Enter opens one (in the page's one main landmark), Esc comes back to it; on a phone too."""
 import re
 
 import pytest
@@ -43,7 +43,7 @@ def cursor_through_the_list(page, serve):
 
 
 def test_arrows_move_through_the_chat_list_and_enter_opens_the_chat(page, serve, sandbox):
-    third_id, _ = cursor_through_the_list(page, serve)
+    third_id, live = cursor_through_the_list(page, serve)
     chats = page.get_by_role("navigation", name="Chats", exact=True)
     alice = chats.get_by_role("radio", name=re.compile(r"^📌Alice Martin\s+1 unread message$"))
     expect(alice).to_have_id(f"chat-cursor-{sandbox.demo_world.contacts['Alice']}")  # its name and unread count
@@ -51,7 +51,9 @@ def test_arrows_move_through_the_chat_list_and_enter_opens_the_chat(page, serve,
     expect(page.get_by_role("main").locator("#chat")).to_be_visible()  # the open chat is the main content
     expect(page.get_by_role("textbox", name="Message")).to_be_focused()  # as after a click: ready to write
     expect(page.locator(f"#chat-cursor-{third_id}")).to_be_checked()  # the list's cursor is on the open chat
-    page.locator(f"#chat-cursor-{third_id}").focus()
+    page.keyboard.press("Escape")  # back to the list: the focus is on the chat just left, as it was
+    page.wait_for_url(live.url + "/telegram/")
+    expect(page.locator(f"#chat-cursor-{third_id}")).to_be_focused()
     page.keyboard.press("Tab")  # the list is one tab stop: Tab leaves the chats' radios
     assert page.evaluate("document.activeElement.name") != "chat-cursor"
 
@@ -75,3 +77,5 @@ def test_the_focus_stays_on_its_chat_when_a_list_poll_replaces_the_item(page, se
 def test_arrows_and_enter_open_a_chat_on_a_phone(page, serve):
     third_id, _ = cursor_through_the_list(page, serve)
     expect(page.locator(f"#chat-{third_id}")).to_be_hidden()  # only the chat, as after a tap
+    page.keyboard.press("Escape")
+    expect(page.locator(f"#chat-cursor-{third_id}")).to_be_focused()  # the list again, on the chat just left
