@@ -285,14 +285,17 @@ class ForwardForm(Form):
 
 
 THEMES = {"system": _l("As the system says"), "light": _l("Light"), "dark": _l("Dark")}
+# Whether opening a chat marks it read: "" follows the server's CHATS_MARK_READ (User.opening_marks_read NULL).
+MARK_READ = {"": None, "yes": True, "no": False}
 
 
 class PreferencesForm(Form):
-    """The settings page's preferences: language and time zone (empty: the browser's), the theme."""
+    """The settings page's preferences: language and time zone (empty: the browser's), the theme, marking read."""
 
     language = StringField(_l("Language"), filters=[lambda value: value or ""])
     time_zone = StringField(_l("Time zone"), filters=[lambda value: _strip(value or "")])
     theme = StringField(_l("Theme"), filters=[lambda value: value or "system"])
+    mark_read = StringField(_l("Opening a chat marks it read"), filters=[lambda value: value or ""])
 
     def validate_language(self, field):
         """Empty (the browser's) or one of ours."""
@@ -303,6 +306,11 @@ class PreferencesForm(Form):
         """One of the three themes."""
         if field.data not in THEMES:
             raise ValidationError(_("Choose the theme: as the system says, light or dark."))
+
+    def validate_mark_read(self, field):
+        """Empty (as the server is set), yes or no."""
+        if field.data not in MARK_READ:
+            raise ValidationError(_("Choose whether opening a chat marks it read: yes, no or as the server is set."))
 
     def validate_time_zone(self, field):
         """An empty choice or a zone this machine knows."""

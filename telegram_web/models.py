@@ -33,6 +33,8 @@ class User(UserMixin, db.Model):
     time_zone_chosen: Mapped[bool | None] = mapped_column(default=False)
     theme: Mapped[str | None] = mapped_column(String(8))  # system (NULL), light or dark
     language: Mapped[str | None] = mapped_column(String(8))  # en, ru; NULL: as the browser asks
+    # Whether opening a chat marks it read at Telegram; NULL: as the server is configured (CHATS_MARK_READ).
+    opening_marks_read: Mapped[bool | None] = mapped_column()
 
     # The sign-in (OwnerLogin id) this request's cookies name: set when signing in and by the
     # user loader, so get_id() names the same sign-in again (the remember cookie is made from it).

@@ -123,5 +123,6 @@ def int_arg(name: str, default: int | None = None, low: int = 0, high: int = MAX
 
 
 def mark_read() -> bool:
-    """Whether opening a chat marks its shown messages read at Telegram (CHATS_MARK_READ)."""
-    return current_app.config["CHATS_MARK_READ"]
+    """Whether opening a chat marks its shown messages read at Telegram: the owner's setting, else CHATS_MARK_READ."""
+    choice = current_user.opening_marks_read
+    return current_app.config["CHATS_MARK_READ"] if choice is None else choice

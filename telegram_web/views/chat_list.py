@@ -66,11 +66,13 @@ def page_context(row, listing: ChatList | None = None) -> dict:
 
 @bp.route("/chats/")
 def chat_list():
-    """The chats page; for htmx the list and archive filtered by `q`; JSON: the list."""
+    """The chats page; for htmx the list and archive filtered by `q` (`left`: the chat whose item takes the focus,
+    the one just left); JSON: the list."""
     row = account()
     q, offset, limit = chat_list_args()
     lists = load_list(row, q, offset, limit)
-    return respond(lists["listing"], LISTS, full_page=PAGE, tg_user=accounts.user_info(row), **lists)
+    return respond(lists["listing"], LISTS, full_page=PAGE, tg_user=accounts.user_info(row),
+                   focus_chat=int_arg("left", None, -MAX_ID), **lists)
 
 
 @bp.route("/chats/poll/")

@@ -11,7 +11,7 @@ from flask_login import current_user, logout_user
 from flask_login.config import COOKIE_NAME
 
 from ..extensions import db
-from ..forms import THEMES, ChangePasswordForm, PreferencesForm
+from ..forms import MARK_READ, THEMES, ChangePasswordForm, PreferencesForm
 from ..i18n import LANGUAGES
 from ..models import LoginFailure
 from ..plain import HIDDEN
@@ -35,12 +35,16 @@ class Settings:
     time_zone_chosen: bool = False  # chosen here; else the browser's, learnt at each sign-in
     theme: str = "system"  # system, light or dark
     language: str | None = None  # en, ru; None: as the browser asks
+    mark_read: bool | None = None  # whether opening a chat marks it read; None: as the server is set
+    mark_read_default: bool = True  # the server's CHATS_MARK_READ
 
     def __post_init__(self):
         self.form = self.form or ChangePasswordForm(formdata=None)
         if current_user.is_authenticated:  # (not after signing out everywhere)
             self.time_zone, self.time_zone_chosen = current_user.time_zone, bool(current_user.time_zone_chosen)
             self.theme, self.language = current_user.theme or "system", current_user.language
+            self.mark_read = current_user.opening_marks_read
+        self.mark_read_default = current_app.config["CHATS_MARK_READ"]
 
 
 @bp.route("/")
@@ -51,7 +55,8 @@ def page():
 
 @bp.route("/preferences", methods=["POST"])
 def change_preferences():
-    """Store the time zone (empty: the browser's, learnt at sign-in) and the theme; :raise 422: unknown zone or theme."""
+    """Store the language, the time zone (empty: the browser's, learnt at sign-in), the theme and whether opening
+    a chat marks it read; :raise 422: an unknown choice."""
     form = PreferencesForm()
     if not form.validate_on_submit():
         return _refused(None, form.first_error(), "BadInput", 422)
@@ -61,6 +66,7 @@ def change_preferences():
         current_user.time_zone_chosen = False
     current_user.theme = None if form.theme.data == "system" else form.theme.data
     current_user.language = form.language.data or None
+    current_user.opening_marks_read = MARK_READ[form.mark_read.data]
     db.session.commit()
     refresh()  # this answer already speaks the new language
     message = (_("Saved. Times are shown in %(zone)s.", zone=current_user.time_zone) if current_user.time_zone_chosen

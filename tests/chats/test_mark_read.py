@@ -60,3 +60,36 @@ def test_chats_mark_read_0_sends_no_read_request(server, me, build, monkeypatch)
     assert server.sent(*READS, since=mark) == []
     after = {peer: server.unread_count(server.accounts[me], peer) for peer in chats}
     assert all(before.values()) and after == {peer: count + 1 for peer, count in before.items()}
+
+
+def choose_mark_read(browser, choice: str) -> None:
+    """Save "Opening a chat marks it read" in Settings → Display, as the form posts it."""
+    answer = browser.client.post("/settings/preferences", data={"mark_read": choice, "csrf_token": browser.token})
+    assert answer.status_code == 303, answer.get_data(as_text=True)
+    assert browser.get("/settings/", json=True).json["mark_read"] == {"yes": True, "no": False}[choice]
+    assert f'<option value="{choice}" selected>' in browser.get("/settings/").get_data(as_text=True)  # shown as chosen
+
+
+@pytest.mark.parametrize("configured", ["1", "0"])
+def test_the_owners_choice_decides_whether_opening_a_chat_marks_it_read(server, me, build, monkeypatch, configured):
+    monkeypatch.setenv("CHATS_MARK_READ", configured)  # the owner's choice wins over the server's either way
+    browser = Browser(build())
+    bob = server.create_account("447700900001", "Bob", "Builder")
+    choose_mark_read(browser, "no")
+    server.push_message(bob, me, "unread one")
+    mark = server.mark()
+    browser.get(f"/telegram/chats/{bob}/", target="chat-pane")
+    browser.get(f"/telegram/chats/{bob}/messages/", json=True)
+    assert server.sent(*READS, since=mark) == []
+    assert server.unread_count(server.accounts[me], bob) == 1
+
+    choose_mark_read(browser, "yes")
+    browser.get(f"/telegram/chats/{bob}/", target="chat-pane")
+    assert wait_until(lambda: server.sent(*READS, since=mark), bool)
+    assert wait_until(lambda: server.unread_count(server.accounts[me], bob), lambda n: n == 0) == 0
+
+
+def test_an_unknown_mark_read_choice_is_refused(browser):
+    answer = browser.client.post("/settings/preferences", data={"mark_read": "maybe", "csrf_token": browser.token})
+    assert answer.status_code == 422
+    assert "Choose whether opening a chat marks it read" in answer.get_data(as_text=True)
