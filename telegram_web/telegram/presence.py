@@ -22,12 +22,15 @@ TYPING_SECONDS = 6  # a typing update counts this long (Telegram's clients repea
 
 @dataclass
 class ChatStatus:
-    """The line under an open chat's name: the text, who is typing, members and how many are online."""
+    """The line under an open chat's name: the text (English, for JSON), who is typing, members and how many
+    are online, and what the line says as plain data (`state`, `seen`) for the page to say in its language."""
 
     text: str
     typing: list[str] = field(default_factory=list)
     members: int | None = None
     online: int | None = None
+    state: str = ""  # self, bot, online, seen, recently, week, month, long_ago, channel, group (typing: `typing`)
+    seen: datetime | None = None  # when a person was last online (state "seen"), shown in the viewer's time
     key: int = field(default=0, metadata=HIDDEN)  # what a poll compares: whether the line changed
 
 
@@ -197,23 +200,23 @@ def _online(status, now: datetime) -> bool:
     return isinstance(status, types.UserStatusOnline) and status.expires > now
 
 
-def _last_seen(status, now: datetime) -> str:
-    """Telegram's wording for a person's status, as their privacy settings let it through."""
+LAST_SEEN = {"recently": "last seen recently", "week": "last seen within a week", "month": "last seen within a month",
+             "long_ago": "last seen a long time ago"}
+
+
+def _last_seen(status, now: datetime) -> tuple[str, datetime | None, str]:
+    """Telegram's wording for a person's status, as their privacy settings let it through: state, when, text."""
     if _online(status, now):
-        return "online"
+        return "online", None, "online"
     if isinstance(status, (types.UserStatusOffline, types.UserStatusOnline)):
         seen = status.was_online if isinstance(status, types.UserStatusOffline) else status.expires
         local, today = seen.astimezone(), now.astimezone().date()
         if local.date() == today:
-            return f"last seen at {local:%H:%M}"
-        return f"last seen {local:%d %b} at {local:%H:%M}"
-    if isinstance(status, types.UserStatusRecently):
-        return "last seen recently"
-    if isinstance(status, types.UserStatusLastWeek):
-        return "last seen within a week"
-    if isinstance(status, types.UserStatusLastMonth):
-        return "last seen within a month"
-    return "last seen a long time ago"
+            return "seen", seen, f"last seen at {local:%H:%M}"
+        return "seen", seen, f"last seen {local:%d %b} at {local:%H:%M}"
+    state = {types.UserStatusRecently: "recently", types.UserStatusLastWeek: "week",
+             types.UserStatusLastMonth: "month"}.get(type(status), "long_ago")
+    return state, None, LAST_SEEN[state]
 
 
 def _typing_text(names: list[str], group: bool) -> str:
@@ -235,17 +238,18 @@ def status_of(cache: AccountCache, summary: ChatSummary) -> ChatStatus:
     members, online = state["counts"].get(summary.id, (None, None))
     if summary.kind == "group" and summary.id in state["members"]:
         online = sum(1 for uid in state["members"][summary.id] if _online(state["statuses"].get(uid), now))
+    seen = None
     if summary.is_self:
-        text = ""
+        line, text = "self", ""
     elif summary.kind == "bot":
-        text = "bot"
+        line, text = "bot", "bot"
     elif summary.kind == "user":
-        text = _last_seen(state["statuses"].get(summary.id), now)
+        line, seen, text = _last_seen(state["statuses"].get(summary.id), now)
     elif summary.kind == "channel":
-        text = f"{members} subscribers" if members else "Channel"
+        line, text = "channel", f"{members} subscribers" if members else "Channel"
     else:
-        text = ", ".join(part for part in (f"{members} members" if members else "Group",
-                                           f"{online} online" if online else "") if part)
+        line, text = "group", ", ".join(part for part in (f"{members} members" if members else "Group",
+                                                          f"{online} online" if online else "") if part)
     if typists:
         text = _typing_text(names, group)
-    return ChatStatus(text, names, members, online, key=zlib.crc32(text.encode()))
+    return ChatStatus(text, names, members, online, line, seen, key=zlib.crc32(text.encode()))
