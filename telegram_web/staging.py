@@ -15,6 +15,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
 from PIL import Image, ImageOps
 
 from .plain import HIDDEN
@@ -59,7 +60,7 @@ class Staging:
         """Keep `upload` for the chat; :raise ValueError: if it is too large or too many files wait already."""
         self.forget_abandoned()
         if len(self._all()) >= MAX_STAGED:
-            raise ValueError(f"At most {MAX_STAGED} files can wait to be sent; send or remove some first.")
+            raise ValueError(_("At most %(most)s files can wait to be sent; send or remove some first.", most=MAX_STAGED))
         token = secrets.token_urlsafe(16)
         own = os.path.join(self.folder, token)
         os.makedirs(os.path.join(own, "file"))
@@ -68,8 +69,8 @@ class Staging:
         size = os.path.getsize(path)
         if size > self.max_bytes:
             shutil.rmtree(own, ignore_errors=True)
-            raise ValueError(f"{os.path.basename(path)} is larger than {self.max_bytes / 1048576:.3g} MB "
-                             "(CHATS_UPLOAD_MAX_BYTES); it was not kept.")
+            raise ValueError(_("%(name)s is larger than %(limit)s MB (CHATS_UPLOAD_MAX_BYTES); it was not kept.",
+                               name=os.path.basename(path), limit=f"{self.max_bytes / 1048576:.3g}"))
         has_thumb = _thumbnail(path, os.path.join(own, "thumb.jpg"))
         with open(os.path.join(own, "meta.json"), "w", encoding="utf-8") as fh:
             json.dump({"chat_id": chat_id, "mime": mime, "created": time.time()}, fh)
@@ -84,8 +85,8 @@ class Staging:
         """The chat's staged files a send names; :raise ValueError: if one no longer waits (removed, abandoned)."""
         found = self.of_chat(chat_id, tokens) if tokens else []
         if len(found) != len(set(tokens or [])):
-            raise ValueError("A file you chose no longer waits to be sent (removed, or left over an hour): "
-                             "choose it again. Nothing was sent.")
+            raise ValueError(_("A file you chose no longer waits to be sent (removed, or left over an hour): "
+                               "choose it again. Nothing was sent."))
         return found
 
     def thumb(self, chat_id: int, token: str) -> str | None:

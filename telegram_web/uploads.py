@@ -4,6 +4,8 @@ import os
 import shutil
 import tempfile
 
+from flask_babel import gettext as _
+
 NAME_BYTES = 200  # file systems allow 255 bytes per name; UTF-8 takes up to 4 a character
 
 
@@ -24,8 +26,8 @@ def save_upload(upload, instance_path: str, max_bytes: int):
         path = os.path.join(own, shortened(upload_name(upload.filename)))
         upload.save(path)
         if os.path.getsize(path) > max_bytes:
-            raise ValueError(f"The file is larger than {max_bytes / 1048576:.3g} MB (CHATS_UPLOAD_MAX_BYTES). "
-                             "Nothing was sent.")
+            raise ValueError(_("The file is larger than %(limit)s MB (CHATS_UPLOAD_MAX_BYTES). Nothing was sent.",
+                               limit=f"{max_bytes / 1048576:.3g}"))
         yield path
     finally:
         shutil.rmtree(own, ignore_errors=True)

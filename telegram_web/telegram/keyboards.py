@@ -9,23 +9,25 @@ import binascii
 import re
 from dataclasses import dataclass, field
 
+from flask_babel import lazy_gettext as _l
 from telethon.tl import types
 
 from .formatting import safe_link
 
-# Kinds this client draws but cannot press: the one-line reason shown under them.
+# Kinds this client draws but cannot press: the one-line reason shown under them. Kept in English (the msgid: on
+# the loop thread no request chooses a language); the page says it in its own (`_(b.reason)`).
 UNSUPPORTED = {
-    types.InlineButtonTypeSwitchInline: "Inline queries are not supported here: use a Telegram app.",
-    types.InlineButtonTypeGame: "Games open in Telegram's apps only.",
-    types.InlineButtonTypeBuy: "Payments are not supported here: use a Telegram app.",
-    types.InlineButtonTypeWebView: "Web apps open in Telegram's apps only.",
-    types.ButtonTypeSimpleWebView: "Web apps open in Telegram's apps only.",
-    types.ButtonTypeRequestPhone: "Sharing your phone number is not supported here.",
-    types.ButtonTypeRequestGeoLocation: "Sharing your location is not supported here.",
-    types.ButtonTypeRequestPoll: "Creating polls is not supported here.",
-    types.ButtonTypeRequestPeer: "Choosing a chat for a bot is not supported here.",
+    types.InlineButtonTypeSwitchInline: _l("Inline queries are not supported here: use a Telegram app."),
+    types.InlineButtonTypeGame: _l("Games open in Telegram's apps only."),
+    types.InlineButtonTypeBuy: _l("Payments are not supported here: use a Telegram app."),
+    types.InlineButtonTypeWebView: _l("Web apps open in Telegram's apps only."),
+    types.ButtonTypeSimpleWebView: _l("Web apps open in Telegram's apps only."),
+    types.ButtonTypeRequestPhone: _l("Sharing your phone number is not supported here."),
+    types.ButtonTypeRequestGeoLocation: _l("Sharing your location is not supported here."),
+    types.ButtonTypeRequestPoll: _l("Creating polls is not supported here."),
+    types.ButtonTypeRequestPeer: _l("Choosing a chat for a bot is not supported here."),
 }
-OTHER = "This kind of button is not supported here: use a Telegram app."
+OTHER = _l("This kind of button is not supported here: use a Telegram app.")
 
 
 @dataclass
@@ -64,9 +66,9 @@ def decode_data(text: str) -> bytes:
             raise binascii.Error(text)
         data = base64.urlsafe_b64decode(text.encode("ascii") + b"=" * (-len(text) % 4))
     except binascii.Error as exc:
-        raise ValueError("The button's data is not valid base64url.") from exc
+        raise ValueError(str(_l("The button's data is not valid base64url."))) from exc
     if len(data) > 64:  # Telegram's limit on callback data
-        raise ValueError("The button's data is longer than Telegram allows (64 bytes).")
+        raise ValueError(str(_l("The button's data is longer than Telegram allows (64 bytes).")))
     return data
 
 
@@ -74,15 +76,16 @@ def _button(button) -> KeyButton:
     kind = button.type
     if isinstance(kind, types.InlineButtonTypeCallback):
         if kind.requires_password:
-            return KeyButton("disabled", button.text, reason="This button asks for your 2FA password: use a Telegram app.")
+            return KeyButton("disabled", button.text,
+                             reason=str(_l("This button asks for your 2FA password: use a Telegram app.")))
         return KeyButton("callback", button.text, data=encode_data(kind.data))
     if isinstance(kind, (types.InlineButtonTypeUrl, types.InlineButtonTypeUrlAuth)):  # login URLs open as links
         url = safe_link(kind.url)
         return KeyButton("url", button.text, url=url) if url else KeyButton(
-            "disabled", button.text, reason="This link's address is not one a page may open.")
+            "disabled", button.text, reason=str(_l("This link's address is not one a page may open.")))
     if isinstance(kind, types.ButtonTypeDefault):
         return KeyButton("text", button.text)
-    return KeyButton("disabled", button.text, reason=UNSUPPORTED.get(type(kind), OTHER))
+    return KeyButton("disabled", button.text, reason=str(UNSUPPORTED.get(type(kind), OTHER)))
 
 
 def keyboard_of(markup) -> Keyboard | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 from flask import abort, request, url_for
+from flask_babel import gettext as _
 
 from ..errors import ErrorBody
 from ..forms import OpenForm, PressForm, SendForm, StartForm
@@ -119,11 +120,11 @@ def open_chat():
     :raise 400: for something that is not a username or link, 404 for a username nobody has."""
     match = LINK.match(_checked(OpenForm(formdata=request.args)).to.data)
     if match is None:
-        abort(400, "Type a @username, or a t.me link such as https://t.me/name?start=abc.")
+        abort(400, _("Type a @username, or a t.me link such as https://t.me/name?start=abc."))
     query = parse_qs(match.group(2).split("?", 1)[-1]) if match.group(2) else {}
     param = (query.get("start") or [""])[0]
     if param and not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", param):
-        abort(400, "A start parameter is at most 64 letters, digits, _ and -.")
+        abort(400, _("A start parameter is at most 64 letters, digits, _ and -."))
     found = get_service().bots.resolve(account().id, match.group(1))
     target = url_for("conversation.chat_page", chat_id=found, start=param or None)
     return respond(Opened(found, param or None), redirect=target)

@@ -7,6 +7,7 @@ at once (staging.py) and shown with its name, size and thumbnail; the send refer
 from dataclasses import dataclass
 
 from flask import abort, current_app, request, send_file
+from flask_babel import gettext as _
 
 from ..forms import DraftForm
 from ..staging import TOKEN, StagedFile, StagedFiles, Staging
@@ -87,7 +88,7 @@ def stage(chat_id: int):
     :raise 400: with the reason when none was chosen, one is too large or too many wait."""
     account()
     uploads = [f for f in request.files.getlist("file") if f.filename]
-    error = None if uploads else "Choose a file to send."
+    error = None if uploads else _("Choose a file to send.")
     for upload in uploads:
         try:
             staging().add(chat_id, upload, upload.mimetype or "application/octet-stream")
@@ -111,7 +112,7 @@ def staged_thumb(chat_id: int, token: str):
     account()
     path = staging().thumb(chat_id, token) if TOKEN.fullmatch(token) else None
     if path is None:
-        abort(404, "No picture of that name waits in this chat's composer.")
+        abort(404, _("No picture of that name waits in this chat's composer."))
     return send_file(path, mimetype="image/jpeg", max_age=0)
 
 
@@ -145,7 +146,7 @@ def upload_progress(chat_id: int, job_id: int):
     row = account()
     job = get_service().uploads.job(row.id, job_id)
     if job is None or job.chat_id != chat_id:
-        abort(404, "No file of that number is being sent to this chat.")
+        abort(404, _("No file of that number is being sent to this chat."))
     if job.state == "done" and is_htmx():
         from .conversation import LIST_CHANGED, Cursor, answer_changes, cursor_args  # (that module imports this one)
         found = get_service().messages.changes(row.id, chat_id, cursor_args() or Cursor(), mark_read=False)

@@ -1,5 +1,6 @@
 """Message files and avatars, served from the instance folder (downloaded from Telegram once)."""
 from flask import abort, current_app, request, send_file
+from flask_babel import gettext as _
 
 from ..telegram.service import get_service
 from ..web import respond, wants_json
@@ -76,7 +77,7 @@ def avatar(peer_id: int):
     photo_id = int_arg("v", low=-MAX_ID)
     path = get_service().media.avatar(row.id, peer_id, photo_id)
     if path is None:
-        abort(404, "No profile photo.")
+        abort(404, _("No profile photo."))
     response = send_file(path, mimetype="image/jpeg", max_age=7 * 86400, conditional=True)
     response.headers["Cache-Control"] = "private, max-age=604800" + (", immutable" if photo_id else "")
     response.headers["Content-Security-Policy"] = MEDIA_POLICY
