@@ -84,6 +84,9 @@ def test_polls_files_and_a_persons_last_seen_are_russian(demo):
     bruno = page(browser, world.contacts["Bruno"])
     assert '<span class="file-kind">Файл</span>' in bruno and ">Скачать</a>" in bruno and "slides.pdf" in bruno
     assert ">Download<" not in bruno and '"file-kind">File<' not in bruno
+    browser.app.config["CHATS_MEDIA_WAIT_BYTES"] = 1000  # the slides are now too big for a page to wait for
+    waiting = page(browser, world.contacts["Bruno"])
+    assert re.search(r'hx-swap="outerHTML">Загрузить 2,\d КБ</button>', waiting) and ">Load " not in waiting
     assert status(page(browser, world.contacts["Chloé"])) == "был(а) недавно"
 
 
@@ -95,7 +98,7 @@ def test_a_bots_chat_is_russian(demo):
     panel = browser.get(f"/telegram/chats/{world.bot}/bot/").get_data(as_text=True)
     assert 'aria-label="Команды бота"' in panel and ">Клавиатура</summary>" in panel and "Commands" not in panel
     assert "Отправка номера телефона здесь не поддерживается." in panel and "Sharing your phone" not in panel
-    assert 'aria-label="Кнопки бота"' in html and "buttons" not in html  # its inline keyboard
+    assert 'aria-label="Кнопки бота"' in html and "bot's buttons" not in html  # its inline keyboard
 
 
 @pytest.mark.parametrize("count, members, subscribers, typing", [

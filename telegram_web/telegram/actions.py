@@ -8,7 +8,8 @@ from flask_babel import lazy_gettext as _l
 from telethon.tl import types
 
 PINNED_WORDS = 30  # characters of a pinned message quoted in the "pinned «…»" line
-YOU, SOMEONE = "\x00you", "\x00someone"  # actors said in the page's language (a name is never translated)
+# people said in the page's language (a name is never translated): the account, an unknown actor, an unknown other
+YOU, SOMEONE, SOMEONE_ELSE = "\x00you", "\x00someone", "\x00someone else"
 
 SENTENCES = {
     "channel_title": _l("Channel name changed to «%(title)s»"),
@@ -54,7 +55,7 @@ YOUR_SENTENCES = {
     "left": _l("You left the group"),
     "removed": _l("You removed %(others)s"),
 }
-ACTORS = {YOU: _l("You"), SOMEONE: _l("Someone")}
+ACTORS = {YOU: _l("You"), SOMEONE: _l("Someone"), SOMEONE_ELSE: _l("someone")}
 
 ServiceLine = tuple  # (key of SENTENCES, its parts): plain data the cache keeps and the page says
 
@@ -79,7 +80,7 @@ def pinned_line(actor: str | None, preview: str | None) -> ServiceLine:
 
 
 def _who(user_ids, names: dict) -> list:
-    return [names.get(uid) or SOMEONE for uid in user_ids or []] or [SOMEONE]
+    return [names.get(uid) or SOMEONE_ELSE for uid in user_ids or []] or [SOMEONE_ELSE]
 
 
 def service_line(action, actor: str | None, names: dict, kind: str | None = None) -> ServiceLine:
@@ -115,7 +116,7 @@ def service_line(action, actor: str | None, names: dict, kind: str | None = None
         added = _who(action.users, names)
         return ("joined", {"actor": actor}) if added == [actor] else ("added", {"actor": actor, "others": added})
     if isinstance(action, types.MessageActionChatDeleteUser):
-        removed = names.get(action.user_id) or SOMEONE
+        removed = names.get(action.user_id) or SOMEONE_ELSE
         return ("left", {"actor": actor}) if removed == actor else ("removed", {"actor": actor, "others": [removed]})
     make = lines.get(type(action))
     return make(action) if make else ("other", {})
