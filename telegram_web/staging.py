@@ -60,7 +60,8 @@ class Staging:
         """Keep `upload` for the chat; :raise ValueError: if it is too large or too many files wait already."""
         self.forget_abandoned()
         if len(self._all()) >= MAX_STAGED:
-            raise ValueError(_("At most %(most)s files can wait to be sent; send or remove some first.", most=MAX_STAGED))
+            raise ValueError(_("At most %(most)s files can wait to be sent; send or remove some first.",
+                               most=MAX_STAGED))
         token = secrets.token_urlsafe(16)
         own = os.path.join(self.folder, token)
         os.makedirs(os.path.join(own, "file"))
