@@ -11,7 +11,7 @@ from flask_babel import format_date, gettext as _, lazy_gettext as _l, ngettext
 from .telegram.actions import say as service
 from .time_zones import local as in_viewer_zone
 
-__all__ = ["service", "status_line", "media_label", "poll_kind", "name", "preview"]
+__all__ = ["service", "status_line", "media_label", "poll_kind", "name", "preview", "said"]
 
 LAST_SEEN = {"online": _l("online"), "recently": _l("last seen recently"), "week": _l("last seen within a week"),
              "month": _l("last seen within a month"), "long_ago": _l("last seen a long time ago"), "bot": _l("bot")}
@@ -26,6 +26,12 @@ MEDIA_LABELS = {label: text for label, text in (
 # what convert.py says when Telegram gives no name (or no quoted message), as the page says it
 FALLBACK_NAMES = {"Unknown": _l("Unknown"), "Deleted account": _l("Deleted account"), "Untitled": _l("Untitled"),
                   "Hidden sender": _l("Hidden sender"), "Deleted message": _l("Deleted message")}
+
+
+def said(text: str | None) -> str:
+    """A sentence the loop thread kept in English (marked with _l where it is written: bot button reasons, a failed
+    download) in the page's language; any other text as it is (a plain string: the page escapes it)."""
+    return _(text) if text else ""
 
 
 def name(text: str | None) -> str:

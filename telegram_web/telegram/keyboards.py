@@ -15,7 +15,7 @@ from telethon.tl import types
 from .formatting import safe_link
 
 # Kinds this client draws but cannot press: the one-line reason shown under them. Kept in English (the msgid: on
-# the loop thread no request chooses a language); the page says it in its own (`_(b.reason)`).
+# the loop thread no request chooses a language); the page says it in its own (`words.said`).
 UNSUPPORTED = {
     types.InlineButtonTypeSwitchInline: _l("Inline queries are not supported here: use a Telegram app."),
     types.InlineButtonTypeGame: _l("Games open in Telegram's apps only."),
