@@ -68,6 +68,9 @@ def test_a_message_menu_and_the_owners_own_pin_are_russian(demo):
     assert ">Ответить</button>" in menu and ">Выбрать</button>" in menu and "Удалить…" in menu
     assert ">Закрепить без уведомления</button>" in menu and ">Reply<" not in menu and "Delete…" not in menu
     assert status(html) == "в сети"
+    bar = browser.get(f"/telegram/chats/{alice}/selection/?first={own}", target="selection").get_data(as_text=True)
+    assert "<strong>Выберите сообщения</strong>" in bar and 'aria-label="Выбрать это сообщение"' in bar
+    assert "Select messages" not in bar
     pinned = browser.post(f"/telegram/chats/{alice}/messages/{own}/pin/", {"silent": "1", **cursor(html)})
     assert "Вы закрепили «Yes! Can’t wait.»" in pinned.get_data(as_text=True)
 
