@@ -6,7 +6,7 @@ from flask import Flask
 from flask_babel import get_locale, lazy_gettext as _l
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import cli, display, first_start, i18n, security, static_files
+from . import chat_words, cli, display, first_start, i18n, security, static_files
 from .config import DEFAULTS, apply_secrets, load_environment
 from .database import create_tables, engine_options
 from .extensions import csrf, db, login_manager
@@ -52,6 +52,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     app.extensions["telegram"] = TelegramService(app, backend=telegram_backend)
     # Every page wears the backend's badge ("sandbox") so an offline demo is never mistaken for Telegram.
     app.jinja_env.globals["fmt"] = display  # display helpers for every template (fmt.short_time, …)
+    app.jinja_env.globals["words"] = chat_words  # the open chat's cached kinds and parts, said (words.status_line, …)
     app.jinja_env.globals["current_language"] = lambda: str(get_locale())  # <html lang>
     app.jinja_env.globals["offline_backend"] = (BADGES.get(telegram_backend.name, telegram_backend.name)
                                                 if telegram_backend else None)

@@ -15,9 +15,8 @@ import shutil
 import time
 from dataclasses import dataclass, field
 
-from PIL import Image, ImageOps
-
 from flask_babel import gettext as _
+from PIL import Image, ImageOps
 
 from .plain import HIDDEN
 from .uploads import UploadTooLarge, keep_upload, upload_area

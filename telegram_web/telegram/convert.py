@@ -55,7 +55,8 @@ class MessageView:
     reply_preview: str | None = field(default=None, metadata=HIDDEN)
     reply_sender: str | None = field(default=None, metadata=HIDDEN)
     forward_from: str | None = None
-    service: str | None = None
+    service: str | None = None  # a service message's line in English (JSON, list previews); the page says service_line
+    service_line: tuple | None = field(default=None, metadata=HIDDEN)  # (key, parts): actions.say
     media: MediaView | None = None
     sponsored_url: str | None = field(default=None, metadata=HIDDEN)  # set on sponsored messages only
     reactions: list[ReactionView] = field(default_factory=list)
@@ -87,15 +88,16 @@ class MessageView:
         """Whether this is a sponsored message (shown apart, never in the history)."""
         return self.sponsored_url is not None
 
-    def preview(self) -> str:
-        """One line for chat lists and reply quotes."""
+    def preview(self, say=lambda words: words) -> str:
+        """One line for chat lists and reply quotes (a phrase: phrases.py); `say`, in a request, turns a media
+        label (or "Message") into the page's words at once."""
         if self.service:
             return self.service
         text = " ".join(self.text.split())
-        label = self.media.label if self.media and self.media.kind != "webpage" else ""
+        label = say(self.media.label) if self.media and self.media.kind != "webpage" else ""
         if text and label:
             return Phrase("%(label)s, %(text)s", label=label, text=_cut(text, PREVIEW_CHARS - len(label) - 2))
-        return _cut(text) if text else label or N_("Message")
+        return _cut(text) if text else label or say(N_("Message"))
 
 
 @dataclass
@@ -258,7 +260,7 @@ def _replied(header) -> int | None:
 
 def message_view(message, names: dict) -> MessageView:
     """A MessageView from a Telethon Message or MessageService; `names` fills unknown sender names."""
-    from .actions import service_text  # service texts live apart to keep this module small
+    from .actions import YOU, say, service_line  # service lines live apart to keep this module small
     sender = message.sender
     sender_name = display_name(sender) if sender is not None else names.get(message.sender_id)
     if message.post and sender is None:  # channel posts are signed by the channel itself
@@ -272,14 +274,15 @@ def message_view(message, names: dict) -> MessageView:
                                                         if message.fwd_from.from_id else message.fwd_from.from_name)
         forward = forward or "Hidden sender"
     is_service = isinstance(message, types.MessageService)
+    line = service_line(message.action, sender_name or (YOU if message.out else None), names,
+                        chat_kind(message.chat) if message.chat is not None else None) if is_service else None
     text = "" if is_service else (message.message or "")
     return MessageView(
         id=message.id, chat_id=message.chat_id, date=message.date, sender_id=message.sender_id,
         sender_name=sender_name, out=bool(message.out), text=text,
         html=render_entities(text, message.entities), edit_date=getattr(message, "edit_date", None),
         reply_to_id=_replied(message.reply_to), forward_from=forward,
-        service=service_text(message.action, sender_name or (N_("You") if message.out else None), names,
-                             chat_kind(message.chat) if message.chat is not None else None) if is_service else None,
+        service=say(line) if line else None, service_line=line,
         media=None if is_service else media_view(message), reactions=reactions_of(getattr(message, "reactions", None)),
         pinned=bool(getattr(message, "pinned", False)), grouped_id=getattr(message, "grouped_id", None),
         keyboard=None if is_service else keyboard_of(getattr(message, "reply_markup", None)))

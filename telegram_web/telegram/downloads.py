@@ -6,8 +6,8 @@ import asyncio
 import functools
 from dataclasses import dataclass, field
 
-from flask_babel import lazy_gettext as _l
 
+from ..phrases import N_
 from ..plain import HIDDEN
 
 from .media_fetch import download, in_flight, progress
@@ -15,6 +15,8 @@ from .media_store import media_path, stored
 from .problems import translate
 
 FIRST_WAIT = 1.0  # seconds the first answer waits: small files and refusals are answered at once
+# Kept in English (on the loop thread no request chooses a language); _download.html says it in the page's.
+DOWNLOAD_FAILED = N_("The download failed.")
 _failed: dict[str, tuple[str, int]] = {}  # path -> why its background download failed, and the HTTP status
 
 
@@ -41,7 +43,7 @@ class DownloadProgress:
 def _note_failure(path: str, task: asyncio.Task) -> None:
     if not task.cancelled() and task.exception() is not None:
         problem = translate(task.exception())
-        _failed[path] = (problem.message, problem.status) if problem is not None else (_l("The download failed."), 502)
+        _failed[path] = (problem.message, problem.status) if problem is not None else (DOWNLOAD_FAILED, 502)
 
 
 async def _begin(client, chat_id: int, message_id: int, path: str, max_bytes: int) -> DownloadProgress:

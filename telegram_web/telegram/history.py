@@ -12,7 +12,7 @@ from telethon import errors as tg, functions, utils
 from telethon.tl import types
 
 from .cache import AccountCache, ChatCache
-from .actions import pinned_text
+from .actions import YOU, pinned_line, say
 from .convert import MessageView, message_view
 from .dialogs import input_peer
 from .formatting import render_entities, safe_link
@@ -128,9 +128,10 @@ async def fill_replies(client, cache: AccountCache, chat: ChatCache, views: list
             quoted = chat.messages.get(view.reply_to_id) or found.get(view.reply_to_id)
             view.reply_preview = quoted.preview() if quoted else "Deleted message"
             view.reply_sender = quoted.sender_name if quoted else None
-            actor = view.sender_name or ("You" if view.out else None)
-            if quoted and view.service == pinned_text(actor, None):  # a pin: its line quotes the pinned message
-                view.service = pinned_text(actor, quoted.preview())
+            actor = view.sender_name or (YOU if view.out else None)
+            if quoted and view.service_line == pinned_line(actor, None):  # a pin: its line quotes the pinned message
+                view.service_line = pinned_line(actor, quoted.preview())
+                view.service = say(view.service_line)
 
 
 async def sponsored(client, chat: ChatCache, kind: str) -> list[MessageView]:

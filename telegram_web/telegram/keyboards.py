@@ -12,21 +12,23 @@ from dataclasses import dataclass, field
 from flask_babel import lazy_gettext as _l
 from telethon.tl import types
 
+from ..phrases import N_
 from .formatting import safe_link
 
-# Kinds this client draws but cannot press: the one-line reason shown under them.
+# Kinds this client draws but cannot press: the one-line reason shown under them. Kept in English (the msgid: on
+# the loop thread no request chooses a language); the page says it in its own (`words.said`).
 UNSUPPORTED = {
-    types.InlineButtonTypeSwitchInline: _l("Inline queries are not supported here: use a Telegram app."),
-    types.InlineButtonTypeGame: _l("Games open in Telegram's apps only."),
-    types.InlineButtonTypeBuy: _l("Payments are not supported here: use a Telegram app."),
-    types.InlineButtonTypeWebView: _l("Web apps open in Telegram's apps only."),
-    types.ButtonTypeSimpleWebView: _l("Web apps open in Telegram's apps only."),
-    types.ButtonTypeRequestPhone: _l("Sharing your phone number is not supported here."),
-    types.ButtonTypeRequestGeoLocation: _l("Sharing your location is not supported here."),
-    types.ButtonTypeRequestPoll: _l("Creating polls is not supported here."),
-    types.ButtonTypeRequestPeer: _l("Choosing a chat for a bot is not supported here."),
+    types.InlineButtonTypeSwitchInline: N_("Inline queries are not supported here: use a Telegram app."),
+    types.InlineButtonTypeGame: N_("Games open in Telegram's apps only."),
+    types.InlineButtonTypeBuy: N_("Payments are not supported here: use a Telegram app."),
+    types.InlineButtonTypeWebView: N_("Web apps open in Telegram's apps only."),
+    types.ButtonTypeSimpleWebView: N_("Web apps open in Telegram's apps only."),
+    types.ButtonTypeRequestPhone: N_("Sharing your phone number is not supported here."),
+    types.ButtonTypeRequestGeoLocation: N_("Sharing your location is not supported here."),
+    types.ButtonTypeRequestPoll: N_("Creating polls is not supported here."),
+    types.ButtonTypeRequestPeer: N_("Choosing a chat for a bot is not supported here."),
 }
-OTHER = _l("This kind of button is not supported here: use a Telegram app.")
+OTHER = N_("This kind of button is not supported here: use a Telegram app.")
 
 
 @dataclass
@@ -76,12 +78,12 @@ def _button(button) -> KeyButton:
     if isinstance(kind, types.InlineButtonTypeCallback):
         if kind.requires_password:
             return KeyButton("disabled", button.text,
-                             reason=_l("This button asks for your 2FA password: use a Telegram app."))
+                             reason=N_("This button asks for your 2FA password: use a Telegram app."))
         return KeyButton("callback", button.text, data=encode_data(kind.data))
     if isinstance(kind, (types.InlineButtonTypeUrl, types.InlineButtonTypeUrlAuth)):  # login URLs open as links
         url = safe_link(kind.url)
         return KeyButton("url", button.text, url=url) if url else KeyButton(
-            "disabled", button.text, reason=_l("This link's address is not one a page may open."))
+            "disabled", button.text, reason=N_("This link's address is not one a page may open."))
     if isinstance(kind, types.ButtonTypeDefault):
         return KeyButton("text", button.text)
     return KeyButton("disabled", button.text, reason=UNSUPPORTED.get(type(kind), OTHER))

@@ -10,8 +10,6 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from flask_babel import lazy_gettext as _l
-from flask_babel.speaklater import LazyString
 from telethon import errors as tg, functions, utils
 from telethon.tl import types
 
@@ -19,19 +17,21 @@ from ..phrases import N_
 from ..plain import HIDDEN
 from .cache import AccountCache
 from .convert import ChatSummary
-from .status_words import last_seen, members_line, typing_text
 
 TYPING_SECONDS = 6  # a typing update counts this long (Telegram's clients repeat it every 5 s)
 
 
 @dataclass
 class ChatStatus:
-    """The line under an open chat's name: the text, who is typing, members and how many are online."""
+    """The line under an open chat's name: the text (English, for JSON), who is typing, members and how many
+    are online, and what the line says as plain data (`state`, `seen`) for the page to say in its language."""
 
-    text: str | LazyString  # (lazy: made on the loop thread, said in the language of the page showing it)
+    text: str
     typing: list[str] = field(default_factory=list)
     members: int | None = None
     online: int | None = None
+    state: str = ""  # self, bot, online, seen, recently, week, month, long_ago, channel, group (typing: `typing`)
+    seen: datetime | None = None  # when a person was last online (state "seen"), shown in the viewer's time
     key: int = field(default=0, metadata=HIDDEN)  # what a poll compares: whether the line changed
 
 
@@ -81,7 +81,7 @@ def _show_in_list(cache: AccountCache, chat_id: int) -> None:
     if dialog is None:
         return
     typists = typing_in(cache, chat_id)
-    dialog.typing_text = typing_text(_first_names(cache, typists),
+    dialog.typing_text = _typing_text(_first_names(cache, typists),
                                       dialog.kind in ("group", "supergroup")) if typists else None
     dialog.typing_until = time.monotonic() + TYPING_SECONDS if typists else 0.0
     cache.touch_dialogs(dialog)
@@ -203,6 +203,34 @@ def _online(status, now: datetime) -> bool:
 
 def _first_names(cache: AccountCache, typists) -> list[str]:
     return [((cache.names.get(uid) or "").split() or [N_("Someone")])[0] for uid in typists]
+LAST_SEEN = {"recently": "last seen recently", "week": "last seen within a week", "month": "last seen within a month",
+             "long_ago": "last seen a long time ago"}
+
+
+def _last_seen(status, now: datetime) -> tuple[str, datetime | None, str]:
+    """Telegram's wording for a person's status, as their privacy settings let it through: state, when, text."""
+    if _online(status, now):
+        return "online", None, "online"
+    if isinstance(status, (types.UserStatusOffline, types.UserStatusOnline)):
+        seen = status.was_online if isinstance(status, types.UserStatusOffline) else status.expires
+        local, today = seen.astimezone(), now.astimezone().date()
+        if local.date() == today:
+            return "seen", seen, f"last seen at {local:%H:%M}"
+        return "seen", seen, f"last seen {local:%d %b} at {local:%H:%M}"
+    state = {types.UserStatusRecently: "recently", types.UserStatusLastWeek: "week",
+             types.UserStatusLastMonth: "month"}.get(type(status), "long_ago")
+    return state, None, LAST_SEEN[state]
+
+
+def _typing_text(names: list[str], group: bool) -> str:
+    """Who is typing, for the list (English, said in the reader's language by the page: phrases.py)."""
+    if not group:
+        return N_("typing…")
+    if len(names) == 1:
+        return N_("%(name)s is typing…", name=names[0])
+    if len(names) == 2:
+        return N_("%(name)s and %(other)s are typing…", name=names[0], other=names[1])
+    return N_("%(num)d people are typing…", num=len(names))
 
 
 def status_of(cache: AccountCache, summary: ChatSummary) -> ChatStatus:
@@ -214,15 +242,18 @@ def status_of(cache: AccountCache, summary: ChatSummary) -> ChatStatus:
     members, online = state["counts"].get(summary.id, (None, None))
     if summary.kind == "group" and summary.id in state["members"]:
         online = sum(1 for uid in state["members"][summary.id] if _online(state["statuses"].get(uid), now))
+    seen = None
     if summary.is_self:
-        text = ""
+        line, text = "self", ""
     elif summary.kind == "bot":
-        text = _l("bot")
+        line, text = "bot", "bot"
     elif summary.kind == "user":
-        status = state["statuses"].get(summary.id)
-        text = last_seen(status, now, _online(status, now))
+        line, seen, text = _last_seen(state["statuses"].get(summary.id), now)
+    elif summary.kind == "channel":
+        line, text = "channel", f"{members} subscribers" if members else "Channel"
     else:
-        text = members_line(summary.kind, members, online)
+        line, text = "group", ", ".join(part for part in (f"{members} members" if members else "Group",
+                                                          f"{online} online" if online else "") if part)
     if typists:
-        text = typing_text(names, group)
-    return ChatStatus(text, names, members, online, key=zlib.crc32(str(text).encode()))
+        text = _typing_text(names, group)
+    return ChatStatus(text, names, members, online, line, seen, key=zlib.crc32(text.encode()))

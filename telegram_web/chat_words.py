@@ -1,0 +1,94 @@
+"""Words of the open chat that the telegram package gives as plain data, said in the page's language (`words.…`).
+
+The cache is shared and on the loop thread no request chooses a language, so it keeps kinds and parts (a service
+line's key and names, a status's state and time, a media label); these helpers say them in a request. Registered
+as `words` for every template by the app factory.
+"""
+from datetime import datetime, timezone
+
+from flask_babel import format_date, gettext as _, lazy_gettext as _l, ngettext
+
+from .telegram.actions import say as service
+from .time_zones import local as in_viewer_zone
+
+__all__ = ["service", "status_line", "media_label", "poll_kind", "name", "preview", "said"]
+
+LAST_SEEN = {"online": _l("online"), "recently": _l("last seen recently"), "week": _l("last seen within a week"),
+             "month": _l("last seen within a month"), "long_ago": _l("last seen a long time ago"), "bot": _l("bot")}
+# MediaView.label (English, kept for JSON and the list) as the page says it
+MEDIA_LABELS = {label: text for label, text in (
+    ("File", _l("File")), ("Sticker", _l("Sticker")), ("Voice message", _l("Voice message")),
+    ("Video message", _l("Video message")), ("GIF", _l("GIF")), ("Video", _l("Video")), ("Audio", _l("Audio")),
+    ("Photo", _l("Photo")), ("Quiz", _l("Quiz")), ("Poll", _l("Poll")), ("Link preview", _l("Link preview")),
+    ("Live location", _l("Live location")), ("Location", _l("Location")), ("Contact", _l("Contact")),
+    ("Dice", _l("Dice")), ("Game", _l("Game")), ("Unsupported message", _l("Unsupported message")),
+    ("Message", _l("Message")))}
+# what convert.py says when Telegram gives no name (or no quoted message), as the page says it
+FALLBACK_NAMES = {"Unknown": _l("Unknown"), "Deleted account": _l("Deleted account"), "Untitled": _l("Untitled"),
+                  "Hidden sender": _l("Hidden sender"), "Deleted message": _l("Deleted message")}
+
+
+def said(text: str | None) -> str:
+    """A sentence the loop thread kept in English (marked with _l where it is written: bot button reasons, a failed
+    download) in the page's language; any other text as it is (a plain string: the page escapes it)."""
+    return _(text) if text else ""
+
+
+def name(text: str | None) -> str:
+    """A name (or a reply's preview) as given, unless it is one of convert.py's English fallbacks: that translated."""
+    return str(FALLBACK_NAMES.get(text, text)) if text is not None else ""
+
+
+def media_label(label: str) -> str:
+    """A media kind's label (MediaView.label) in the page's language."""
+    return str(MEDIA_LABELS.get(label, label))
+
+
+def preview(message) -> str:
+    """A message's one line (a pinned bar's, a reply's quote) in the page's language."""
+    return service(message.service_line) if message.service_line else message.preview(media_label)
+
+
+def _typing(names: list[str], group: bool) -> str:
+    if not group:
+        return _("typing…")
+    if len(names) == 1:
+        return _("%(name)s is typing…", name=names[0])
+    if len(names) == 2:
+        return _("%(first)s and %(second)s are typing…", first=names[0], second=names[1])
+    return ngettext("%(num)d person is typing…", "%(num)d people are typing…", len(names))
+
+
+def _seen(seen: datetime) -> str:
+    local, today = in_viewer_zone(seen), in_viewer_zone(datetime.now(timezone.utc)).date()
+    if local.date() == today:
+        return _("last seen at %(time)s", time=local.strftime("%H:%M"))
+    return _("last seen %(date)s at %(time)s", date=format_date(local.date(), "d MMM"), time=local.strftime("%H:%M"))
+
+
+def _members(status) -> str:
+    if status.state == "channel":
+        return ngettext("%(num)d subscriber", "%(num)d subscribers", status.members) if status.members else _("Channel")
+    parts = [ngettext("%(num)d member", "%(num)d members", status.members) if status.members else _("Group")]
+    if status.online:
+        parts.append(ngettext("%(num)d online", "%(num)d online", status.online))
+    return ", ".join(parts)
+
+
+def status_line(status) -> str:
+    """An open chat's header line (presence.ChatStatus) in the page's language, times in the viewer's zone."""
+    if status.typing:
+        return _typing(status.typing, status.state == "group")
+    if status.state == "seen" and status.seen:
+        return _seen(status.seen)
+    if status.state in ("channel", "group"):
+        return _members(status)
+    return str(LAST_SEEN.get(status.state, status.text))
+
+
+def poll_kind(poll) -> str:
+    """A poll's heading: open or closed, poll or quiz, whether several answers may be chosen."""
+    kinds = {(False, False): _l("Poll"), (False, True): _l("Quiz"),
+             (True, False): _l("Closed poll"), (True, True): _l("Closed quiz")}
+    text = str(kinds[(poll.closed, poll.quiz)])
+    return _("%(kind)s, several answers", kind=text) if poll.multiple else text
