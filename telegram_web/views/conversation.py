@@ -120,7 +120,8 @@ def messages(chat_id: int):
     if request.args.get("after") is not None:
         return poll(chat_id)
     row = account()
-    page = get_service().messages.open(row.id, chat_id, limit=int_arg("limit", 50, 1, 100), mark_read=mark_read())
+    page = get_service().messages.open(row.id, chat_id, limit=int_arg("limit", 50, 1, 100), mark_read=mark_read(),
+                                       at_unread=False)
     return respond(page, PANE, page=page, poll_seconds=poll_seconds(page.problem))
 
 
