@@ -50,7 +50,7 @@ async def _save(client, chat_id: int, text: str, reply_to: int | None) -> Draft:
     peer = await input_peer(client, cache, chat_id)
     reply = types.InputReplyToMessage(reply_to_msg_id=reply_to) if reply_to else None
     await client(functions.messages.SaveDraftRequest(peer=peer, message=text, reply_to=reply))
-    note_draft(cache, chat_id, text)
+    note_draft(cache, chat_id, text, reply_to)
     return Draft(chat_id, text, reply_to)
 
 

@@ -49,6 +49,7 @@ class ChatPage:
     status: ChatStatus | None = None
     read_outbox_max_id: int | None = None  # own messages up to it were read (None: the chat shows no ticks)
     first_unread: int | None = None  # the "Unread messages" separator goes above it
+    draft_quote: MessageView | None = None  # the message the cloud draft replies to (the composer opens replying)
 
 
 @dataclass
@@ -167,9 +168,12 @@ async def _open(client, chat_id: int, limit: int, mark_read: bool, page=ChatPage
     views = chat.newest(limit)
     unread = [v.id for v in views if not v.out and v.id > summary.read_inbox_max_id] if summary.unread else []
     has_older = bool(views) and not (chat.at_start and views[0].id == min(chat.messages))
+    draft_quote = await history.quoted(client, cache, chat, summary.draft_reply_to) if problem is None else None
     if at_unread and problem is None and has_older and summary.unread > len(unread):
         from .around import at_first_unread  # (around.py builds on this module) the first unread is older
-        return await at_first_unread(client, cache, chat, summary, mark_read)
+        found = await at_first_unread(client, cache, chat, summary, mark_read)
+        found.draft_quote = draft_quote
+        return found
     first_unread = unread[0] if unread else None
     if problem is None:
         await history.fill_replies(client, cache, chat, views)
@@ -178,7 +182,7 @@ async def _open(client, chat_id: int, limit: int, mark_read: bool, page=ChatPage
     status, read = await presence.opened(client, cache, summary), read_outbox(summary)
     return page(summary, present(chat, views), _cursor(chat, views, read, status), has_older,
                 await history.sponsored(client, chat, summary.kind) if problem is None else [], problem,
-                status, read, first_unread)
+                status, read, first_unread, draft_quote)
 
 
 async def _refreshed(client, cache: AccountCache, chat: ChatCache) -> TelegramProblem | None:
