@@ -143,6 +143,7 @@ async def _thread(client, chat_id: int, topic_id: int, mark_read: bool) -> Topic
     for message in reversed(result.messages):
         finish_message(message, client, entities, peer)
         views.append(message_view(message, cache.names))
+    await history.fill_replies(client, cache, cache.chat(chat_id), views)  # replies within the topic quote
     top = max((v.id for v in views if not v.out), default=0)
     if mark_read and topic.unread and top:
         await client(functions.messages.ReadDiscussionRequest(peer=peer, msg_id=topic_id, read_max_id=top))
