@@ -48,11 +48,11 @@ def send_multi_media(ctx, r):
         raise RpcFail('MEDIA_INVALID')
     for item in items:
         _check_random_id(ctx, item.random_id)
-    grouped_id, reply_to = secrets.randbits(62), _reply_id(r.reply_to)
+    grouped_id, reply_to, top = secrets.randbits(62), _reply_id(r.reply_to), getattr(r.reply_to, 'top_msg_id', None)
     updates, users, chats = [], {}, {}
     for item, f in zip(items, files):
         content = Content(text=item.message or '', entities=list(item.entities or []), reply_to=reply_to, media=f,
-                          silent=bool(r.silent), grouped_id=grouped_id, top_msg_id=getattr(r.reply_to, 'top_msg_id', None))
+                          silent=bool(r.silent), grouped_id=grouped_id, top_msg_id=top)
         result = ctx.server.send(ctx.user.id, peer, content, exclude_key=ctx.key.key_id)
         answer = _sent_updates(ctx, peer, result, item.random_id)
         updates += answer.updates

@@ -102,7 +102,8 @@ async def at_first_unread(client, cache: AccountCache, chat: ChatCache, summary:
     status, read = await presence.opened(client, cache, summary), read_outbox(summary)
     has_older = sum(1 for v in views if v.id <= summary.read_inbox_max_id) >= HALF
     return AroundPage(summary, present(chat, views), _cursor(chat, views), has_older,
-                      await history.sponsored(client, chat, summary.kind), status=status, read_outbox_max_id=read, first_unread=first_unread, has_newer=_has_newer(chat, views))
+                      await history.sponsored(client, chat, summary.kind), status=status, read_outbox_max_id=read,
+                      first_unread=first_unread, has_newer=_has_newer(chat, views))
 
 
 async def _fetched(client, cache: AccountCache, chat: ChatCache, **where) -> list[MessageView]:

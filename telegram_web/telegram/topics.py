@@ -4,8 +4,8 @@
 opens to its topic list (messages.getForumTopics, each topic with its unread count), a topic to its own thread
 (messages.getReplies with the topic's id, as Telegram's apps do), and a message sent there goes into the topic
 (reply_to the topic, or a message of it), with the main composer's files and cloud drafts (the topic's own draft
-comes with getForumTopics, so other devices' drafts are there on opening). An open thread's poll asks Telegram again only when the forum's newest message changed in
-the update-fed cache (`newest`).
+comes with getForumTopics, so other devices' drafts are there on opening). An open thread's poll asks Telegram
+again only when the forum's newest message changed in the update-fed cache (`newest`).
 """
 import itertools
 from collections.abc import Sequence
