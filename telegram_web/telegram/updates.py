@@ -242,7 +242,8 @@ def note_read(cache: AccountCache, chat_id: int, max_id: int, outbox: bool) -> N
         chat = cache.chats.get(chat_id)
         if max_id >= dialog.last_message_id:
             dialog.unread = 0
-        elif chat is not None and chat.trusted:
+        elif chat is not None and chat.trusted and (chat.at_start or min(chat.messages, default=max_id + 1) <= max_id):
+            # (counted from the window only when it holds every message after the mark)
             dialog.unread = sum(1 for m in chat.messages.values() if not m.out and m.id > max_id)
     cache.touch_dialogs(dialog)
 

@@ -34,6 +34,9 @@ def test_120_unread_open_at_the_first_unread_and_page_down_to_the_live_poll(serv
     assert f'id="m-{ids[9]}"' in html and f'id="m-{ids[-1]}"' not in html  # read ones above, the newest not yet
     assert 'id="older"' in html and html.count('id="unread"') == 1
     costs_nothing(server, me, browser, poll_url(html))  # the around poll: edits and deletions, from the cache
+    shown = len(re.findall(r'<article class="msg in', html[html.index('id="unread"'):]))
+    listed = {c["id"]: c for c in browser.get("/telegram/chats/", json=True).json["chats"]}[bob]
+    assert listed["unread"] == 120 - shown > 0  # the ones shown were read; the badge counts the rest
 
     seen, url = html, newer_url(html)
     for _ in range(5):  # scrolling down: newer pages until the newest
