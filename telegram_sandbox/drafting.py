@@ -41,10 +41,11 @@ class DraftsMixin:
         if d is not None and isinstance(d.drafts.get(top_msg_id or 0), types.DraftMessage):
             self.put_draft(user_id, peer, '', top_msg_id=top_msg_id, exclude_key=exclude_key)
 
-    def save_draft(self, user_id: int, peer: int, text: str, *, top_msg_id=None):
-        """Control surface: the account saves a draft on another device (every session of it is told)."""
+    def save_draft(self, user_id: int, peer: int, text: str, *, reply_to=None, top_msg_id=None):
+        """Control surface: the account saves a draft on another device, replying to `reply_to` (an id in its
+        view) or not (every session of it is told)."""
         with self.lock:
-            self.put_draft(user_id, peer, text, top_msg_id=top_msg_id)
+            self.put_draft(user_id, peer, text, reply_to=reply_to, top_msg_id=top_msg_id)
 
     def draft_of(self, user_id: int, peer: int, top_msg_id=None) -> str:
         """Inspection: the account's draft text in peer ('' for none)."""

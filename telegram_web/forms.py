@@ -192,12 +192,6 @@ class EditForm(Form):
             raise ValidationError(self.empty)
 
 
-class TopicMessageForm(EditForm):
-    """A message sent into a forum topic (text only)."""
-
-    empty = _l("Type a message.")
-
-
 class DeleteForm(Form):
     """Deleting a message (its fields come in the URL: htmx sends hx-delete's parameters there)."""
 

@@ -13,7 +13,7 @@ from ..peers import input_peer
 from ..rpc import RpcFail
 from . import handles
 from .media import input_media_file
-from .sending import _check_entities, _check_random_id, _reply_id, _sent_updates, _utf16_len
+from .sending import _check_entities, _check_random_id, _cleared, _reply_id, _sent_updates, _utf16_len
 
 MAX_ALBUM = 10
 
@@ -48,14 +48,15 @@ def send_multi_media(ctx, r):
         raise RpcFail('MEDIA_INVALID')
     for item in items:
         _check_random_id(ctx, item.random_id)
-    grouped_id, reply_to = secrets.randbits(62), _reply_id(r.reply_to)
+    grouped_id, reply_to, top = secrets.randbits(62), _reply_id(r.reply_to), getattr(r.reply_to, 'top_msg_id', None)
     updates, users, chats = [], {}, {}
     for item, f in zip(items, files):
         content = Content(text=item.message or '', entities=list(item.entities or []), reply_to=reply_to, media=f,
-                          silent=bool(r.silent), grouped_id=grouped_id)
-        answer = _sent_updates(ctx, peer, ctx.server.send(ctx.user.id, peer, content, exclude_key=ctx.key.key_id),
-                               item.random_id)
+                          silent=bool(r.silent), grouped_id=grouped_id, top_msg_id=top)
+        result = ctx.server.send(ctx.user.id, peer, content, exclude_key=ctx.key.key_id)
+        answer = _sent_updates(ctx, peer, result, item.random_id)
         updates += answer.updates
         users.update({u.id: u for u in answer.users})
         chats.update({c.id: c for c in answer.chats})
+    _cleared(ctx, peer, r, result)  # (sendMultiMedia has clear_draft too)
     return types.Updates(updates, list(users.values()), list(chats.values()), updates[-1].message.date, 0)

@@ -55,10 +55,12 @@ def _sent_updates(ctx, peer, result, random_id):
                           server.update_tl(record, pts, 1, acc.id, ctx.dc)], users, chats, msg.date, 0)
 
 
-def _cleared(ctx, peer, r):
-    """A send with clear_draft clears the chat's (or the topic's) cloud draft."""
+def _cleared(ctx, peer, r, result):
+    """A send with clear_draft clears the cloud draft of the chat, or of the forum topic the message went into
+    (Telegram places a reply to a topic's message in that topic without top_msg_id)."""
     if r.clear_draft:
-        ctx.server.clear_draft(ctx.user.id, peer, top_msg_id=getattr(r.reply_to, 'top_msg_id', None),
+        msg = (result if kind_of(peer) == 'channel' else result[ctx.user.id])[0]
+        ctx.server.clear_draft(ctx.user.id, peer, top_msg_id=getattr(r.reply_to, 'top_msg_id', None) or msg.topic,
                                exclude_key=ctx.key.key_id)
 
 
@@ -77,7 +79,7 @@ def send_message(ctx, r):
                       silent=bool(r.silent), top_msg_id=getattr(r.reply_to, 'top_msg_id', None))
     result = ctx.server.send(ctx.user.id, peer, content, exclude_key=ctx.key.key_id)
     ctx.server.wake_bot(ctx.user.id, peer, result)
-    _cleared(ctx, peer, r)
+    _cleared(ctx, peer, r, result)
     if kind_of(peer) == 'channel':
         return _sent_updates(ctx, peer, result, r.random_id)
     msg, pts = result[ctx.user.id]
@@ -99,7 +101,7 @@ def send_media(ctx, r):
                       media=media, silent=bool(r.silent), top_msg_id=getattr(r.reply_to, 'top_msg_id', None))
     result = ctx.server.send(ctx.user.id, peer, content, exclude_key=ctx.key.key_id)
     ctx.server.wake_bot(ctx.user.id, peer, result)
-    _cleared(ctx, peer, r)
+    _cleared(ctx, peer, r, result)
     return _sent_updates(ctx, peer, result, r.random_id)
 
 

@@ -32,7 +32,8 @@ def topic_tl(ctx, ch, topic):
         read_outbox_max_id=d.read_outbox_max_id, unread_count=ctx.server.topic_unread(acc, ch, topic.id),
         unread_mentions_count=0, unread_reactions_count=0, unread_poll_votes_count=0,
         from_id=types.PeerUser(topic.creator_id), notify_settings=types.PeerNotifySettings(),
-        my=topic.creator_id == acc.id or None, closed=topic.closed or None)
+        my=topic.creator_id == acc.id or None, closed=topic.closed or None,
+        draft=d.drafts.get(topic.id))  # the topic's cloud draft (messages.saveDraft with its top_msg_id)
 
 
 @handles(functions.messages.GetForumTopicsRequest)

@@ -10,15 +10,16 @@ changed); the newer page that reaches the newest message hands over to the chat'
 from dataclasses import dataclass
 from datetime import datetime
 
-from . import history
-from .cache import ChatCache
-from .convert import MessageView, message_view
+from . import history, presence, reading
+from .albums import present
+from .cache import AccountCache, ChatCache
+from .convert import ChatSummary, MessageView, message_view
 from .dialogs import summary_of
-from .messages import Changes, ChatPage, Cursor
+from .messages import Changes, ChatPage, Cursor, read_outbox
 from .problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem
 from .updates import ensure
 
-HALF = 20  # messages shown each side of the one searched for
+HALF = 20  # messages shown each side of the one searched for (read ones above the first unread)
 
 
 @dataclass
@@ -49,10 +50,11 @@ class Around:
         :raise ChatNotFound, ChatUnavailable, TelegramProblem:."""
         return self._service.call(session_id, _open, chat_id, message_id, day)
 
-    def newer(self, session_id: int, chat_id: int, after: int, oldest: int, *, limit: int = history.PAGE) -> NewerPage:
-        """Up to `limit` messages newer than `after` (`oldest`: the page's oldest, for the next cursor);
-        :raise ChatNotFound, ChatUnavailable, TelegramProblem:."""
-        return self._service.call(session_id, _newer, chat_id, after, oldest, limit)
+    def newer(self, session_id: int, chat_id: int, after: int, oldest: int, *, limit: int = history.PAGE,
+              mark_read: bool = True) -> NewerPage:
+        """Up to `limit` messages newer than `after` (`oldest`: the page's oldest, for the next cursor), read once
+        shown when `mark_read`; :raise ChatNotFound, ChatUnavailable, TelegramProblem:."""
+        return self._service.call(session_id, _newer, chat_id, after, oldest, limit, mark_read)
 
     def changes(self, session_id: int, chat_id: int, cursor: Cursor) -> Changes:
         """Edits and deletions of the shown messages since `cursor` (from the cache); Telegram trouble comes back
@@ -77,19 +79,50 @@ async def _open(client, chat_id: int, message_id: int, day: datetime | None) -> 
     chat = cache.chat(chat_id)
     await history.refresh(client, cache, chat)  # the window says where the newest message is
     offset = {"offset_date": day} if day else {"offset_id": message_id}
-    messages = await history.fetch(client, cache, chat_id, limit=2 * HALF, add_offset=-HALF, **offset)
-    views = [message_view(m, cache.names) for m in reversed(messages)]
+    views = await _fetched(client, cache, chat, limit=2 * HALF, add_offset=-HALF, **offset)
     if day:  # the first message of the day, else (nothing since) the last one before it
         message_id = next((v.id for v in views if v.date >= day), views[-1].id if views else 0)
     highlight = message_id if any(v.id == message_id for v in views) else 0
-    await history.fill_replies(client, cache, chat, views)
-    has_newer = bool(views) and views[-1].id < _newest(chat)
     has_older = sum(1 for v in views if v.id < message_id) >= HALF
-    cursor = Cursor(chat.epoch, chat.version, views[-1].id if views else 0, views[0].id if views else 0)
-    return AroundPage(summary, views, cursor, has_older, highlight_id=highlight, has_newer=has_newer)
+    return AroundPage(summary, views, _cursor(chat, views), has_older, highlight_id=highlight,
+                      has_newer=_has_newer(chat, views))
 
 
-async def _newer(client, chat_id: int, after: int, oldest: int, limit: int) -> NewerPage:
+async def at_first_unread(client, cache: AccountCache, chat: ChatCache, summary: ChatSummary,
+                          mark_read: bool) -> AroundPage:
+    """A chat with more unread messages than its newest page holds, opened as Telegram opens it: at the first
+    unread one (after `read_inbox_max_id`), HALF read ones above it and a page of unread ones below; newer pages
+    load on scrolling down until the newest, where the chat's ordinary poll takes over (messages.py's `_open`,
+    on the loop thread, with the window already refreshed)."""
+    views = await _fetched(client, cache, chat, limit=history.PAGE + HALF, add_offset=-history.PAGE,
+                           offset_id=summary.read_inbox_max_id + 1)
+    first_unread = next((v.id for v in views if not v.out and v.id > summary.read_inbox_max_id), None)
+    if mark_read:
+        reading.mark_read(client, cache, summary, views)
+    status, read = await presence.opened(client, cache, summary), read_outbox(summary)
+    has_older = sum(1 for v in views if v.id <= summary.read_inbox_max_id) >= HALF
+    return AroundPage(summary, present(chat, views), _cursor(chat, views), has_older,
+                      await history.sponsored(client, chat, summary.kind), status=status, read_outbox_max_id=read,
+                      first_unread=first_unread, has_newer=_has_newer(chat, views))
+
+
+async def _fetched(client, cache: AccountCache, chat: ChatCache, **where) -> list[MessageView]:
+    """One page of history (messages.getHistory with `where`), oldest first, quotes filled in."""
+    messages = await history.fetch(client, cache, chat.chat_id, **where)
+    views = [message_view(m, cache.names) for m in reversed(messages)]
+    await history.fill_replies(client, cache, chat, views)
+    return views
+
+
+def _cursor(chat: ChatCache, views: list[MessageView]) -> Cursor:
+    return Cursor(chat.epoch, chat.version, views[-1].id if views else 0, views[0].id if views else 0)
+
+
+def _has_newer(chat: ChatCache, views: list[MessageView]) -> bool:
+    return bool(views) and views[-1].id < _newest(chat)
+
+
+async def _newer(client, chat_id: int, after: int, oldest: int, limit: int, mark_read: bool) -> NewerPage:
     cache = await ensure(client)
     chat = cache.chat(chat_id)
     await history.refresh(client, cache, chat)
@@ -100,6 +133,9 @@ async def _newer(client, chat_id: int, after: int, oldest: int, limit: int) -> N
         messages = await history.fetch(client, cache, chat_id, limit=limit, offset_id=after + 1, add_offset=-limit)
         views = [message_view(m, cache.names) for m in reversed(messages)]
     await history.fill_replies(client, cache, chat, views)
+    summary = presence.summary_for(cache, chat_id)
+    if mark_read and summary is not None:  # scrolled down to them: seen, as Telegram's apps count it
+        reading.mark_read(client, cache, summary, views)
     last = views[-1].id if views else after
     return NewerPage(views, last < _newest(chat), Cursor(chat.epoch, chat.version, last, oldest))
 

@@ -120,6 +120,7 @@ class ChatSummary:
     date: datetime | None = None
     last_message_id: int = 0
     draft: str | None = None  # the cloud draft's text (messages.saveDraft, here or on another device)
+    draft_reply_to: int | None = None  # the message the draft replies to (the composer opens replying)
     photo_id: int | None = field(default=None, metadata=HIDDEN)  # JSON: has_photo
     photo_dc: int | None = field(default=None, metadata=HIDDEN)
     can_post: bool = True
@@ -226,7 +227,7 @@ def summary_from_dialog(dialog, order: int) -> ChatSummary:
     summary.pinned, summary.archived, summary.order = bool(dialog.pinned), dialog.folder_id == 1, order
     summary.unread, summary.unread_mark = dialog.unread_count, bool(raw.unread_mark)
     summary.read_inbox_max_id, summary.read_outbox_max_id = raw.read_inbox_max_id, raw.read_outbox_max_id
-    summary.draft = draft_text(raw.draft)
+    summary.draft, summary.draft_reply_to = draft_text(raw.draft), draft_reply(raw.draft)
     if dialog.message is not None:
         view = message_view(dialog.message, {})
         summary.preview, summary.date, summary.last_message_id = list_preview(view, summary.kind), view.date, view.id
@@ -237,6 +238,11 @@ def draft_text(draft) -> str | None:
     """A cloud draft's whole text (DraftMessage), None for none (DraftMessageEmpty, or only whitespace)."""
     text = getattr(draft, "message", None) or ""
     return text if text.strip() else None
+
+
+def draft_reply(draft) -> int | None:
+    """The message a cloud draft replies to (its InputReplyToMessage), None for none."""
+    return getattr(getattr(draft, "reply_to", None), "reply_to_msg_id", None) if draft_text(draft) else None
 
 
 def list_preview(view: MessageView, kind: str) -> str:

@@ -36,26 +36,32 @@ class Drafts:
     def __init__(self, service):
         self._service = service
 
-    def save(self, session_id: int, chat_id: int, text: str, *, reply_to: int | None = None) -> Draft:
-        """Save the chat's cloud draft (`messages.saveDraft`; an empty text clears it); :raise TelegramProblem:."""
-        return self._service.call(session_id, _save, chat_id, text, reply_to)
+    def save(self, session_id: int, chat_id: int, text: str, *, reply_to: int | None = None,
+             topic_id: int | None = None) -> Draft:
+        """Save the chat's (or forum topic's) cloud draft (`messages.saveDraft`; an empty text clears it);
+        :raise TelegramProblem:."""
+        return self._service.call(session_id, _save, chat_id, text, reply_to, topic_id)
 
-    def typing(self, session_id: int, chat_id: int) -> Typing:
-        """Tell the chat the owner is typing (`messages.setTyping`); :raise TelegramProblem:."""
-        return self._service.call(session_id, _typing, chat_id)
+    def typing(self, session_id: int, chat_id: int, *, topic_id: int | None = None) -> Typing:
+        """Tell the chat (or forum topic) the owner is typing (`messages.setTyping`); :raise TelegramProblem:."""
+        return self._service.call(session_id, _typing, chat_id, topic_id)
 
 
-async def _save(client, chat_id: int, text: str, reply_to: int | None) -> Draft:
+async def _save(client, chat_id: int, text: str, reply_to: int | None, topic_id: int | None) -> Draft:
     cache = await ensure(client)
     peer = await input_peer(client, cache, chat_id)
-    reply = types.InputReplyToMessage(reply_to_msg_id=reply_to) if reply_to else None
+    # A topic's draft names the topic (top_msg_id), replying to one of its messages or to its first one.
+    reply = types.InputReplyToMessage(reply_to_msg_id=reply_to or topic_id, top_msg_id=topic_id) \
+        if reply_to or topic_id else None
     await client(functions.messages.SaveDraftRequest(peer=peer, message=text, reply_to=reply))
-    note_draft(cache, chat_id, text)
+    if topic_id is None:  # (the list shows the chat's own draft; a topic's comes with its topic)
+        note_draft(cache, chat_id, text, reply_to)
     return Draft(chat_id, text, reply_to)
 
 
-async def _typing(client, chat_id: int) -> Typing:
+async def _typing(client, chat_id: int, topic_id: int | None) -> Typing:
     cache = await ensure(client)
     peer = await input_peer(client, cache, chat_id)
-    await client(functions.messages.SetTypingRequest(peer=peer, action=types.SendMessageTypingAction()))
+    await client(functions.messages.SetTypingRequest(peer=peer, action=types.SendMessageTypingAction(),
+                                                     top_msg_id=topic_id))
     return Typing(chat_id)

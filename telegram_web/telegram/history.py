@@ -134,6 +134,17 @@ async def fill_replies(client, cache: AccountCache, chat: ChatCache, views: list
                 view.service = say(view.service_line)
 
 
+async def quoted(client, cache: AccountCache, chat: ChatCache, message_id: int | None) -> MessageView | None:
+    """The message a cloud draft replies to: from the window, else asked; None when there is none or it is gone."""
+    if not message_id or message_id in chat.messages:
+        return chat.messages.get(message_id) if message_id else None
+    try:
+        found = await client.get_messages(chat.chat_id, ids=message_id)
+    except tg.RPCError:
+        return None  # the draft opens without its quote
+    return message_view(found, cache.names) if found is not None else None
+
+
 async def sponsored(client, chat: ChatCache, kind: str) -> list[MessageView]:
     """Telegram's sponsored messages for a broadcast channel (at most one request per 5 minutes)."""
     if kind != "channel":

@@ -49,6 +49,7 @@ class ChatPage:
     status: ChatStatus | None = None
     read_outbox_max_id: int | None = None  # own messages up to it were read (None: the chat shows no ticks)
     first_unread: int | None = None  # the "Unread messages" separator goes above it
+    draft_quote: MessageView | None = None  # the message the cloud draft replies to (the composer opens replying)
 
 
 @dataclass
@@ -95,9 +96,11 @@ class Messages:
     def __init__(self, service):
         self._service = service
 
-    def open(self, session_id: int, chat_id: int, *, limit: int = PAGE, mark_read: bool = True) -> ChatPage:
-        """A chat's newest messages; :raise ChatNotFound, ChatUnavailable, TelegramProblem:."""
-        return self._service.call(session_id, _open, chat_id, limit, mark_read)
+    def open(self, session_id: int, chat_id: int, *, limit: int = PAGE, mark_read: bool = True,
+             at_unread: bool = True) -> ChatPage:
+        """A chat's newest messages, or (`at_unread`, more unread than they hold) the page at its first unread
+        one (around.py); :raise ChatNotFound, ChatUnavailable, TelegramProblem:."""
+        return self._service.call(session_id, _open, chat_id, limit, mark_read, ChatPage, at_unread)
 
     def open_with_list(self, session_id: int, chat_id: int, *, q: str = "", limit: int = LIST_PAGE,
                        mark_read: bool = True) -> tuple[ChatPage, ChatList]:
@@ -154,7 +157,8 @@ def read_outbox(summary: ChatSummary | None) -> int | None:
     return summary.read_outbox_max_id
 
 
-async def _open(client, chat_id: int, limit: int, mark_read: bool, page=ChatPage) -> ChatPage:
+async def _open(client, chat_id: int, limit: int, mark_read: bool, page=ChatPage,
+                at_unread: bool = False) -> ChatPage:
     cache = await ensure(client)
     await input_peer(client, cache, chat_id)  # (from the entity cache: no request when the chat is known)
     chat = cache.chat(chat_id)
@@ -162,17 +166,23 @@ async def _open(client, chat_id: int, limit: int, mark_read: bool, page=ChatPage
                                                     presence.peer_dialog(client, cache, chat_id))
     summary = presence.with_read_marks(cache, summary, dialog)
     views = chat.newest(limit)
-    first_unread = next((v.id for v in views if not v.out and v.id > summary.read_inbox_max_id), None) \
-        if summary.unread else None
+    unread = [v.id for v in views if not v.out and v.id > summary.read_inbox_max_id] if summary.unread else []
+    has_older = bool(views) and not (chat.at_start and views[0].id == min(chat.messages))
+    draft_quote = await history.quoted(client, cache, chat, summary.draft_reply_to) if problem is None else None
+    if at_unread and problem is None and has_older and summary.unread > len(unread):
+        from .around import at_first_unread  # (around.py builds on this module) the first unread is older
+        found = await at_first_unread(client, cache, chat, summary, mark_read)
+        found.draft_quote = draft_quote
+        return found
+    first_unread = unread[0] if unread else None
     if problem is None:
         await history.fill_replies(client, cache, chat, views)
         if mark_read:
             reading.mark_read(client, cache, summary, views)
-    has_older = bool(views) and not (chat.at_start and views[0].id == min(chat.messages))
     status, read = await presence.opened(client, cache, summary), read_outbox(summary)
     return page(summary, present(chat, views), _cursor(chat, views, read, status), has_older,
                 await history.sponsored(client, chat, summary.kind) if problem is None else [], problem,
-                status, read, first_unread)
+                status, read, first_unread, draft_quote)
 
 
 async def _refreshed(client, cache: AccountCache, chat: ChatCache) -> TelegramProblem | None:
@@ -190,7 +200,7 @@ async def _refreshed(client, cache: AccountCache, chat: ChatCache) -> TelegramPr
 
 
 async def _open_with_list(client, chat_id: int, mark_read: bool, q: str, limit: int) -> tuple[ChatPage, ChatList]:
-    page, _ = await asyncio.gather(_open(client, chat_id, PAGE, False), _chat_list(client, q, 0, limit, None, None))
+    page, _ = await asyncio.gather(_open(client, chat_id, PAGE, False, ChatPage, True), _chat_list(client, q, 0, limit, None, None))
     if mark_read and page.problem is None:  # after the dialogs load, which would bring the old count back
         cache = await ensure(client)
         reading.mark_read(client, cache, cache.dialogs.get(chat_id, page.chat), page.messages)

@@ -18,8 +18,9 @@ def mark_read(client, cache: AccountCache, summary: ChatSummary, views: list[Mes
     top = max((v.id for v in views if not v.out), default=0)
     if top <= summary.read_inbox_max_id:
         return
+    seen = sum(1 for v in views if not v.out and v.id > summary.read_inbox_max_id)  # (a page at the first unread)
     summary.read_inbox_max_id = top
-    summary.unread = 0 if top >= summary.last_message_id else summary.unread
+    summary.unread = 0 if top >= summary.last_message_id else max(0, summary.unread - seen)
     cache.touch_dialogs(summary)
     task = asyncio.get_running_loop().create_task(client.send_read_acknowledge(summary.id, max_id=top))
     _in_flight.add(task)

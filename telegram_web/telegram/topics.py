@@ -3,10 +3,12 @@
 `Topics` is the service's group (`service.topics.forum(...)`, `.list(...)`, `.thread(...)`, `.send(...)`): a forum
 opens to its topic list (messages.getForumTopics, each topic with its unread count), a topic to its own thread
 (messages.getReplies with the topic's id, as Telegram's apps do), and a message sent there goes into the topic
-(reply_to the topic). An open thread's poll asks Telegram again only when the forum's newest message changed in
-the update-fed cache (`newest`).
+(reply_to the topic, or a message of it), with the main composer's files and cloud drafts (the topic's own draft
+comes with getForumTopics, so other devices' drafts are there on opening). An open thread's poll asks Telegram
+again only when the forum's newest message changed in the update-fed cache (`newest`).
 """
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,7 +16,8 @@ from flask_babel import lazy_gettext as _l
 from telethon import functions, utils
 from telethon.tl import types
 
-from .convert import ChatSummary, MessageView, message_view
+from . import history
+from .convert import ChatSummary, MessageView, draft_reply, draft_text, message_view
 from .dialogs import input_peer, summary_of
 from .internals import finish_message
 from .problems import ChatNotFound
@@ -34,6 +37,8 @@ class TopicView:
     preview: str
     date: datetime | None
     closed: bool = False
+    draft: str | None = None  # the topic's cloud draft (messages.saveDraft with top_msg_id)
+    draft_reply_to: int | None = None  # the message of the topic the draft replies to
 
 
 @dataclass
@@ -46,11 +51,12 @@ class TopicList:
 
 @dataclass
 class TopicThread:
-    """One topic's messages, oldest first."""
+    """One topic's messages, oldest first; the message the topic's draft replies to."""
 
     chat: ChatSummary
     topic: TopicView
     messages: list[MessageView]
+    draft_quote: MessageView | None = None
 
 
 class Topics:
@@ -75,9 +81,12 @@ class Topics:
         """The topic's newest messages (marked read when `mark_read`); :raise ChatNotFound: for an unknown topic."""
         return self._service.call(session_id, _thread, chat_id, topic_id, mark_read)
 
-    def send(self, session_id: int, chat_id: int, topic_id: int, text: str) -> TopicThread:
-        """Send `text` into the topic and answer its thread; :raise TelegramProblem: if Telegram refused."""
-        return self._service.call(session_id, _send, chat_id, topic_id, text)
+    def send(self, session_id: int, chat_id: int, topic_id: int, text: str, *, paths: Sequence[str] = (),
+             as_file: bool = True, reply_to: int | None = None) -> TopicThread:
+        """Send `text`, or files with it as the caption (as Messages.send does), into the topic, as a reply to
+        `reply_to` (a message of the topic) if given; the topic's draft is cleared; answer its thread;
+        :raise TelegramProblem: if Telegram refused."""
+        return self._service.call(session_id, _send, chat_id, topic_id, text, list(paths), as_file, reply_to)
 
 
 async def _is_forum(client, chat_id: int) -> bool:
@@ -108,8 +117,10 @@ async def _topics(client, cache, chat_id: int):
     topics = []
     for topic in result.topics:
         top = newest.get(topic.top_message)
+        reply = draft_reply(topic.draft)
         topics.append(TopicView(topic.id, topic.title, topic.unread_count, top.preview() if top else "",
-                                top.date if top else topic.date, bool(topic.closed)))
+                                top.date if top else topic.date, bool(topic.closed), draft_text(topic.draft),
+                                reply if reply != topic.id else None))  # (a draft in the topic names it)
     return summary, peer, topics
 
 
@@ -133,16 +144,27 @@ async def _thread(client, chat_id: int, topic_id: int, mark_read: bool) -> Topic
     for message in reversed(result.messages):
         finish_message(message, client, entities, peer)
         views.append(message_view(message, cache.names))
+    await history.fill_replies(client, cache, cache.chat(chat_id), views)  # replies within the topic quote
     top = max((v.id for v in views if not v.out), default=0)
     if mark_read and topic.unread and top:
         await client(functions.messages.ReadDiscussionRequest(peer=peer, msg_id=topic_id, read_max_id=top))
         topic.unread = 0
-    return TopicThread(summary, topic, views)
+    quote = next((v for v in views if v.id == topic.draft_reply_to), None) or \
+        await history.quoted(client, cache, cache.chat(chat_id), topic.draft_reply_to)  # (older than the page)
+    return TopicThread(summary, topic, views, quote)
 
 
-async def _send(client, chat_id: int, topic_id: int, text: str) -> TopicThread:
+async def _send(client, chat_id: int, topic_id: int, text: str, paths: list[str], as_file: bool,
+                reply_to: int | None) -> TopicThread:
     cache = await ensure(client)
     peer = await input_peer(client, cache, chat_id)
-    message = await client.send_message(peer, text, parse_mode=None, reply_to=topic_id)  # into the topic
-    note_message(cache, message)  # the list's preview and order, as any send
+    # Into the topic: replying to its first message, or to one of its messages (Telegram keeps a reply in the
+    # replied message's topic); clear_draft clears the topic's draft.
+    if paths:
+        sent = await client.send_file(peer, paths if len(paths) > 1 else paths[0], caption=text, clear_draft=True,
+                                      force_document=as_file, parse_mode=None, reply_to=reply_to or topic_id)
+    else:
+        sent = await client.send_message(peer, text, parse_mode=None, reply_to=reply_to or topic_id, clear_draft=True)
+    for message in sent if isinstance(sent, list) else [sent]:
+        note_message(cache, message)  # the list's preview and order, as any send
     return await _thread(client, chat_id, topic_id, False)

@@ -13,7 +13,7 @@ from telethon.tl import types
 
 from ..phrases import N_
 from .cache import AccountCache, attach
-from .convert import draft_text, list_preview, message_view, reactions_of, summary_from_entity
+from .convert import draft_reply, draft_text, list_preview, message_view, reactions_of, summary_from_entity
 from .media_view import poll_media
 from .dialog_updates import FLAG_UPDATES, note_chat_changed, note_dialog_flags
 from .internals import chain_reconnect_callback, connection_of
@@ -59,7 +59,7 @@ def install(client) -> AccountCache:
             cache.folders_stale = True  # the tabs are asked again on the next list request
             cache.touch_dialogs()
         elif isinstance(update, types.UpdateDraftMessage) and not update.top_msg_id:  # from another device
-            note_draft(cache, utils.get_peer_id(update.peer), draft_text(update.draft))
+            note_draft(cache, utils.get_peer_id(update.peer), draft_text(update.draft), draft_reply(update.draft))
         elif isinstance(update, types.UpdateMessageReactions):
             note_reactions(cache, update)
         elif isinstance(update, types.UpdateBotCommands):  # asked again by the chat's panel (bots.py)
@@ -156,8 +156,7 @@ def note_message(cache: AccountCache, message, edited: bool = False) -> None:
             dialog.archived = dialog.archived and dialog.muted  # Telegram unarchives unmuted chats
             if not view.out and view.id > dialog.read_inbox_max_id:
                 dialog.unread += 1
-            if view.out:
-                dialog.draft = None  # sending clears the chat's draft (clear_draft; other devices get an update)
+            # (an own message leaves the draft: a send that clears it says so with updateDraftMessage)
         cache.touch_dialogs(dialog)
 
 
@@ -244,17 +243,19 @@ def note_read(cache: AccountCache, chat_id: int, max_id: int, outbox: bool) -> N
         chat = cache.chats.get(chat_id)
         if max_id >= dialog.last_message_id:
             dialog.unread = 0
-        elif chat is not None and chat.trusted:
+        elif chat is not None and chat.trusted and (chat.at_start or min(chat.messages, default=max_id + 1) <= max_id):
+            # (counted from the window only when it holds every message after the mark)
             dialog.unread = sum(1 for m in chat.messages.values() if not m.out and m.id > max_id)
     cache.touch_dialogs(dialog)
 
 
-def note_draft(cache: AccountCache, chat_id: int, text: str | None) -> None:
+def note_draft(cache: AccountCache, chat_id: int, text: str | None, reply_to: int | None = None) -> None:
     """The chat's cloud draft changed (saved here, cleared by a send, or an updateDraftMessage from another
-    device; '' or None: none): the list shows it."""
+    device; '' or None: none), replying to `reply_to` or not: the list shows it, the composer opens with it."""
     dialog, text = cache.dialogs.get(chat_id), text or None
-    if dialog is not None and dialog.draft != text:
-        dialog.draft = text
+    reply_to = reply_to if text else None
+    if dialog is not None and (dialog.draft, dialog.draft_reply_to) != (text, reply_to):
+        dialog.draft, dialog.draft_reply_to = text, reply_to
         cache.touch_dialogs(dialog)
 
 

@@ -2,21 +2,22 @@
 
 The composer posts here while the owner types (htmx triggers on its text: the draft after a pause, the typing
 action at most every 5 s); both answer 204 to htmx, as nothing on the page changes. A chosen file is uploaded
-at once (staging.py) and shown with its name, size and thumbnail; the send refers to it by its token.
+at once (staging.py) and shown with its name, size and thumbnail; the send refers to it by its token. A forum
+topic's thread uses the same composer: its draft and typing name the topic (`topic`).
 """
 from dataclasses import dataclass
 
 from flask import abort, current_app, request, send_file
 from flask_babel import gettext as _
 
-from ..forms import DraftForm
+from ..forms import DraftForm, SendForm
 from ..staging import TOKEN, StagedFile, StagedFiles, Staging
 from ..telegram.upload_jobs import UploadJob
 from ..telegram.problems import SessionEnded, TelegramProblem
 from ..telegram.service import get_service
-from ..uploads import PHOTO_TYPES
+from ..uploads import MEDIA_TYPES, PHOTO_TYPES, save_uploads
 from ..web import htmx_html, respond
-from . import account, linked_pages, telegram_blueprint
+from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, telegram_blueprint
 
 bp = linked_pages(telegram_blueprint("composer", __name__))
 
@@ -25,23 +26,28 @@ FILE_PART = "telegram/chats/_composer_file.html"
 BIG_FILE = 10 * 1024 * 1024  # Telegram's big-file size (upload.saveBigFilePart): sent in the background
 
 
+def topic_arg() -> int | None:
+    """The forum topic the composer writes in (`topic`), None for the chat itself."""
+    return int_arg("topic", 0, high=MAX_MESSAGE_ID) or None
+
+
 @bp.route(CHAT + "draft/", methods=["POST"])
 def draft(chat_id: int):
-    """Save the typed `text` as the chat's cloud draft (empty clears it), replying to `reply_to` if given;
-    :raise 400: for a text over Telegram's limit."""
+    """Save the typed `text` as the chat's (or `topic`'s) cloud draft (empty clears it), replying to `reply_to`
+    if given; :raise 400: for a text over Telegram's limit."""
     form = DraftForm()
     if not form.validate():
         abort(400, form.first_error())
     text = (form.text.data or "").replace("\r\n", "\n")
     reply_to = int(form.reply_to.data) if form.reply_to.data else None
     return quietly(lambda: get_service().drafts.save(account().id, chat_id, text if text.strip() else "",
-                                                     reply_to=reply_to))
+                                                     reply_to=reply_to, topic_id=topic_arg()))
 
 
 @bp.route(CHAT + "typing/", methods=["POST"])
 def typing(chat_id: int):
-    """Tell the chat the owner is typing (Telegram shows it for about 6 s): 204 to htmx."""
-    return quietly(lambda: get_service().drafts.typing(account().id, chat_id))
+    """Tell the chat (or `topic`) the owner is typing (Telegram shows it for about 6 s): 204 to htmx."""
+    return quietly(lambda: get_service().drafts.typing(account().id, chat_id, topic_id=topic_arg()))
 
 
 def quietly(signal):
@@ -60,6 +66,19 @@ def quietly(signal):
 def staging() -> Staging:
     """The upload area's staged files."""
     return Staging(current_app.instance_path, current_app.config["CHATS_UPLOAD_MAX_BYTES"])
+
+
+def send_with_files(chat_id: int, form: SendForm, staged: list[StagedFile], send):
+    """`send(paths, as_file)` with the files of a send: uploaded with the form, or `staged` before (gone from the
+    staging area once sent); photos and videos go as themselves unless "as files" (or mixed with other files);
+    answer what `send` answers. :raise ValueError: for an upload over the limit."""
+    uploads = form.files()  # (a plain form post without htmx carries its files itself)
+    with save_uploads(uploads, current_app.instance_path, current_app.config["CHATS_UPLOAD_MAX_BYTES"]) as paths:
+        files = list(zip(paths, [f.mimetype for f in uploads])) + [(f.path, f.mime) for f in staged]
+        as_file = bool(form.as_file.data) or not all(mime in MEDIA_TYPES for _, mime in files)
+        found = send([path for path, _ in files], as_file)
+    staging().remove(chat_id, [f.token for f in staged])  # sent: gone
+    return found
 
 
 @bp.app_context_processor

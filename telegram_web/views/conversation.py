@@ -6,7 +6,7 @@ fragments use the dedicated routes.
 """
 from dataclasses import dataclass
 
-from flask import current_app, request, url_for
+from flask import request, url_for
 
 from ..errors import ErrorBody
 from ..forms import SendForm
@@ -14,8 +14,7 @@ from ..telegram.convert import MessageView
 from ..telegram.messages import ChatPage, Cursor, ResetPage
 from ..telegram.problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem
 from ..telegram.service import get_service
-from ..uploads import MEDIA_TYPES, save_uploads
-from .composer import BIG_FILE, send_in_background, staging
+from .composer import BIG_FILE, send_in_background, send_with_files, staging
 from ..web import fields_of, respond, wants_fragment, wants_page
 from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, mark_read, telegram_blueprint
 from .chat_list import LIST_CHANGED, PAGE, opened_list, page_context
@@ -119,7 +118,8 @@ def messages(chat_id: int):
     if request.args.get("after") is not None:
         return poll(chat_id)
     row = account()
-    page = get_service().messages.open(row.id, chat_id, limit=int_arg("limit", 50, 1, 100), mark_read=mark_read())
+    page = get_service().messages.open(row.id, chat_id, limit=int_arg("limit", 50, 1, 100), mark_read=mark_read(),
+                                       at_unread=False)
     return respond(page, PANE, page=page, poll_seconds=poll_seconds(page.problem))
 
 
@@ -136,17 +136,11 @@ def send(chat_id: int):
         if not valid:
             raise ValueError(form.first_error())
         staged = staging().chosen(chat_id, form.staged.data)  # chosen before, uploaded then (composer.py)
-        uploads = form.files()  # (a plain form post without htmx carries its files itself)
-        if any(f.size > BIG_FILE for f in staged) and not uploads:
+        if any(f.size > BIG_FILE for f in staged) and not form.files():
             return send_in_background(row, chat_id, staged, text, reply_to)  # shown at once, with progress
-        with save_uploads(uploads, current_app.instance_path, current_app.config["CHATS_UPLOAD_MAX_BYTES"]) as paths:
-            files = list(zip(paths, [f.mimetype for f in uploads])) + [(f.path, f.mime) for f in staged]
-            # Photos and videos go as themselves (several: an album); anything else, or "send as files", as files.
-            as_file = bool(form.as_file.data) or not all(mime in MEDIA_TYPES for _, mime in files)
-            found = get_service().messages.send(row.id, chat_id, cursor_args() or Cursor(), text,
-                                                paths=[path for path, _ in files], as_file=as_file,
-                                                reply_to=reply_to, mark_read=mark_read())
-            staging().remove(chat_id, [f.token for f in staged])  # sent: gone
+        found = send_with_files(chat_id, form, staged, lambda paths, as_file: get_service().messages.send(
+            row.id, chat_id, cursor_args() or Cursor(), text, paths=paths, as_file=as_file, reply_to=reply_to,
+            mark_read=mark_read()))
     except (ValueError, TelegramProblem) as exc:
         if isinstance(exc, SessionEnded):
             raise
@@ -165,6 +159,7 @@ class Composer:
     quote: MessageView | None = None  # the message replied to or edited
     error: str | None = None
     placeholder: str | None = None  # a bot's force-reply asks for its own
+    topic_id: int | None = None  # the forum topic it writes in (topics.py)
 
 
 def quoted(row, chat_id: int, message_id: int | None) -> MessageView | None:

@@ -11,7 +11,7 @@ from ..telegram.problems import ChatNotFound, ChatUnavailable
 from ..telegram.service import get_service
 from ..time_zones import viewer_zone
 from ..web import respond
-from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, telegram_blueprint
+from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, mark_read, telegram_blueprint
 from .conversation import POLL_SECONDS, chat_problem, cursor_args, show_pane
 
 bp = linked_pages(telegram_blueprint("finding", __name__))
@@ -114,7 +114,7 @@ def newer(chat_id: int):
     """Messages newer than `after` with the next sentinel, or (the newest reached) the chat's ordinary poll."""
     after = int_arg("after", 0, high=MAX_MESSAGE_ID)
     found = get_service().around.newer(account().id, chat_id, after, int_arg("oldest", 0, high=MAX_MESSAGE_ID),
-                                       limit=int_arg("limit", 50, 1, 100))
+                                       limit=int_arg("limit", 50, 1, 100), mark_read=mark_read())
     previous = day_arg("day")
     return respond(found, "telegram/search/_newer_page.html", chat_id=chat_id, group=group_arg(),
                    previous_date=previous.replace(hour=12) if previous else None, poll_seconds=POLL_SECONDS)

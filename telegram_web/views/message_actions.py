@@ -15,6 +15,7 @@ from ..telegram.problems import SessionEnded, TelegramProblem
 from ..telegram.service import get_service
 from ..web import respond
 from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, telegram_blueprint
+from .composer import topic_arg
 from .conversation import Composer, answer_changes, composer_refusal, cursor_args, quoted
 
 bp = linked_pages(telegram_blueprint("message_actions", __name__))
@@ -49,7 +50,7 @@ def composer(chat_id: int):
         edit = int_arg("edit", 0, high=MAX_MESSAGE_ID) or None
     reply_to = int_arg("reply_to", 0, high=MAX_MESSAGE_ID) or None
     state = Composer(chat_id, request.args.get("text", "").replace("\r\n", "\n"), None if edit else reply_to, edit,
-                     placeholder=request.args.get("placeholder", "")[:64] or None)
+                     placeholder=request.args.get("placeholder", "")[:64] or None, topic_id=topic_arg())
     if edit or reply_to:
         state.quote = get_service().message_actions.message(row.id, chat_id, edit or reply_to)
         state.text = state.quote.text if edit else state.text

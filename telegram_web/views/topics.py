@@ -1,16 +1,19 @@
 """A forum's topics: the list a forum opens to, a topic's thread, sending into a topic.
 
 A forum chat (conversation.chat_page asks `service.topics.forum`) shows its topics instead of one stream of
-messages; each topic opens its own thread in the pane, with a composer that sends into it.
+messages; each topic opens its own thread in the pane, with the chat's composer sending into it (text, files,
+replies to the topic's messages, the topic's cloud draft and typing: composer.py with `topic`).
 """
 from flask import abort, request, url_for
 from flask_babel import gettext as _
 
-from ..forms import TopicMessageForm
+from ..forms import SendForm
+from ..telegram.problems import SessionEnded, TelegramProblem
 from ..telegram.service import get_service
 from ..web import is_htmx, respond, wants_fragment
 from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, mark_read, telegram_blueprint
 from .chat_list import PAGE, page_context
+from .composer import send_with_files, staging
 
 bp = linked_pages(telegram_blueprint("topics", __name__))
 
@@ -59,13 +62,24 @@ def poll(chat_id: int, topic_id: int):
 
 @bp.route(TOPICS + "<int:topic_id>/messages/", methods=["POST"])
 def send(chat_id: int, topic_id: int):
-    """Send `text` into the topic: the thread again, the message in it (201 for JSON); a browser goes back to the
-    thread; :raise 400: for an empty or too long text."""
-    form = TopicMessageForm()
-    if not form.validate():
-        abort(400, form.first_error())
-    row = account()
-    found = get_service().topics.send(row.id, chat_id, topic_id, form.text.data.replace("\r\n", "\n"))
+    """Send text or files into the topic (a reply to one of its messages with `reply_to`): the thread again, the
+    message in it (201 for JSON); a browser goes back to the thread; a refusal keeps the composer with the reason
+    (400 for an empty or too long text)."""
+    from .conversation import Composer, composer_refusal, quoted  # (that module imports this one)
+    row, form = account(), SendForm()
+    text = (form.text.data or "").replace("\r\n", "\n")
+    reply_to = int(form.reply_to.data) if form.reply_to.data and not form.reply_to.errors else None
+    try:
+        if not form.validate():
+            raise ValueError(form.first_error())
+        found = send_with_files(chat_id, form, staging().chosen(chat_id, form.staged.data), lambda paths, as_file:
+                                get_service().topics.send(row.id, chat_id, topic_id, text, paths=paths,
+                                                          as_file=as_file, reply_to=reply_to))
+    except (ValueError, TelegramProblem) as exc:
+        if isinstance(exc, SessionEnded):
+            raise
+        state = Composer(chat_id, text, reply_to, quote=quoted(row, chat_id, reply_to), topic_id=topic_id)
+        return composer_refusal(row, chat_id, exc, state)
     if not wants_fragment() and request.accept_mimetypes.best != "application/json":
         return respond(found, page_redirect=url_for("topics.thread", chat_id=chat_id, topic_id=topic_id))
     return show_thread(row, found, 201, TO_PANE)

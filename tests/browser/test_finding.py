@@ -109,6 +109,7 @@ def test_a_reply_quote_jumps_to_an_original_300_messages_up_and_highlights_it(pa
     for n in range(300):
         sandbox.push_message(farah, owner, f"chatter {n}")
     sandbox.push_message(farah, owner, "answering it", reply_to=original.id_for(farah))  # (the sender's numbering)
+    sandbox.mark_read(owner, farah)  # read elsewhere: the chat opens at its newest (unread, at the first unread)
     open_chat(page, serve, sandbox, "Farah")
     original_bubble = page.locator("#messages .msg").filter(has=page.locator(".text", has_text="the original question"))
     expect(original_bubble).to_have_count(0)

@@ -1,6 +1,9 @@
 """A forum opens to its topics and a topic to its thread; a message sent there lands in that topic."""
+from telegram_sandbox.images import avatar_png
+
 from .conftest import expect, sign_in
 from .test_conversation_flow import item
+from .test_message_actions import open_menu
 
 
 def test_a_forum_opens_to_topics_and_a_message_lands_in_its_topic(page, serve, sandbox):
@@ -30,3 +33,37 @@ def test_a_forum_opens_to_topics_and_a_message_lands_in_its_topic(page, serve, s
     # An open thread follows new messages of its topic (its poll, from the cache until the forum changed).
     sandbox.push_message(world.contacts["Emma"], world.forum, "Count me in!")
     expect(page.locator("#messages")).to_contain_text("Count me in!", timeout=15000)
+
+
+def test_in_a_topic_a_photo_and_a_reply_land_in_the_topic(page, serve, sandbox):
+    world = sandbox.demo_world
+    flights = world.topics["Flights"]
+    sign_in(page, serve(linked=True))
+    item(page, world.forum).locator("a").click()
+    page.locator(f"#topic-{flights} a").click()
+    expect(page.locator("#chat .hint").first).to_have_text("# Flights")
+    page.locator("#composer-file input[type=file]").set_input_files(
+        {"name": "boarding.png", "mimeType": "image/png", "buffer": avatar_png(5)})
+    expect(page.get_by_role("img", name="Preview of boarding.png")).to_be_visible()
+    box = page.get_by_role("textbox", name="Message")
+    box.fill("Boarding pass")
+    box.press("Enter")
+    sent = page.locator("#messages .msg.out", has_text="Boarding pass")
+    expect(sent).to_have_count(1)
+    expect(sent.locator("img").first).to_be_visible()  # the photo itself
+    expect(page.locator("#composer-file .staged")).to_have_count(0)
+
+    question = page.locator("#messages .msg.in").filter(has_text="Lisbon, leaving Friday 18:05?")
+    open_menu(page, question).get_by_role("button", name="Reply").click()
+    expect(page.locator("#composer .composer-quote")).to_contain_text("Lisbon, leaving Friday 18:05?")
+    box = page.get_by_role("textbox", name="Message")
+    box.fill("Friday works")
+    box.press("Enter")
+    reply = page.locator("#messages .msg.out").filter(has_text="Friday works")
+    expect(reply.locator("blockquote.reply")).to_contain_text("Lisbon, leaving Friday 18:05?")
+    expect(page.locator("#composer .composer-quote")).to_have_count(0)
+    with sandbox.lock:  # what Telegram holds: both in the Flights topic, the reply to the question
+        newest = list(sandbox.channels[-world.forum - 1000000000000].box.newest_first())[:2]
+    assert [(m.text, m.topic, bool(m.media)) for m in newest] == [("Friday works", flights, False),
+                                                                 ("Boarding pass", flights, True)]
+    assert newest[0].reply_to is not None and newest[0].reply_to != flights

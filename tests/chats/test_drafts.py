@@ -61,3 +61,52 @@ def test_typing_answers_204_and_asks_telegram_once(server, me, browser):
     mark = server.request_count()
     assert browser.post(f"/telegram/chats/{bob}/typing/", {}).status_code == 204
     assert server.requests_since(me, mark).count("messages.SetTypingRequest") == 1
+
+
+def composer_reply(html: str) -> str | None:
+    """The id the composer replies to (its hidden field), None when it writes a new message."""
+    found = re.search(r'<form id="composer" class="composer replying".*?name="reply_to" value="(\d+)"', html, re.S)
+    return found.group(1) if found else None
+
+
+def test_a_draft_replying_to_a_message_reopens_replying_and_clearing_the_reply_keeps_the_text(server, me, browser):
+    bob = chat_of_bob(server, me)
+    quoted = server.push_message(bob, me, "answer me this").id_for(me)
+    browser.get(f"/telegram/chats/{bob}/")
+    assert browser.post(f"/telegram/chats/{bob}/draft/", {"text": "well…", "reply_to": quoted}).status_code == 204
+    draft = server.accounts[me].dialogs[bob].drafts[0]
+    assert draft.message == "well…" and draft.reply_to.reply_to_msg_id == quoted
+    html = browser.get(f"/telegram/chats/{bob}/").get_data(as_text=True)
+    assert composer_reply(html) == str(quoted) and composer_text(html) == "well…"
+    assert re.search(r'class="quote-text">answer me this<', html)
+    # Cancelling the reply saves the text alone (the composer's hidden draft post, hx-params="text").
+    assert browser.post(f"/telegram/chats/{bob}/draft/", {"text": "well…"}).status_code == 204
+    assert server.accounts[me].dialogs[bob].drafts[0].reply_to is None
+    html = browser.get(f"/telegram/chats/{bob}/").get_data(as_text=True)
+    assert composer_reply(html) is None and composer_text(html) == "well…"
+
+
+def test_a_reply_draft_from_another_device_opens_the_composer_replying(server, me, browser):
+    bob = chat_of_bob(server, me)
+    quoted = server.push_message(bob, me, "shall we?").id_for(me)
+    browser.get("/telegram/chats/")
+    server.save_draft(me, bob, "let me think", reply_to=quoted)
+    html = wait_until(lambda: browser.get(f"/telegram/chats/{bob}/").get_data(as_text=True), composer_reply)
+    assert composer_reply(html) == str(quoted) and composer_text(html) == "let me think"
+    listed = browser.get("/telegram/chats/", json=True).json["chats"]
+    assert [c["draft_reply_to"] for c in listed if c["id"] == bob] == [quoted]
+
+
+def test_an_own_message_from_another_device_leaves_the_draft_until_telegram_clears_it(server, me, browser):
+    bob = chat_of_bob(server, me)
+    browser.get("/telegram/chats/")
+    browser.post(f"/telegram/chats/{bob}/draft/", {"text": "still thinking"})
+
+    def listed():
+        return {c["id"]: c for c in browser.get("/telegram/chats/", json=True).json["chats"]}[bob]
+    server.push_message(me, bob, "sent from the phone")  # no clear_draft: Telegram sends no updateDraftMessage
+    chat = wait_until(listed, lambda c: c["preview"] == "You: sent from the phone")
+    assert chat["preview"] == "You: sent from the phone" and chat["draft"] == "still thinking"
+    assert composer_text(browser.get(f"/telegram/chats/{bob}/").get_data(as_text=True)) == "still thinking"
+    server.save_draft(me, bob, "")  # the phone cleared it: updateDraftMessage(draftMessageEmpty)
+    assert wait_until(listed, lambda c: c["draft"] is None)["draft"] is None

@@ -114,6 +114,7 @@ def test_load_older_walks_500_messages_without_gaps_or_duplicates(server, me, br
     bob = server.create_account("447700900001", "Bob", "Builder")
     for n in range(500):
         server.push_message(bob, me, f"message {n}")
+    server.mark_read(me, bob)  # read elsewhere: the chat opens at its newest page (unread, at the first unread)
     html = browser.get(f"/telegram/chats/{bob}/").get_data(as_text=True)
     texts = re.findall(r'<div class="text">message (\d+)</div>', html)
     assert len(texts) == 50

@@ -48,7 +48,7 @@ ACTION_CASES = [
     case("topic-poll-last-letters", "chats", "GET", "/telegram/chats/{bob}/topics/1/poll/?last=newest", status=400,
          says="'last' must be a whole number", check=nothing_asked),
     case("topic-send-empty", "chats", "POST", "/telegram/chats/{bob}/topics/1/messages/", data={"text": "  "},
-         status=400, says="Type a message.", check=nothing_asked),
+         status=400, says="Type a message or attach a file.", check=nothing_asked),
     case("topic-send-too-long", "chats", "POST", "/telegram/chats/{bob}/topics/1/messages/",
          data={"text": "x" * 4097}, status=400, says="Telegram allows at most 4096", check=nothing_asked),
     case("draft-too-long", "chats", "POST", "/telegram/chats/{bob}/draft/", data={"text": "x" * 4097}, json=True,

@@ -1,9 +1,15 @@
 """Forum topics as Telegram serves them: getForumTopics with unread counts, a topic's thread by getReplies, a
-send with reply_to the topic landing in it, readDiscussion, and the errors for non-forums and unknown topics."""
-import pytest
-from telethon import errors, functions
+send with reply_to the topic landing in it, readDiscussion, and the errors for non-forums and unknown topics;
+what a topic's composer does: its own cloud draft, typing in it, replies and albums staying in it."""
+import io
 
-from .conftest import ALICE_PHONE, login, run
+import pytest
+from telethon import errors, events, functions
+from telethon.tl import types
+
+from telegram_sandbox.images import picture_png
+
+from .conftest import ALICE_PHONE, BOB_PHONE, login, run, until
 
 
 @pytest.fixture
@@ -59,3 +65,43 @@ def test_what_telegram_refuses(server, alice, bob, forum):
         finally:
             await client.disconnect()
     run(main())
+
+
+def photo(seed: int) -> io.BytesIO:
+    """A PNG as a named file, as an app uploads one."""
+    data = io.BytesIO(picture_png(seed))
+    data.name = f"photo{seed}.png"
+    return data
+
+
+def test_a_topics_draft_typing_replies_and_albums(server, alice, bob, forum):
+    peer, topic = forum
+
+    async def main():
+        laptop, theirs = await login(server, ALICE_PHONE), await login(server, BOB_PHONE)
+        typing = []
+        theirs.add_event_handler(lambda u: typing.append(u) if isinstance(u, types.UpdateChannelUserTyping) else None,
+                                 events.Raw())
+        entity = await laptop.get_input_entity(peer)
+        thread = await laptop(functions.messages.GetRepliesRequest(entity, topic, 0, None, 0, 20, 0, 0, 0))
+        question = next(m for m in thread.messages if m.message == 'Lisbon?')
+        await laptop(functions.messages.SaveDraftRequest(
+            peer=entity, message='maybe', reply_to=types.InputReplyToMessage(question.id, top_msg_id=topic)))
+        drafted = await laptop(functions.messages.GetForumTopicsRequest(entity, None, 0, 0, 20, None))
+        await laptop(functions.messages.SetTypingRequest(entity, types.SendMessageTypingAction(), top_msg_id=topic))
+        await until(lambda: typing)
+        reply = await laptop.send_message(peer, 'Yes, Lisbon', reply_to=question.id, clear_draft=True)
+        album = await laptop.send_file(peer, [photo(1), photo(2)], caption='tickets', reply_to=topic)
+        after = await laptop(functions.messages.GetRepliesRequest(entity, topic, 0, None, 0, 20, 0, 0, 0))
+        cleared = await laptop(functions.messages.GetForumTopicsRequest(entity, None, 0, 0, 20, None))
+        await laptop.disconnect()
+        await theirs.disconnect()
+        return drafted, typing, reply, album, after, cleared
+    drafted, typing, reply, album, after, cleared = run(main())
+    drafts = {t.title: t.draft for t in drafted.topics}
+    assert drafts['Flights'].message == 'maybe' and drafts['General'] is None
+    assert drafts['Flights'].reply_to.reply_to_msg_id != topic  # the reply it was saved with
+    assert typing[0].top_msg_id == topic and typing[0].from_id == types.PeerUser(alice)
+    assert reply.reply_to.reply_to_top_id == topic and reply.reply_to.forum_topic  # a reply stays in the topic
+    assert {m.id for m in album} | {reply.id} <= {m.id for m in after.messages}
+    assert isinstance({t.title: t.draft for t in cleared.topics}['Flights'], types.DraftMessageEmpty)
