@@ -1,13 +1,14 @@
 """Words of the open chat that the telegram package gives as plain data, said in the page's language (`words.…`).
 
-The cache is shared and on the loop thread no request chooses a language, so it keeps kinds and parts (a service
-line's key and names, a status's state and time, a media label); these helpers say them in a request. Registered
-as `words` for every template by the app factory.
+The cache is shared and on the loop thread no request chooses a language, so it keeps English phrases
+(phrases.py) and kinds and parts (a service line's key and names, a status's state and time); these helpers say
+them in a request. Registered as `words` for every template by the app factory.
 """
 from datetime import datetime, timezone
 
 from flask_babel import format_date, gettext as _, lazy_gettext as _l, ngettext
 
+from .phrases import Phrase
 from .telegram.actions import say as service
 from .time_zones import local as in_viewer_zone
 
@@ -15,33 +16,18 @@ __all__ = ["service", "status_line", "media_label", "poll_kind", "name", "previe
 
 LAST_SEEN = {"online": _l("online"), "recently": _l("last seen recently"), "week": _l("last seen within a week"),
              "month": _l("last seen within a month"), "long_ago": _l("last seen a long time ago"), "bot": _l("bot")}
-# MediaView.label (English, kept for JSON and the list) as the page says it
-MEDIA_LABELS = {label: text for label, text in (
-    ("File", _l("File")), ("Sticker", _l("Sticker")), ("Voice message", _l("Voice message")),
-    ("Video message", _l("Video message")), ("GIF", _l("GIF")), ("Video", _l("Video")), ("Audio", _l("Audio")),
-    ("Photo", _l("Photo")), ("Quiz", _l("Quiz")), ("Poll", _l("Poll")), ("Link preview", _l("Link preview")),
-    ("Live location", _l("Live location")), ("Location", _l("Location")), ("Contact", _l("Contact")),
-    ("Dice", _l("Dice")), ("Game", _l("Game")), ("Unsupported message", _l("Unsupported message")),
-    ("Message", _l("Message")))}
-# what convert.py says when Telegram gives no name (or no quoted message), as the page says it
-FALLBACK_NAMES = {"Unknown": _l("Unknown"), "Deleted account": _l("Deleted account"), "Untitled": _l("Untitled"),
-                  "Hidden sender": _l("Hidden sender"), "Deleted message": _l("Deleted message")}
 
 
-def said(text: str | None) -> str:
-    """A sentence the loop thread kept in English (marked with _l where it is written: bot button reasons, a failed
-    download) in the page's language; any other text as it is (a plain string: the page escapes it)."""
-    return _(text) if text else ""
+def said(text) -> str:
+    """Words the telegram package made (a phrase, phrases.py: a media label, a fallback name, a button's reason;
+    a lazy sentence) in the page's language; any other text (a name, a message) as it is: never looked up in the
+    catalogue, so a person called "Photo" stays "Photo"."""
+    if text is None:
+        return ""
+    return text.said() if isinstance(text, Phrase) else str(text)
 
 
-def name(text: str | None) -> str:
-    """A name (or a reply's preview) as given, unless it is one of convert.py's English fallbacks: that translated."""
-    return str(FALLBACK_NAMES.get(text, text)) if text is not None else ""
-
-
-def media_label(label: str) -> str:
-    """A media kind's label (MediaView.label) in the page's language."""
-    return str(MEDIA_LABELS.get(label, label))
+name = media_label = said  # (the templates' names for what they pass)
 
 
 def preview(message) -> str:
@@ -50,6 +36,7 @@ def preview(message) -> str:
 
 
 def _typing(names: list[str], group: bool) -> str:
+    """The header's "typing…" (the list's, an English phrase made on the loop thread, has no plural forms)."""
     if not group:
         return _("typing…")
     if len(names) == 1:

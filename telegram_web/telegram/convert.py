@@ -278,7 +278,7 @@ def message_view(message, names: dict) -> MessageView:
         forward = display_name(entity) if entity else (message.fwd_from.from_name
                                                         or names.get(utils.get_peer_id(message.fwd_from.from_id))
                                                         if message.fwd_from.from_id else message.fwd_from.from_name)
-        forward = forward or "Hidden sender"
+        forward = forward or N_("Hidden sender")
     is_service = isinstance(message, types.MessageService)
     line = service_line(message.action, sender_name or (YOU if message.out else None), names,
                         chat_kind(message.chat) if message.chat is not None else None) if is_service else None

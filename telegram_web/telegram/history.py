@@ -11,6 +11,7 @@ import time
 from telethon import errors as tg, functions, utils
 from telethon.tl import types
 
+from ..phrases import N_
 from .cache import AccountCache, ChatCache
 from .actions import YOU, pinned_line, say
 from .convert import MessageView, message_view
@@ -126,7 +127,7 @@ async def fill_replies(client, cache: AccountCache, chat: ChatCache, views: list
     for view in views:
         if view.reply_to_id and view.reply_preview is None:
             quoted = chat.messages.get(view.reply_to_id) or found.get(view.reply_to_id)
-            view.reply_preview = quoted.preview() if quoted else "Deleted message"
+            view.reply_preview = quoted.preview() if quoted else N_("Deleted message")
             view.reply_sender = quoted.sender_name if quoted else None
             actor = view.sender_name or (YOU if view.out else None)
             if quoted and view.service_line == pinned_line(actor, None):  # a pin: its line quotes the pinned message
