@@ -24,6 +24,7 @@ class DraftsMixin:
             raise RpcFail('MESSAGE_TOO_LONG')
         acc = self.accounts[user_id]
         d = self.dialog(acc, peer)
+        top_msg_id = top_msg_id or self._draft_topic(peer, reply_to)
         if text:
             reply = types.InputReplyToMessage(reply_to_msg_id=reply_to) if reply_to else None
             draft = types.DraftMessage(message=text, date=now(), reply_to=reply, entities=list(entities) or None)
@@ -34,6 +35,15 @@ class DraftsMixin:
         update = types.UpdateDraftMessage(peer=render.peer_tl(peer), draft=draft, top_msg_id=top_msg_id)
         for link in self.links_of(user_id, exclude_key):
             link.push(types.Updates([update], users, chats, now(), 0))
+
+    def _draft_topic(self, peer: int, reply_to: int | None) -> int | None:
+        """The forum topic a draft without top_msg_id is in: the topic whose first message it replies to, or the
+        replied message's (inputReplyToMessage names top_msg_id only for a reply inside a topic)."""
+        ch = self.channels.get(bare_id(peer)) if kind_of(peer) == 'channel' else None
+        if ch is None or not ch.forum or not reply_to:
+            return None
+        replied = ch.box.get(reply_to)
+        return reply_to if reply_to in ch.topics else replied.topic if replied is not None else None
 
     def clear_draft(self, user_id: int, peer: int, *, top_msg_id=None, exclude_key=None):
         """A send with clear_draft: the draft goes, if there was one. Lock held."""
