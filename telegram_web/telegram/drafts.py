@@ -10,7 +10,7 @@ from telethon import functions
 from telethon.tl import types
 
 from .dialogs import input_peer
-from .topics import into_topic
+from .topics import GENERAL, into_topic
 from .updates import ensure, note_draft
 
 
@@ -54,7 +54,7 @@ async def _save(client, chat_id: int, text: str, reply_to: int | None, topic_id:
     # A topic's draft names it as a send into it does (topics.into_topic).
     reply = into_topic(topic_id, reply_to) if topic_id else types.InputReplyToMessage(reply_to) if reply_to else None
     await client(functions.messages.SaveDraftRequest(peer=peer, message=text, reply_to=reply))
-    if topic_id is None:  # (the list shows the chat's own draft; a topic's comes with its topic)
+    if topic_id in (None, GENERAL):  # (the list shows the chat's own draft, General's; a topic's comes with it)
         note_draft(cache, chat_id, text, reply_to)
     return Draft(chat_id, text, reply_to)
 

@@ -23,7 +23,7 @@ from .dialogs import input_peer, summary_of
 from .internals import finish_message, sent_message
 from .problems import ChatNotFound
 from .rights import may_edit
-from .updates import ensure, note_message, remember_names
+from .updates import ensure, note_draft, note_message, remember_names
 
 GENERAL = 1  # the General topic's id: its messages carry no reply header
 TOPICS_PAGE = 100  # topics per getForumTopics (Telegram's maximum)
@@ -153,6 +153,8 @@ async def _thread(client, chat_id: int, topic_id: int, mark_read: bool) -> Topic
     if mark_read and topic.unread and top:
         await client(functions.messages.ReadDiscussionRequest(peer=peer, msg_id=topic_id, read_max_id=top))
         topic.unread = 0
+    if topic.id == GENERAL and topic.draft is None:  # General's draft names no topic: it is the chat's own
+        topic.draft, topic.draft_reply_to = summary.draft, summary.draft_reply_to
     quote = next((v for v in views if v.id == topic.draft_reply_to), None) or \
         await history.quoted(client, cache, cache.chat(chat_id), topic.draft_reply_to)  # (older than the page)
     return TopicThread(summary, topic, views, quote)
@@ -217,4 +219,6 @@ async def _send(client, chat_id: int, topic_id: int, text: str, paths: list[str]
         sent = sent_message(client, request, await client(request), peer)
     for message in sent if isinstance(sent, list) else [sent]:
         note_message(cache, message)  # the list's preview and order, as any send
+    if topic_id == GENERAL:
+        note_draft(cache, chat_id, "")  # (General's draft is the chat's, which the send cleared)
     return await _thread(client, chat_id, topic_id, False)

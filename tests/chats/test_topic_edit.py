@@ -70,3 +70,17 @@ def test_sends_and_drafts_name_the_topic_as_telegram_documents(server, me, brows
     [(draft, _)] = server.sent(functions.messages.SaveDraftRequest, since=mark)
     assert (draft.reply_to.reply_to_msg_id, draft.reply_to.top_msg_id) == (flights, None)
     assert server.draft_of(me, peer, top_msg_id=flights) == "maybe" and server.draft_of(me, peer) == ""
+
+
+def test_generals_draft_is_the_chats_own_and_a_send_there_clears_it(server, me, browser, forum):
+    peer, _ = forum
+    general = f"/telegram/chats/{peer}/topics/1/"
+    browser.get("/telegram/chats/")  # the forum in the cached list (its draft kept there, as a chat's)
+    mark = server.mark()
+    assert browser.post(f"/telegram/chats/{peer}/draft/?topic=1", {"text": "see you all"}).status_code == 204
+    [(draft, _)] = server.sent(functions.messages.SaveDraftRequest, since=mark)
+    assert draft.reply_to is None and server.draft_of(me, peer) == "see you all"  # no topic named: General's
+    assert ">see you all</textarea>" in browser.get(general, target="chat-pane").get_data(as_text=True)
+    browser.post(general + "messages/", {"text": "see you all"}, target="chat-pane")
+    assert server.draft_of(me, peer) == ""
+    assert "></textarea>" in browser.get(general, target="chat-pane").get_data(as_text=True)
