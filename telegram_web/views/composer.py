@@ -187,4 +187,4 @@ def upload_progress(chat_id: int, job_id: int):
         answer.headers["HX-Trigger"] = LIST_CHANGED  # the list shows "You: …" now
         return answer
     return respond(job, "telegram/chats/_upload.html", stop_polling=job.state != "running", job=job, chat_id=chat_id,
-                   topic_id=job.topic_id, group=request.args.get("group") == "1")
+                   group=request.args.get("group") == "1")

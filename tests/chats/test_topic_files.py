@@ -51,3 +51,16 @@ def test_a_big_file_sent_in_a_topic_goes_in_the_background_into_the_topic(server
         newest = next(iter(server.channels[-peer - 1000000000000].box.newest_first()))
         assert (newest.text, newest.topic) == ("the flight", flights)
     assert browser.get(f"/telegram/chats/{peer}/staged/?topic={flights}", json=True).json["files"] == []
+
+
+def test_a_failed_big_send_in_a_topic_puts_the_file_back_in_that_topic(server, me, browser, forum):
+    peer, flights = forum
+    server.inject_error("messages.SendMediaRequest", "CHAT_WRITE_FORBIDDEN", code=403)
+    [token] = tokens(stage_in(browser, peer, flights, "video.bin", b"\1" * BIG).get_data(as_text=True))
+    sent = browser.post(f"/telegram/chats/{peer}/topics/{flights}/messages/", {"staged": token}, target="chat-pane")
+    failed = wait_until(lambda: browser.get(progress_url(sent.get_data(as_text=True)), target="upload"),
+                        lambda r: r.status_code == 286)
+    html = failed.get_data(as_text=True)
+    assert "Not sent" in html and tokens(html) == [token] and f"/staged/?topic={flights}" in html
+    assert [f["token"] for f in browser.get(f"/telegram/chats/{peer}/staged/?topic={flights}", json=True).json[
+        "files"]] == [token]
