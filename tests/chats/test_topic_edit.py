@@ -27,7 +27,8 @@ def test_edit_from_the_menu_keeps_the_thread(server, me, browser, forum):
     peer, flights = forum
     booked = own_message(browser, peer, flights, "Booked!")
     menu = browser.get(f"/telegram/chats/{peer}/messages/{booked}/menu/?group=1", target=f"menu-{booked}")
-    assert re.search(r'edit=\d+"\s+hx-include="#composer \[name=topic\]"', menu.get_data(as_text=True))
+    assert re.search(r'edit=\d+"\s+hx-include="#composer \[name=text\], #composer \[name=topic\]"',
+                     menu.get_data(as_text=True))
     composer = browser.get(f"/telegram/chats/{peer}/composer/?edit={booked}&topic={flights}", target="composer")
     html = composer.get_data(as_text=True)
     assert f'/messages/{booked}/?topic={flights}"' in html and 'hx-target="#chat-pane"' in html
