@@ -11,6 +11,7 @@ from telethon.tl import types
 from . import render
 from .rules import MAX_TEXT, utf16_len
 from .rpc import RpcFail
+from .topics import GENERAL
 from .world import bare_id, kind_of, now
 
 
@@ -24,6 +25,7 @@ class DraftsMixin:
             raise RpcFail('MESSAGE_TOO_LONG')
         acc = self.accounts[user_id]
         d = self.dialog(acc, peer)
+        top_msg_id = top_msg_id or self._draft_topic(peer, reply_to)
         if text:
             reply = types.InputReplyToMessage(reply_to_msg_id=reply_to) if reply_to else None
             draft = types.DraftMessage(message=text, date=now(), reply_to=reply, entities=list(entities) or None)
@@ -34,6 +36,17 @@ class DraftsMixin:
         update = types.UpdateDraftMessage(peer=render.peer_tl(peer), draft=draft, top_msg_id=top_msg_id)
         for link in self.links_of(user_id, exclude_key):
             link.push(types.Updates([update], users, chats, now(), 0))
+
+    def _draft_topic(self, peer: int, reply_to: int | None) -> int | None:
+        """The forum topic a draft without top_msg_id is in: the topic whose first message it replies to, or the
+        replied message's (inputReplyToMessage names top_msg_id only for a reply inside a topic); None for General,
+        whose draft is the chat's."""
+        ch = self.channels.get(bare_id(peer)) if kind_of(peer) == 'channel' else None
+        if ch is None or not ch.forum or not reply_to:
+            return None
+        replied = ch.box.get(reply_to)
+        topic = reply_to if reply_to in ch.topics else replied.topic if replied is not None else None
+        return topic if topic != GENERAL else None
 
     def clear_draft(self, user_id: int, peer: int, *, top_msg_id=None, exclude_key=None):
         """A send with clear_draft: the draft goes, if there was one. Lock held."""

@@ -38,26 +38,29 @@ class StagedFile:
     mime: str
     has_thumb: bool
     path: str = field(metadata=HIDDEN)
+    topic_id: int | None = None  # the forum topic whose composer it waits in (None: the chat's own)
 
 
 @dataclass
 class StagedFiles:
-    """The files waiting in one chat's composer (and why the last one was refused, if it was)."""
+    """The files waiting in one chat's (or topic's) composer (and why the last one was refused, if it was)."""
 
     chat_id: int
     files: list[StagedFile]
     error: str | None = None
+    topic_id: int | None = None
 
 
 class Staging:
-    """The upload area's staged files (one owner: files are kept per chat)."""
+    """The upload area's staged files (one owner: files are kept per chat, and per forum topic: each topic's
+    composer shows its own, none of the forum's topic list or other topics)."""
 
     def __init__(self, instance_path: str, max_bytes: int):
         self.folder = upload_area(instance_path, "staged")
         self.max_bytes = max_bytes
 
-    def add(self, chat_id: int, upload, mime: str) -> StagedFile:
-        """Keep `upload` for the chat; :raise ValueError: if it is too large or too many files wait already."""
+    def add(self, chat_id: int, upload, mime: str, topic_id: int | None = None) -> StagedFile:
+        """Keep `upload` for the chat (or its topic); :raise ValueError: if it is too large or too many files wait already."""
         self.forget_abandoned()
         if len(self._all()) >= MAX_STAGED:
             raise ValueError(_("At most %(count)s files can wait to be sent; send or remove some first.",
@@ -73,30 +76,31 @@ class Staging:
         size = os.path.getsize(path)
         has_thumb = _thumbnail(path, os.path.join(own, "thumb.jpg"))
         with open(os.path.join(own, "meta.json"), "w", encoding="utf-8") as fh:
-            json.dump({"chat_id": chat_id, "mime": mime, "created": time.time()}, fh)
-        return StagedFile(token, chat_id, os.path.basename(path), size, mime, has_thumb, path)
+            json.dump({"chat_id": chat_id, "topic_id": topic_id, "mime": mime, "created": time.time()}, fh)
+        return StagedFile(token, chat_id, os.path.basename(path), size, mime, has_thumb, path, topic_id)
 
-    def of_chat(self, chat_id: int, tokens=None) -> list[StagedFile]:
-        """The chat's staged files, oldest first (only those named by `tokens` when given)."""
-        chosen = [f for f in self._all() if f.chat_id == chat_id]
+    def of_chat(self, chat_id: int, tokens=None, topic_id: int | None = None) -> list[StagedFile]:
+        """The chat's (or its topic's) staged files, oldest first (only those named by `tokens` when given)."""
+        chosen = [f for f in self._all() if f.chat_id == chat_id and f.topic_id == topic_id]
         return [f for f in chosen if f.token in tokens] if tokens is not None else chosen
 
-    def chosen(self, chat_id: int, tokens) -> list[StagedFile]:
-        """The chat's staged files a send names; :raise ValueError: if one no longer waits (removed, abandoned)."""
-        found = self.of_chat(chat_id, tokens) if tokens else []
+    def chosen(self, chat_id: int, tokens, topic_id: int | None = None) -> list[StagedFile]:
+        """The chat's (or topic's) staged files a send names; :raise ValueError: if one no longer waits (removed,
+        abandoned)."""
+        found = self.of_chat(chat_id, tokens, topic_id) if tokens else []
         if len(found) != len(set(tokens or [])):
             raise ValueError(_("A file you chose no longer waits to be sent (removed, or left over an hour): "
                                "choose it again. Nothing was sent."))
         return found
 
-    def thumb(self, chat_id: int, token: str) -> str | None:
+    def thumb(self, chat_id: int, token: str, topic_id: int | None = None) -> str | None:
         """The path of a staged picture's thumbnail, or None."""
-        found = self.of_chat(chat_id, [token])
+        found = self.of_chat(chat_id, [token], topic_id)
         return os.path.join(self.folder, token, "thumb.jpg") if found and found[0].has_thumb else None
 
-    def remove(self, chat_id: int, tokens) -> None:
-        """Delete the chat's staged files named by `tokens` (sent, or removed by the owner)."""
-        for staged in self.of_chat(chat_id, list(tokens)):
+    def remove(self, chat_id: int, tokens, topic_id: int | None = None) -> None:
+        """Delete the chat's (or topic's) staged files named by `tokens` (sent, or removed by the owner)."""
+        for staged in self.of_chat(chat_id, list(tokens), topic_id):
             self.delete(staged)
 
     def delete(self, staged: StagedFile) -> None:
@@ -138,7 +142,8 @@ class Staging:
             if names and not os.path.exists(os.path.join(own, "sending")):
                 path = os.path.join(own, "file", names[0])
                 found.append(StagedFile(token, meta["chat_id"], names[0], os.path.getsize(path), meta["mime"],
-                                        os.path.exists(os.path.join(own, "thumb.jpg")), path))
+                                        os.path.exists(os.path.join(own, "thumb.jpg")), path,
+                                        meta.get("topic_id")))
         return sorted(found, key=lambda f: os.path.getmtime(f.path))
 
 

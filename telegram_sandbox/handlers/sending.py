@@ -7,6 +7,7 @@ from .. import render
 from ..delivery import Content
 from ..peers import input_peer
 from ..rpc import RpcFail
+from ..topics import GENERAL
 from ..world import kind_of
 from . import handles
 from .media import input_media_file
@@ -57,10 +58,10 @@ def _sent_updates(ctx, peer, result, random_id):
 
 def _cleared(ctx, peer, r, result):
     """A send with clear_draft clears the cloud draft of the chat, or of the forum topic the message went into
-    (Telegram places a reply to a topic's message in that topic without top_msg_id)."""
+    (Telegram places a reply to a topic's message in that topic without top_msg_id); General's is the chat's."""
     if r.clear_draft:
         msg = (result if kind_of(peer) == 'channel' else result[ctx.user.id])[0]
-        ctx.server.clear_draft(ctx.user.id, peer, top_msg_id=getattr(r.reply_to, 'top_msg_id', None) or msg.topic,
+        ctx.server.clear_draft(ctx.user.id, peer, top_msg_id=msg.topic if msg.topic != GENERAL else None,
                                exclude_key=ctx.key.key_id)
 
 

@@ -10,6 +10,7 @@ from telethon import functions
 from telethon.tl import types
 
 from .dialogs import input_peer
+from .topics import GENERAL, into_topic
 from .updates import ensure, note_draft
 
 
@@ -50,11 +51,10 @@ class Drafts:
 async def _save(client, chat_id: int, text: str, reply_to: int | None, topic_id: int | None) -> Draft:
     cache = await ensure(client)
     peer = await input_peer(client, cache, chat_id)
-    # A topic's draft names the topic (top_msg_id), replying to one of its messages or to its first one.
-    reply = types.InputReplyToMessage(reply_to_msg_id=reply_to or topic_id, top_msg_id=topic_id) \
-        if reply_to or topic_id else None
+    # A topic's draft names it as a send into it does (topics.into_topic).
+    reply = into_topic(topic_id, reply_to) if topic_id else types.InputReplyToMessage(reply_to) if reply_to else None
     await client(functions.messages.SaveDraftRequest(peer=peer, message=text, reply_to=reply))
-    if topic_id is None:  # (the list shows the chat's own draft; a topic's comes with its topic)
+    if topic_id in (None, GENERAL):  # (the list shows the chat's own draft, General's; a topic's comes with it)
         note_draft(cache, chat_id, text, reply_to)
     return Draft(chat_id, text, reply_to)
 

@@ -6,7 +6,7 @@ public API does not cover; tests/test_telethon_internals.py
 names each attribute and fails loudly if an upgrade removes one.
 """
 ATTRIBUTES = ("TelegramClient._sender", "MTProtoSender._connection", "MTProtoSender._auto_reconnect_callback",
-              "Message._finish_init",
+              "Message._finish_init", "TelegramClient._get_response_message",
               # session_store.DbSession extends MemorySession, as Telethon's docs on custom sessions do:
               # it fills and reads these protected members of its base class.
               "MemorySession._entities", "MemorySession._entities_to_rows", "MemorySession._update_states",
@@ -43,3 +43,9 @@ def finish_message(message, client, entities: dict, peer) -> None:
     # Raw GetHistoryRequest answers (needed for the `hash` that lets Telegram say "not modified")
     # come back unfinished: without this, sender, chat and reply helpers do not work.
     message._finish_init(client, entities, peer)
+
+
+def sent_message(client, request, result, peer):
+    """The message a raw send request made (Telethon's high-level send_message cannot name a forum topic)."""
+    # send_message itself reads its message out of the answer's updates this way.
+    return client._get_response_message(request, result, peer)

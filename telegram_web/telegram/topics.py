@@ -3,7 +3,8 @@
 `Topics` is the service's group (`service.topics.forum(...)`, `.list(...)`, `.thread(...)`, `.send(...)`): a forum
 opens to its topic list (messages.getForumTopics, each topic with its unread count), a topic to its own thread
 (messages.getReplies with the topic's id, as Telegram's apps do), and a message sent there goes into the topic
-(reply_to the topic, or a message of it), with the main composer's files and cloud drafts (the topic's own draft
+(`into_topic`: as core.telegram.org/constructor/inputReplyToMessage says, reply_to the topic's id, or a message
+of it with top_msg_id naming the topic; General's messages reply to nothing), with the main composer's files and cloud drafts (the topic's own draft
 comes with getForumTopics, so other devices' drafts are there on opening). An open thread's poll asks Telegram
 again only when the forum's newest message changed in the update-fed cache (`newest`).
 """
@@ -19,10 +20,12 @@ from telethon.tl import types
 from . import history
 from .convert import ChatSummary, MessageView, draft_reply, draft_text, message_view
 from .dialogs import input_peer, summary_of
-from .internals import finish_message
+from .internals import finish_message, sent_message
 from .problems import ChatNotFound
-from .updates import ensure, note_message, remember_names
+from .rights import may_edit
+from .updates import ensure, note_draft, note_message, remember_names
 
+GENERAL = 1  # the General topic's id: its messages carry no reply header
 TOPICS_PAGE = 100  # topics per getForumTopics (Telegram's maximum)
 THREAD_PAGE = 50
 
@@ -88,6 +91,15 @@ class Topics:
         :raise TelegramProblem: if Telegram refused."""
         return self._service.call(session_id, _send, chat_id, topic_id, text, list(paths), as_file, reply_to)
 
+    def edit(self, session_id: int, chat_id: int, topic_id: int, message_id: int, text: str) -> TopicThread:
+        """Replace the text (or caption) of an own message of the topic; answer its thread, the edit in it;
+        :raise TelegramProblem: as Messages' edit does (MESSAGE_NOT_MODIFIED, MESSAGE_EDIT_TIME_EXPIRED…)."""
+        return self._service.call(session_id, _edit, chat_id, topic_id, message_id, text)
+
+    def last_editable(self, session_id: int, chat_id: int, topic_id: int) -> int | None:
+        """The newest own message of the topic that may still be edited (the Up arrow's), or None."""
+        return self._service.call(session_id, _last_editable, chat_id, topic_id)
+
 
 async def _is_forum(client, chat_id: int) -> bool:
     cache = await ensure(client)
@@ -135,6 +147,37 @@ async def _thread(client, chat_id: int, topic_id: int, mark_read: bool) -> Topic
     topic = next((t for t in topics if t.id == topic_id), None)
     if topic is None:
         raise ChatNotFound(_l("This forum has no such topic (it may have been deleted)."), 404)
+    views = await _replies(client, cache, peer, topic_id)
+    await history.fill_replies(client, cache, cache.chat(chat_id), views)  # replies within the topic quote
+    top = max((v.id for v in views if not v.out), default=0)
+    if mark_read and topic.unread and top:
+        await client(functions.messages.ReadDiscussionRequest(peer=peer, msg_id=topic_id, read_max_id=top))
+        topic.unread = 0
+    if topic.id == GENERAL and topic.draft is None:  # General's draft names no topic: it is the chat's own
+        topic.draft, topic.draft_reply_to = summary.draft, summary.draft_reply_to
+    quote = next((v for v in views if v.id == topic.draft_reply_to), None) or \
+        await history.quoted(client, cache, cache.chat(chat_id), topic.draft_reply_to)  # (older than the page)
+    return TopicThread(summary, topic, views, quote)
+
+
+def into_topic(topic_id: int, reply_to: int | None) -> types.InputReplyToMessage | None:
+    """What a send or a draft names to go into the forum topic, replying to `reply_to` (a message of it) if given:
+    top_msg_id "only when replying to messages in forum topics different from the General topic"
+    (core.telegram.org/constructor/inputReplyToMessage); a new message of a topic replies to its first one."""
+    if reply_to and reply_to != topic_id:
+        return types.InputReplyToMessage(reply_to, top_msg_id=topic_id if topic_id != GENERAL else None)
+    return types.InputReplyToMessage(topic_id) if topic_id != GENERAL else None
+
+
+def file_reply_to(topic_id: int, reply_to: int | None) -> int | None:
+    """The reply_to Telethon's send_file gets for a file into the topic: the message replied to, else the topic's
+    first message (send_file cannot add top_msg_id; Telegram keeps a reply in the replied message's topic)."""
+    reply = into_topic(topic_id, reply_to)
+    return reply.reply_to_msg_id if reply else None
+
+
+async def _replies(client, cache, peer, topic_id: int) -> list[MessageView]:
+    """The topic's newest messages, oldest first (one messages.getReplies)."""
     result = await client(functions.messages.GetRepliesRequest(
         peer=peer, msg_id=topic_id, offset_id=0, offset_date=None, add_offset=0, limit=THREAD_PAGE, max_id=0,
         min_id=0, hash=0))
@@ -144,27 +187,38 @@ async def _thread(client, chat_id: int, topic_id: int, mark_read: bool) -> Topic
     for message in reversed(result.messages):
         finish_message(message, client, entities, peer)
         views.append(message_view(message, cache.names))
-    await history.fill_replies(client, cache, cache.chat(chat_id), views)  # replies within the topic quote
-    top = max((v.id for v in views if not v.out), default=0)
-    if mark_read and topic.unread and top:
-        await client(functions.messages.ReadDiscussionRequest(peer=peer, msg_id=topic_id, read_max_id=top))
-        topic.unread = 0
-    quote = next((v for v in views if v.id == topic.draft_reply_to), None) or \
-        await history.quoted(client, cache, cache.chat(chat_id), topic.draft_reply_to)  # (older than the page)
-    return TopicThread(summary, topic, views, quote)
+    return views
+
+
+async def _last_editable(client, chat_id: int, topic_id: int) -> int | None:
+    cache = await ensure(client)
+    summary = await summary_of(client, cache, chat_id)
+    views = await _replies(client, cache, await input_peer(client, cache, chat_id), topic_id)
+    return next((m.id for m in reversed(views) if may_edit(summary, m)), None)
+
+
+async def _edit(client, chat_id: int, topic_id: int, message_id: int, text: str) -> TopicThread:
+    cache = await ensure(client)
+    message = await client.edit_message(await input_peer(client, cache, chat_id), message_id, text, parse_mode=None)
+    note_message(cache, message, edited=True)  # (as Messages' edit: the list's preview if it was the newest)
+    return await _thread(client, chat_id, topic_id, False)
 
 
 async def _send(client, chat_id: int, topic_id: int, text: str, paths: list[str], as_file: bool,
                 reply_to: int | None) -> TopicThread:
     cache = await ensure(client)
     peer = await input_peer(client, cache, chat_id)
-    # Into the topic: replying to its first message, or to one of its messages (Telegram keeps a reply in the
-    # replied message's topic); clear_draft clears the topic's draft.
+    # clear_draft clears the topic's draft.
     if paths:
         sent = await client.send_file(peer, paths if len(paths) > 1 else paths[0], caption=text, clear_draft=True,
-                                      force_document=as_file, parse_mode=None, reply_to=reply_to or topic_id)
-    else:
-        sent = await client.send_message(peer, text, parse_mode=None, reply_to=reply_to or topic_id, clear_draft=True)
+                                      force_document=as_file, parse_mode=None,
+                                      reply_to=file_reply_to(topic_id, reply_to))
+    else:  # (raw: Telethon's send_message has no top_msg_id)
+        request = functions.messages.SendMessageRequest(peer, text, reply_to=into_topic(topic_id, reply_to),
+                                                        clear_draft=True)
+        sent = sent_message(client, request, await client(request), peer)
     for message in sent if isinstance(sent, list) else [sent]:
         note_message(cache, message)  # the list's preview and order, as any send
+    if topic_id == GENERAL:
+        note_draft(cache, chat_id, "")  # (General's draft is the chat's, which the send cleared)
     return await _thread(client, chat_id, topic_id, False)

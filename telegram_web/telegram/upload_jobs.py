@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..plain import HIDDEN
 from .dialogs import input_peer
+from .topics import file_reply_to
 from .problems import translate
 from .updates import ensure, note_draft, note_message
 
@@ -33,6 +34,7 @@ class UploadJob:
     state: str = "running"  # running, done, failed
     error: str | None = None
     message_id: int | None = None
+    topic_id: int | None = None  # the forum topic it goes into
     session_id: int = field(default=0, metadata=HIDDEN)
     task: object = field(default=None, repr=False, metadata=HIDDEN)
 
@@ -50,10 +52,12 @@ class Uploads:
         self._jobs: OrderedDict[int, UploadJob] = OrderedDict()
 
     def start(self, session_id: int, chat_id: int, path: str, name: str, size: int, *, text: str = "",
-              as_photo: bool = False, reply_to: int | None = None, finished=None) -> UploadJob:
-        """Start sending the file at `path` (its caption `text`) and return its job at once; `finished(job)` runs
-        on the loop thread when it ends, either way. :raise TelegramProblem: if the chat cannot be resolved."""
-        job = UploadJob(next(_ids), chat_id, name, size, session_id=session_id)
+              as_photo: bool = False, reply_to: int | None = None, topic_id: int | None = None,
+              finished=None) -> UploadJob:
+        """Start sending the file at `path` (its caption `text`), into the forum topic `topic_id` if given, and
+        return its job at once; `finished(job)` runs on the loop thread when it ends, either way.
+        :raise TelegramProblem: if the chat cannot be resolved."""
+        job = UploadJob(next(_ids), chat_id, name, size, topic_id=topic_id, session_id=session_id)
         self._service.call(session_id, _start, job, path, text, as_photo, reply_to, finished)
         self._jobs[job.id] = job
         while len(self._jobs) > JOBS_KEPT and next(iter(self._jobs.values())).state != "running":
@@ -69,6 +73,8 @@ class Uploads:
 async def _start(client, job: UploadJob, path: str, text: str, as_photo: bool, reply_to: int | None, finished):
     cache = await ensure(client)
     peer = await input_peer(client, cache, job.chat_id)  # a wrong chat fails the request, not the job
+    if job.topic_id:  # into the forum topic, as topics.send does (each file of the send)
+        reply_to = file_reply_to(job.topic_id, reply_to)
     job.task = asyncio.get_running_loop().create_task(
         _run(client, cache, peer, job, path, text, as_photo, reply_to, finished))
 

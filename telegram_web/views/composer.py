@@ -77,40 +77,43 @@ def send_with_files(chat_id: int, form: SendForm, staged: list[StagedFile], send
         files = list(zip(paths, [f.mimetype for f in uploads])) + [(f.path, f.mime) for f in staged]
         as_file = bool(form.as_file.data) or not all(mime in MEDIA_TYPES for _, mime in files)
         found = send([path for path, _ in files], as_file)
-    staging().remove(chat_id, [f.token for f in staged])  # sent: gone
+    for sent in staged:
+        staging().delete(sent)  # sent: gone
     return found
 
 
 @bp.app_context_processor
 def staged_files_helper():
-    """`staged_files(chat_id)` for the file part of the composer wherever it is rendered (a chat, a send's answer)."""
-    return {"staged_files": lambda chat_id: staging().of_chat(chat_id)}
+    """`staged_files(chat_id, topic_id)` for the file part of the composer wherever it is rendered (a chat, a topic,
+    a send's answer)."""
+    return {"staged_files": lambda chat_id, topic_id=None: staging().of_chat(chat_id, topic_id=topic_id)}
 
 
 def show_staged(chat_id: int, error: str | None = None, status: int = 200):
-    """The composer's file part: the chooser (emptied) and the chat's staged files; JSON lists them."""
-    found = StagedFiles(chat_id, staging().of_chat(chat_id), error)
+    """The composer's file part: the chooser (emptied) and the chat's (or `topic`'s) staged files; JSON lists them."""
+    topic_id = topic_arg()
+    found = StagedFiles(chat_id, staging().of_chat(chat_id, topic_id=topic_id), error, topic_id)
     return respond(found, FILE_PART, status=status, created=status == 200 and request.method == "POST",
-                   staged=found.files, stage_error=error)
+                   staged=found.files, stage_error=error, topic_id=topic_id)
 
 
 @bp.route(CHAT + "staged/")
 def staged(chat_id: int):
-    """The files waiting in the chat's composer."""
+    """The files waiting in the chat's (or `topic`'s) composer."""
     account()
     return show_staged(chat_id)
 
 
 @bp.route(CHAT + "staged/", methods=["POST"])
 def stage(chat_id: int):
-    """Keep the chosen `file`(s) for the chat's next send and show them (name, size, thumbnail, remove button);
+    """Keep the chosen `file`(s) for the chat's (or `topic`'s) next send and show them (name, size, thumbnail, remove button);
     :raise 400: with the reason when none was chosen, one is too large or too many wait."""
     account()
     uploads = [f for f in request.files.getlist("file") if f.filename]
     error = None if uploads else _("Choose a file to send.")
     for upload in uploads:
         try:
-            staging().add(chat_id, upload, upload.mimetype or "application/octet-stream")
+            staging().add(chat_id, upload, upload.mimetype or "application/octet-stream", topic_arg())
         except ValueError as exc:
             error = str(exc)
             break
@@ -121,7 +124,7 @@ def stage(chat_id: int):
 def unstage(chat_id: int, token: str):
     """Remove a staged file (the ✕ beside it): the rest stay."""
     account()
-    staging().remove(chat_id, [token])
+    staging().remove(chat_id, [token], topic_arg())
     return show_staged(chat_id)
 
 
@@ -129,7 +132,7 @@ def unstage(chat_id: int, token: str):
 def staged_thumb(chat_id: int, token: str):
     """A staged picture's thumbnail (JPEG, made by the server); :raise 404: for another file or token."""
     account()
-    path = staging().thumb(chat_id, token) if TOKEN.fullmatch(token) else None
+    path = staging().thumb(chat_id, token, topic_arg()) if TOKEN.fullmatch(token) else None
     if path is None:
         abort(404, _("No picture of that name waits in this chat's composer."))
     return send_file(path, mimetype="image/jpeg", max_age=0)
@@ -141,31 +144,41 @@ class UploadsStarted:
 
     chat_id: int
     uploads: list[UploadJob]
+    topic_id: int | None = None
 
 
-def send_in_background(row, chat_id: int, staged: list[StagedFile], text: str, reply_to: int | None):
-    """Start sending the staged files as background jobs (the text with the first): the page shows each at once
-    with its progress bar; the composer is emptied. :raise TelegramProblem: if the chat cannot be resolved."""
+def send_in_background(row, chat_id: int, staged: list[StagedFile], text: str, reply_to: int | None,
+                       topic_id: int | None = None):
+    """Start sending the staged files as background jobs (the text with the first), into the forum topic
+    `topic_id` if given: the page shows each at once with its progress bar; the composer is emptied.
+    :raise TelegramProblem: if the chat cannot be resolved."""
     area, jobs = staging(), []
     for number, chosen in enumerate(staged):
         area.claim(chosen)
         jobs.append(get_service().uploads.start(
             row.id, chat_id, chosen.path, chosen.name, chosen.size, text="" if number else text,
-            as_photo=chosen.mime in PHOTO_TYPES, reply_to=None if number else reply_to,
+            as_photo=chosen.mime in PHOTO_TYPES, reply_to=None if number else reply_to, topic_id=topic_id,
             finished=lambda job, chosen=chosen: area.delete(chosen) if job.state == "done" else area.release(chosen)))
-    return respond(UploadsStarted(chat_id, jobs), "telegram/chats/_uploads_started.html", status=202,
-                   chat_id=chat_id, group=request.args.get("group") == "1")
+    into_thread = {"HX-Retarget": "#messages", "HX-Reswap": "beforeend"} if topic_id else None  # (not the pane)
+    return respond(UploadsStarted(chat_id, jobs, topic_id), "telegram/chats/_uploads_started.html", status=202,
+                   headers=into_thread, chat_id=chat_id, topic_id=topic_id, group=request.args.get("group") == "1")
 
 
 @bp.route(CHAT + "uploads/<int:job_id>/")
 def upload_progress(chat_id: int, job_id: int):
     """A background send's progress (polled every second, from memory): the bar while it runs; when done (286)
     what changed since the page's cursor, the sent message included; when it failed (286) the reason, the file
-    back in the composer. :raise 404: for an unknown job."""
+    back in the composer; a topic's job done answers the topic's thread (as a send there does). :raise 404: for an
+    unknown job."""
     row = account()
     job = get_service().uploads.job(row.id, job_id)
     if job is None or job.chat_id != chat_id:
         abort(404, _("No file of that number is being sent to this chat."))
+    if job.state == "done" and htmx_html() and job.topic_id:
+        from .chat_list import LIST_CHANGED
+        from .topics import TO_PANE, show_thread  # (that module imports this one)
+        found = get_service().topics.thread(row.id, chat_id, job.topic_id, mark_read=False)
+        return show_thread(row, found, 286, {**TO_PANE, "HX-Trigger": LIST_CHANGED})
     if job.state == "done" and htmx_html():
         from .conversation import LIST_CHANGED, Cursor, answer_changes, cursor_args  # (that module imports this one)
         found = get_service().messages.changes(row.id, chat_id, cursor_args() or Cursor(), mark_read=False)

@@ -40,17 +40,18 @@ def menu(chat_id: int, message_id: int):
 def composer(chat_id: int):
     """The composer: new (keeping the typed `text`), replying to `reply_to`, or editing `edit` with its text
     (`edit=last`: the newest own message, 204 when it may not be edited; `placeholder`: a bot's force-reply
-    hint); :raise 404: for an unknown message."""
-    row = account()
+    hint); in a forum topic (`topic`) the topic's own messages; :raise 404: for an unknown message."""
+    row, topic_id = account(), topic_arg()
     if request.args.get("edit") == "last":  # the Up arrow in an empty composer: the newest own message, if editable
-        edit = get_service().message_actions.last_editable(row.id, chat_id)
+        edit = get_service().topics.last_editable(row.id, chat_id, topic_id) if topic_id else \
+            get_service().message_actions.last_editable(row.id, chat_id)
         if edit is None:
             return respond(Composer(chat_id), unchanged=True)  # 204: the composer stays as it is
     else:
         edit = int_arg("edit", 0, high=MAX_MESSAGE_ID) or None
     reply_to = int_arg("reply_to", 0, high=MAX_MESSAGE_ID) or None
     state = Composer(chat_id, request.args.get("text", "").replace("\r\n", "\n"), None if edit else reply_to, edit,
-                     placeholder=request.args.get("placeholder", "")[:64] or None, topic_id=topic_arg())
+                     placeholder=request.args.get("placeholder", "")[:64] or None, topic_id=topic_id)
     if edit or reply_to:
         state.quote = get_service().message_actions.message(row.id, chat_id, edit or reply_to)
         state.text = state.quote.text if edit else state.text
@@ -59,20 +60,24 @@ def composer(chat_id: int):
 
 @bp.route(MESSAGE, methods=["POST"])
 def edit(chat_id: int, message_id: int):
-    """Replace an own message's text: the bubble changes at once, marked "edited"; a refusal keeps the composer
-    editing, with Telegram's reason."""
-    row = account()
+    """Replace an own message's text: the bubble changes at once, marked "edited" (in a forum topic, `topic`: the
+    topic's thread again, the edit in it); a refusal keeps the composer editing, with Telegram's reason."""
+    from .topics import TO_PANE, show_thread  # (that module imports composer, as this one does)
+    row, topic_id = account(), topic_arg()
     form = EditForm()
     text = (form.text.data or "").replace("\r\n", "\n")
     try:
         if not form.validate():
             raise ValueError(form.first_error())
+        if topic_id:
+            return show_thread(row, get_service().topics.edit(row.id, chat_id, topic_id, message_id, text),
+                               headers=TO_PANE)
         found = get_service().message_actions.edit(row.id, chat_id, message_id, cursor_args() or Cursor(), text)
     except (ValueError, TelegramProblem) as exc:
         if isinstance(exc, SessionEnded):
             raise
         return composer_refusal(row, chat_id, exc, Composer(chat_id, text, edit=message_id,
-                                                            quote=quoted(row, chat_id, message_id)))
+                                                            quote=quoted(row, chat_id, message_id), topic_id=topic_id))
     return answer_changes(row, chat_id, found, created=False)
 
 

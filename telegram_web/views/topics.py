@@ -13,7 +13,7 @@ from ..telegram.service import get_service
 from ..web import is_htmx, respond, wants_fragment
 from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, mark_read, telegram_blueprint
 from .chat_list import PAGE, page_context
-from .composer import send_with_files, staging
+from .composer import BIG_FILE, send_in_background, send_with_files, staging
 
 bp = linked_pages(telegram_blueprint("topics", __name__))
 
@@ -63,8 +63,9 @@ def poll(chat_id: int, topic_id: int):
 @bp.route(TOPICS + "<int:topic_id>/messages/", methods=["POST"])
 def send(chat_id: int, topic_id: int):
     """Send text or files into the topic (a reply to one of its messages with `reply_to`): the thread again, the
-    message in it (201 for JSON); a browser goes back to the thread; a refusal keeps the composer with the reason
-    (400 for an empty or too long text)."""
+    message in it (201 for JSON); big staged files go in the background (202, each with its progress, as in a
+    chat); a browser goes back to the thread; a refusal keeps the composer with the reason (400 for an empty or
+    too long text)."""
     from .conversation import Composer, composer_refusal, quoted  # (that module imports this one)
     row, form = account(), SendForm()
     text = (form.text.data or "").replace("\r\n", "\n")
@@ -72,7 +73,10 @@ def send(chat_id: int, topic_id: int):
     try:
         if not form.validate():
             raise ValueError(form.first_error())
-        found = send_with_files(chat_id, form, staging().chosen(chat_id, form.staged.data), lambda paths, as_file:
+        staged = staging().chosen(chat_id, form.staged.data, topic_id)  # the topic's own (composer.py)
+        if any(f.size > BIG_FILE for f in staged) and not form.files():
+            return send_in_background(row, chat_id, staged, text, reply_to, topic_id)
+        found = send_with_files(chat_id, form, staged, lambda paths, as_file:
                                 get_service().topics.send(row.id, chat_id, topic_id, text, paths=paths,
                                                           as_file=as_file, reply_to=reply_to))
     except (ValueError, TelegramProblem) as exc:

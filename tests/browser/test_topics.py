@@ -67,3 +67,34 @@ def test_in_a_topic_a_photo_and_a_reply_land_in_the_topic(page, serve, sandbox):
     assert [(m.text, m.topic, bool(m.media)) for m in newest] == [("Friday works", flights, False),
                                                                  ("Boarding pass", flights, True)]
     assert newest[0].reply_to is not None and newest[0].reply_to != flights
+
+
+def test_in_a_topic_up_and_the_menus_edit_change_the_topics_own_message(page, serve, sandbox):
+    world = sandbox.demo_world
+    sign_in(page, serve(linked=True))
+    item(page, world.forum).locator("a").click()
+    page.locator(f"#topic-{world.topics['Flights']} a").click()
+    box = page.get_by_role("textbox", name="Message")
+    box.fill("Aisle seat")
+    box.press("Enter")
+    mine = page.locator("#messages .msg.out").filter(has_text="Aisle seat")
+    expect(mine).to_have_count(1)
+    box = page.get_by_role("textbox", name="Message")
+    expect(box).to_be_focused()  # (the thread's new composer, ready: htmx focuses it once it has set it up)
+    box.press("ArrowUp")  # the topic's newest own message
+    expect(page.locator("#composer.editing")).to_have_count(1)
+    box = page.get_by_role("textbox", name="Message")
+    expect(box).to_have_value("Aisle seat")
+    box.fill("Aisle seat, row 12")
+    box.press("Enter")
+    expect(page.locator("#messages .msg.out").filter(has_text="Aisle seat, row 12").locator(".edited")).to_have_count(1)
+    expect(page.locator("#chat .hint").first).to_have_text("# Flights")  # still the topic's thread
+    open_menu(page, page.locator("#messages .msg.out").filter(has_text="row 12")).get_by_role(
+        "button", name="Edit").click()
+    box = page.get_by_role("textbox", name="Message")
+    expect(box).to_have_value("Aisle seat, row 12")
+    box.fill("Window after all")
+    box.press("Enter")
+    expect(page.locator("#messages .msg.out").filter(has_text="Window after all")).to_have_count(1)
+    expect(page.locator("#messages")).not_to_contain_text("Booking it tonight")  # no other topic's message
+    expect(page.locator("#composer input[name=topic]")).to_have_count(1)
