@@ -79,3 +79,13 @@ def test_revoke_logs_out_at_telegram_and_deletes_the_session(app_factory):
     with app.app_context():
         assert db.session.get(TelegramSession, session_id) is None
     assert "Logged out of Telegram" in client.get("/telegram/admin/").get_data(as_text=True)
+
+
+def test_attempts_say_their_method_and_outcome_in_the_readers_language(app, auth, client):
+    seed(app)
+    auth.login()
+    html = client.get("/telegram/admin/attempts/", headers={"Accept-Language": "ru"}).get_data(as_text=True)
+    rows = html.split("<tbody>")[1]
+    assert "<td>код отправлен</td>" in rows and "<td>отказ</td>" in rows and "<td>успешно</td>" in rows
+    assert "send_code" not in rows and ">failed<" not in rows
+    assert '<option value="send_code" >код отправлен</option>' in html  # the filter's choices too

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import Blueprint, abort, flash, request, url_for
-from flask_babel import gettext as _
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -16,8 +16,10 @@ from .telegram_session import end_session
 bp = Blueprint("admin", __name__, url_prefix="/telegram/admin")
 
 ATTEMPTS_PER_PAGE = 25
-OUTCOMES = ("ok", "failed", "error")
-METHODS = ("send_code", "code", "password", "qr")
+# The codes stored (and sent to JSON clients), with the words the page shows for them.
+OUTCOMES = {"ok": _l("succeeded"), "failed": _l("refused"), "error": _l("error")}
+METHODS = {"send_code": _l("code sent"), "code": _l("code entered"), "password": _l("2FA password"),
+           "qr": _l("QR code")}
 
 
 @dataclass

@@ -1,5 +1,6 @@
 """Finding things: search in the open chat, its shared media, search everywhere; the chat opened around a message
 or at a day, its newer pages and its poll (one route each)."""
+import unicodedata
 from datetime import datetime
 
 from flask import abort, request
@@ -22,8 +23,10 @@ MAX_QUERY = 256  # longer queries are cut (Telegram's own search boxes take no m
 
 
 def query() -> str:
-    """The search text, trimmed and cut to MAX_QUERY."""
-    return " ".join(request.args.get("q", "").split())[:MAX_QUERY]
+    """The search text, trimmed and cut to MAX_QUERY; none when it is only invisible characters (zero-width
+    spaces and joiners, category Cf), which would otherwise find everything."""
+    q = " ".join(request.args.get("q", "").split())[:MAX_QUERY]
+    return q if any(unicodedata.category(c) != "Cf" and not c.isspace() for c in q) else ""
 
 
 def day_arg(name: str) -> datetime | None:

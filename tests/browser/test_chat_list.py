@@ -1,4 +1,6 @@
 """Scenario 4: the chat list shows the sandbox's chats with avatars and unread badges; the filter narrows it."""
+import pytest
+
 from .conftest import expect, screenshot, sign_in
 
 # The demo world's unread counts (telegram_web/sandbox/demo.py) and chats without any.
@@ -77,3 +79,14 @@ def test_scrolling_loads_more_chats_and_the_list_poll_keeps_them(page, serve, sa
     assert f"limit={shown}" in polled.value.url
     expect(items).to_have_count(shown)
     expect(item(page, "Person 000")).to_contain_text("news")
+
+
+@pytest.mark.context(viewport={"width": 320, "height": 700})
+def test_a_long_name_gives_way_to_telegrams_fake_mark(page, serve):
+    live = serve(linked=True)
+    sign_in(page, live)
+    name = item(page, "Telegram Support Team").locator(".chat-name")
+    expect(name).to_be_visible()
+    mark, room = name.locator(".mark.flagged").bounding_box(), name.bounding_box()
+    assert mark["x"] + mark["width"] <= room["x"] + room["width"]  # "FAKE" is whole…
+    assert name.locator(".chat-title").evaluate("t => t.scrollWidth > t.clientWidth")  # …the name is cut instead

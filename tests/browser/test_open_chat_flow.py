@@ -52,6 +52,8 @@ def test_scrolled_up_a_new_message_shows_down_1_and_the_view_stays(page, serve, 
     expect(jump).to_have_text("↓ 1", use_inner_text=True)
     assert abs(top_in_scroller(page, anchor) - before) < 2  # no jump on its own
     expect(arrived).not_to_be_in_viewport()
+    box, messages = jump.bounding_box(), page.locator(SCROLLER).bounding_box()
+    assert box["y"] + box["height"] <= messages["y"] + messages["height"]  # over the messages, not the composer
     screenshot(page, "jump-down")
     jump.click()
     expect(arrived).to_be_in_viewport()

@@ -54,6 +54,8 @@ def test_qr_login_with_2fa_continues_to_the_password_form(app, web, server, acco
     form = web.post("/telegram/auth/qr/status/?shown=0")
     assert form.status_code == 286 and 'name="password"' in form.get_data(as_text=True)
     assert HINT in form.get_data(as_text=True)
+    assert "Start over" in form.get_data(as_text=True)  # no number was typed to use another of
+    assert "Use another number" not in form.get_data(as_text=True)
     done = web.password(TWO_FA)
     assert done.headers["HX-Redirect"] == "/telegram/"
     assert session_row(app).is_authorized and len(server.sessions(account_2fa)) == 1
