@@ -153,6 +153,12 @@ def page(request, browser, serve):
     assert not problems, f"console errors or failed requests: {problems}"
 
 
+def settled(page) -> None:
+    """Wait until htmx has nothing in flight or settling: its answers are in and their triggers bound (a key
+    pressed or a page left before that is lost, or aborts a request the page fixture reports)."""
+    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping')")
+
+
 def screenshot(page, name: str) -> None:
     """Save a PNG of the viewport: docs/screenshots/ for the README's, else tests/screenshots/."""
     folder = os.path.join(ROOT, "docs", "screenshots") if name in README_SCREENSHOTS else \

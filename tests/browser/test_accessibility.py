@@ -5,7 +5,7 @@ The walk finds things by what does not change with the language (names of fields
 import pytest
 
 from .accessibility import violations
-from .conftest import DEMO_PASSWORD, DEMO_PHONE, OWNER_PASSWORD, OWNER_USERNAME, expect
+from .conftest import DEMO_PASSWORD, DEMO_PHONE, OWNER_PASSWORD, OWNER_USERNAME, expect, settled
 from .test_phone_layout import PHONE
 
 RUSSIAN = {"locale": "ru-RU"}
@@ -47,6 +47,7 @@ def visit_everything(page, live, sandbox) -> list[str]:
     expect(page.locator("#chat h1")).to_have_text("Alice Martin")
     check("open chat")
     page.locator("#messages .msg-menu-button").first.click()
+    settled(page)  # the menu's items are in (leaving before would abort their request)
     check("message menu")
     page.keyboard.press("Escape")
     page.goto(live.url + "/telegram/")  # (on a phone the list is a page of its own)

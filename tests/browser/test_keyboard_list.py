@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from .conftest import expect, screenshot, sign_in
+from .conftest import expect, screenshot, settled, sign_in
 from .test_phone_layout import PHONE
 
 
@@ -77,5 +77,6 @@ def test_the_focus_stays_on_its_chat_when_a_list_poll_replaces_the_item(page, se
 def test_arrows_and_enter_open_a_chat_on_a_phone(page, serve):
     third_id, _ = cursor_through_the_list(page, serve)
     expect(page.locator(f"#chat-{third_id}")).to_be_hidden()  # only the chat, as after a tap
+    settled(page)  # (Esc's trigger is bound once the chat has settled)
     page.keyboard.press("Escape")
     expect(page.locator(f"#chat-cursor-{third_id}")).to_be_focused()  # the list again, on the chat just left

@@ -20,7 +20,7 @@ def test_a_reply_draft_reopens_replying_and_cancelling_the_reply_clears_it_from_
     quote = page.locator("#composer .composer-quote")
     expect(quote).to_contain_text("Reply to Alice Martin")
     page.get_by_role("textbox", name="Message").fill("Yes, at ten")
-    wait_for(page, lambda: draft_reply(sandbox, owner, alice) == original_id)  # saved after a pause, replying
+    wait_for(page, lambda: draft_reply(sandbox, owner, alice) == original_id, 20)  # saved after a 3 s pause, replying
 
     item(page, sandbox.demo_world.contacts["Emma"]).locator("a").click()
     expect(page.locator("#chat h1")).to_have_text("Emma Wilson")
@@ -31,5 +31,5 @@ def test_a_reply_draft_reopens_replying_and_cancelling_the_reply_clears_it_from_
 
     page.get_by_role("button", name="Cancel reply").click()
     expect(quote).to_have_count(0)
-    wait_for(page, lambda: draft_reply(sandbox, owner, alice) is None)
+    wait_for(page, lambda: draft_reply(sandbox, owner, alice) is None, 20)
     assert sandbox.draft_of(owner, alice) == "Yes, at ten"  # the text stays the draft
