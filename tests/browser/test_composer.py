@@ -1,7 +1,7 @@
 """The composer before a send: the cloud draft kept when the chat is left, the typing action while typing."""
 from telegram_sandbox.images import avatar_png
 
-from .conftest import expect, sign_in
+from .conftest import expect, settled, sign_in
 from .test_conversation_flow import item
 
 
@@ -57,6 +57,7 @@ def test_a_chosen_file_shows_its_name_size_and_preview_can_be_removed_and_goes_w
     page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-settling, .htmx-added')")
     page.locator("#composer-file input[type=file]").set_input_files(picture)
     expect(page.get_by_role("img", name="Preview of dot.png")).to_be_visible()
+    settled(page)  # (the chooser swapped in with the preview listens once settled)
     page.locator("#composer-file input[type=file]").set_input_files(note)
     expect(staged).to_have_count(2)
     box = page.get_by_role("textbox", name="Message")

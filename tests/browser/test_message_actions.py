@@ -1,7 +1,7 @@
 """The message menu: reply by keyboard alone, reply with the mouse, edit (and an expired window), delete for everyone."""
 from telegram_sandbox.rules import EDIT_TIME_LIMIT
 
-from .conftest import expect, open_demo_chat, screenshot
+from .conftest import expect, open_demo_chat, screenshot, settled
 from .test_sending import sandbox_texts
 
 
@@ -90,6 +90,7 @@ def test_edit_marks_the_bubble_and_an_expired_window_says_so(page, serve, sandbo
     bubble = send(page, "Helo Emma")
     open_menu(page, bubble).get_by_role("button", name="Edit").click()
     expect(page.locator("#composer .composer-quote")).to_contain_text("Editing")
+    settled(page)
     box = page.get_by_role("textbox", name="Message")
     expect(box).to_have_value("Helo Emma")
     box.fill("Hello Emma")
@@ -101,6 +102,8 @@ def test_edit_marks_the_bubble_and_an_expired_window_says_so(page, serve, sandbo
 
     late = send(page, "Written long ago")
     open_menu(page, late).get_by_role("button", name="Edit").click()
+    expect(page.locator("#composer .composer-quote")).to_contain_text("Editing")
+    settled(page)  # (Enter sends once the editing composer has settled)
     with sandbox.lock:  # two days pass while the composer is open
         for uid, peer in ((owner, emma), (emma, owner)):
             sandbox.box(sandbox.accounts[uid], peer).last().date -= EDIT_TIME_LIMIT + 60
