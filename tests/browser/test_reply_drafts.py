@@ -1,5 +1,5 @@
 """A cloud draft replying to a message: it reopens replying, and cancelling the reply takes it out of the draft."""
-from .conftest import expect
+from .conftest import expect, settled
 from .test_composer import wait_for
 from .test_conversation_flow import item
 from .test_message_actions import open_chat, open_menu
@@ -19,6 +19,7 @@ def test_a_reply_draft_reopens_replying_and_cancelling_the_reply_clears_it_from_
     open_menu(page, original).get_by_role("button", name="Reply").click()
     quote = page.locator("#composer .composer-quote")
     expect(quote).to_contain_text("Reply to Alice Martin")
+    settled(page)  # (the replying composer's draft trigger listens once settled: typing before is not saved)
     page.get_by_role("textbox", name="Message").fill("Yes, at ten")
     wait_for(page, lambda: draft_reply(sandbox, owner, alice) == original_id, 20)  # saved after a 3 s pause, replying
 
