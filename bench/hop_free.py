@@ -6,9 +6,11 @@ One process, Flask's test client (the whole request: routing, login check, view,
 interleaved: a: the chat poll (204 from the board the loop publishes), floor: a login-required route that only
 answers 204, hop: the same unchanged poll through `service.messages.changes` (the trip to the loop thread every
 poll made before). Then load: `--threads` request threads poll for `--seconds`, each `--rate` times a second and
-then back to back, while a probe measures the event loop's lag (a callback scheduled every 20 ms: how late it runs).
+twice that, then back to back, while a probe measures the event loop's lag (a callback scheduled every 20 ms: how
+late it runs), each with the app's GIL switch interval (telegram/loop.py) and with Python's default.
 """
 import argparse
+import sys
 import threading
 import time
 
@@ -21,6 +23,7 @@ from telegram_web.views import account
 from telegram_web.views.conversation import cursor_args
 
 HX = {"HX-Request": "true", "HX-Target": "messages"}
+PYTHON_DEFAULT_INTERVAL = 0.005  # sys.getswitchinterval() of a fresh interpreter
 
 
 def add_routes(app):
@@ -92,18 +95,27 @@ def run(delay, polls, threads, seconds, per_thread):
     time.sleep(2)
     stop.set()
     probe.join()
-    sat = [["idle (no polls)", "-", "-", f"{p50(idle_lags) * 1000:.2f}", f"{pct(idle_lags, 99) * 1000:.2f}"]]
-    for rate in (per_thread, 0):
-        for name in ("a: chat poll (no hop)", "hop: poll via the loop thread"):
+    sat = [["idle (no polls)", "-", "-", "-", f"{p50(idle_lags) * 1000:.2f}", f"{pct(idle_lags, 99) * 1000:.2f}"]]
+    app_interval = sys.getswitchinterval()  # what the loop thread set when it started (telegram/loop.py)
+    runs = [(name, interval) for name in ("a: chat poll (no hop)", "hop: poll via the loop thread")
+            for interval in (app_interval, PYTHON_DEFAULT_INTERVAL)]
+    for rate in (per_thread, 2 * per_thread, 0):
+        for name, interval in runs:
+            sys.setswitchinterval(interval)
             done, lag50, lag99 = saturate(app, urls[name], threads, seconds, rate)
-            sat.append([name, f"{rate * threads}/s" if rate else "back to back", f"{done:.0f}", f"{lag50:.2f}",
-                        f"{lag99:.2f}"])
+            sat.append([name, f"{interval * 1000:g} ms", f"{rate * threads}/s" if rate else "back to back",
+                        f"{done:.0f}", f"{lag50:.2f}", f"{lag99:.2f}"])
+    sys.setswitchinterval(app_interval)
     table(f"Under load: {threads} threads polling for {seconds:g} s; the event loop's lag (a callback every 20 ms)",
-          ["route", "offered", "polls/s", "loop lag p50 ms", "loop lag p99 ms"], sat)
+          ["route", "GIL switch interval", "offered", "polls/s", "loop lag p50 ms", "loop lag p99 ms"], sat)
+    lag99 = {(row[0], row[1], row[2]): row[5] for row in sat[1:]}
+    app_ms = f"{app_interval * 1000:g} ms"
+    no_hop = [lag99[("a: chat poll (no hop)", app_ms, offered)] for offered in
+              (f"{per_thread * threads}/s", f"{2 * per_thread * threads}/s", "back to back")]
     print(f"\nSUMMARY hop-free: unchanged poll p50 / floor = {p50(times['a: chat poll (no hop)']) / floor:.2f} "
           f"(goal <= 1.3; via the loop thread {p50(times['hop: poll via the loop thread']) / floor:.2f}); loop lag p99 "
-          f"at {per_thread * threads} polls/s {sat[1][4]} ms without the hop, {sat[2][4]} ms with it; back to back "
-          f"{sat[3][4]} / {sat[4][4]} ms (idle {sat[0][4]} ms)")
+          f"without the hop ({app_ms} switch interval) at {per_thread * threads}/s, {2 * per_thread * threads}/s, "
+          f"back to back: {' / '.join(no_hop)} ms (idle {sat[0][5]} ms)")
     app.extensions["telegram"].shutdown()
 
 
