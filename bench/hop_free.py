@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 
-from flask import make_response, request
+from flask import make_response
 
 from common import bob_writes, make_app, p50, pct, poll_url, signed_in, table
 from telegram_web.telegram.loop import loop_thread
