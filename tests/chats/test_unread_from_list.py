@@ -94,12 +94,12 @@ def test_each_newer_page_of_a_chat_opened_straight_at_its_first_unread_is_one_re
 
 
 def test_a_stale_unread_count_opens_at_the_newest_message_in_one_round_trip(server, me, browser):
-    bob, ids = bob_wrote(server, me, 100, read=20)
+    bob, ids = bob_wrote(server, me, 160, read=80)
     browser.get("/telegram/chats/", target="chat-list")  # the list counts 80 unread
-    server.delete_messages(me, bob, ids[20:95], deliver=False)  # deleted, and the updates saying so were missed
+    server.delete_messages(me, bob, ids[80:155], deliver=False)  # deleted, and the updates saying so were missed
     html, trips = opened_from_list(server, browser, bob)
     assert trips == [["messages.GetHistoryRequest"]]  # one round trip, one history request
-    assert re.search(SEPARATOR + rf'<article class="msg in[^"]*" id="m-{ids[95]}"', html)
+    assert re.search(SEPARATOR + rf'<article class="msg in[^"]*" id="m-{ids[155]}"', html)
     assert shown(html)[-1] == ids[-1] and 'id="newer"' not in html  # the newest reached: nothing below
     assert "/poll/?" in poll_url(html) and "around" not in poll_url(html)
     costs_nothing(server, me, browser, poll_url(html))
