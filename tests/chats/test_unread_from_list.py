@@ -105,3 +105,12 @@ def test_a_stale_unread_count_opens_at_the_newest_message_in_one_round_trip(serv
     costs_nothing(server, me, browser, poll_url(html))
     listed = {c["id"]: c for c in browser.get("/telegram/chats/", json=True).json["chats"]}
     assert listed[bob]["unread"] == 0  # the five shown were read
+
+
+def test_a_flood_wait_on_the_history_around_the_first_unread_shows_the_chat_with_the_reason(server, me, browser):
+    bob, _ = bob_wrote(server, me, 100, read=20)
+    browser.get("/telegram/chats/", target="chat-list")
+    server.inject_error("messages.getHistory", "FLOOD_WAIT_120", times=None)
+    pane = browser.get(f"/telegram/chats/{bob}/", target="chat-pane")
+    body = pane.get_data(as_text=True)
+    assert pane.status_code == 200 and 'class="banner"' in body and "2 min" in body  # as any chat opened then
