@@ -162,7 +162,7 @@ async def _open(client, chat_id: int, limit: int, mark_read: bool, page=ChatPage
     cache = await ensure(client)
     await input_peer(client, cache, chat_id)  # (from the entity cache: no request when the chat is known)
     chat = cache.chat(chat_id)
-    if at_unread:  # (around.py builds on this module) more unread than a page, by the list: at the first at once
+    if at_unread:  # more unread than a page, as the list counted: straight at the first (around.py builds on this)
         from .around import straight_at_first_unread
         found = await straight_at_first_unread(client, cache, chat, mark_read)
         if found is not None:
