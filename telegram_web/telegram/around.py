@@ -6,7 +6,12 @@ of such a page.
 update-fed window once they reach it, else from Telegram. While the page does not reach the newest message its
 poll only applies edits and deletions of what it shows, from the cache (no Telegram request while nothing
 changed); the newer page that reaches the newest message hands over to the chat's ordinary poll.
+
+A chat with more unread messages than a page opens the same way at its first unread one; when the chat list already
+counted them and the chat's window was never loaded, without its newest page first (one round trip): the window is
+then loaded by the first newer page, or is the answer itself once that reaches the newest message.
 """
+import asyncio
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,7 +21,7 @@ from .cache import AccountCache, ChatCache
 from .convert import ChatSummary, MessageView, message_view
 from .dialogs import summary_of
 from .messages import Changes, ChatPage, Cursor, read_outbox
-from .problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem
+from .problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem, translate
 from .updates import ensure
 
 HALF = 20  # messages shown each side of the one searched for (read ones above the first unread)
@@ -94,16 +99,83 @@ async def at_first_unread(client, cache: AccountCache, chat: ChatCache, summary:
     unread one (after `read_inbox_max_id`), HALF read ones above it and a page of unread ones below; newer pages
     load on scrolling down until the newest, where the chat's ordinary poll takes over (messages.py's `_open`,
     on the loop thread, with the window already refreshed)."""
-    views = await _fetched(client, cache, chat, limit=history.PAGE + HALF, add_offset=-history.PAGE,
-                           offset_id=summary.read_inbox_max_id + 1)
-    first_unread = next((v.id for v in views if not v.out and v.id > summary.read_inbox_max_id), None)
+    read_mark = summary.read_inbox_max_id
+    views = [message_view(m, cache.names) for m in reversed(await _from(client, cache, chat.chat_id, read_mark))]
+    status, sponsored = await asyncio.gather(presence.opened(client, cache, summary),
+                                             history.sponsored(client, chat, summary.kind))
+    return await _unread_page(client, cache, chat, summary, views, read_mark, mark_read, status, sponsored,
+                              has_newer=_has_newer(chat, views))
+
+
+async def straight_at_first_unread(client, cache: AccountCache, chat: ChatCache, mark_read: bool) -> AroundPage | None:
+    """The chat opened at its first unread one in one round trip, when the list's dialog says there are more
+    unread than a page and the chat's window was never loaded: the history around the read mark is asked at once,
+    without the newest page first (its header, sponsored messages and the draft's quote alongside). None when
+    that does not apply, or when the answer reaches the newest message (the count was stale: read elsewhere,
+    deleted), which then became the window: the ordinary opening follows, without asking Telegram again; also
+    None on Telegram trouble, which the ordinary opening shows;
+    :raise ChatNotFound, ChatUnavailable, SessionEnded:."""
+    summary = presence.summary_for(cache, chat.chat_id)
+    if summary is None or _loaded(chat) or summary.unread <= history.PAGE:
+        return None
+    read_mark = summary.read_inbox_max_id
+    try:
+        messages, status, sponsored, quote = await asyncio.gather(
+            _from(client, cache, chat.chat_id, read_mark), presence.opened(client, cache, summary),
+            history.sponsored(client, chat, summary.kind),
+            history.quoted(client, cache, chat, summary.draft_reply_to))
+    except Exception as exc:
+        problem = translate(exc)
+        if problem is None:
+            raise
+        if isinstance(problem, (SessionEnded, ChatNotFound, ChatUnavailable)):
+            raise problem from exc
+        return None  # Telegram trouble: the ordinary opening shows what is known and says why
+    if _became_window(cache, chat, summary, messages, read_mark):
+        summary.unread = sum(1 for v in chat.messages.values() if not v.out and v.id > read_mark)
+        cache.touch_dialogs(summary)  # (the list shows the count the answer told)
+        return None
+    views = [message_view(m, cache.names) for m in reversed(messages)]
+    page = await _unread_page(client, cache, chat, summary, views, read_mark, mark_read, status, sponsored,
+                              has_newer=True)  # (a full page after the read mark: the newest is not known to be in it)
+    page.draft_quote = quote
+    return page
+
+
+async def _unread_page(client, cache: AccountCache, chat: ChatCache, summary: ChatSummary, views: list[MessageView],
+                       read_mark: int, mark_read: bool, status, sponsored, *, has_newer: bool) -> AroundPage:
+    """The page at the first unread one after `read_mark` (the read mark before marking these read)."""
+    await history.fill_replies(client, cache, chat, views)
     if mark_read:
         reading.mark_read(client, cache, summary, views)
-    status, read = await presence.opened(client, cache, summary), read_outbox(summary)
-    has_older = sum(1 for v in views if v.id <= summary.read_inbox_max_id) >= HALF
-    return AroundPage(summary, present(chat, views), _cursor(chat, views), has_older,
-                      await history.sponsored(client, chat, summary.kind), status=status, read_outbox_max_id=read,
-                      first_unread=first_unread, has_newer=_has_newer(chat, views))
+    first_unread = next((v.id for v in views if not v.out and v.id > read_mark), None)
+    has_older = sum(1 for v in views if v.id <= read_mark) >= HALF
+    return AroundPage(summary, present(chat, views), _cursor(chat, views), has_older, sponsored, status=status,
+                      read_outbox_max_id=read_outbox(summary), first_unread=first_unread, has_newer=has_newer)
+
+
+async def _from(client, cache: AccountCache, chat_id: int, after: int, count: int = history.PAGE) -> list:
+    """Up to `count` messages after `after` and HALF up to it (one messages.getHistory), newest first."""
+    return await history.fetch(client, cache, chat_id, limit=count + HALF, add_offset=-count, offset_id=after + 1)
+
+
+def _loaded(chat: ChatCache) -> bool:
+    """Whether the chat's window was ever loaded (a chat opened straight at its first unread one has none yet)."""
+    return chat.trusted or bool(chat.messages)
+
+
+def _became_window(cache: AccountCache, chat: ChatCache, summary: ChatSummary | None, messages: list,
+                   after: int, count: int = history.PAGE) -> bool:
+    """Whether `_from`'s answer reached the newest message (fewer than `count` after `after`): then it is the
+    chat's window, trusted unless the dialog knows a newer message (an update that came while it was asked:
+    checked against history before use)."""
+    newer = sum(1 for m in messages if m.id > after)
+    if newer >= count:
+        return False
+    chat.reset([message_view(m, cache.names) for m in reversed(messages)], {m.id: m.media for m in messages},
+               at_start=len(messages) - newer < HALF)
+    chat.trusted = summary is None or max(chat.messages, default=0) >= summary.last_message_id
+    return True
 
 
 async def _fetched(client, cache: AccountCache, chat: ChatCache, **where) -> list[MessageView]:
@@ -125,25 +197,29 @@ def _has_newer(chat: ChatCache, views: list[MessageView]) -> bool:
 async def _newer(client, chat_id: int, after: int, oldest: int, limit: int, mark_read: bool) -> NewerPage:
     cache = await ensure(client)
     chat = cache.chat(chat_id)
-    await history.refresh(client, cache, chat)
-    ids = chat.ids()
-    if ids and (ids[0] <= after or chat.at_start):  # the window holds every message after `after`
-        views = [chat.messages[i] for i in ids if i > after][:limit]
-    else:
-        messages = await history.fetch(client, cache, chat_id, limit=limit, offset_id=after + 1, add_offset=-limit)
-        views = [message_view(m, cache.names) for m in reversed(messages)]
-    await history.fill_replies(client, cache, chat, views)
     summary = presence.summary_for(cache, chat_id)
+    loaded = _loaded(chat)
+    if loaded:
+        await history.refresh(client, cache, chat)
+    ids = chat.ids()
+    if loaded and ids and (ids[0] <= after or chat.at_start):  # the window holds every message after `after`
+        views = [chat.messages[i] for i in ids if i > after][:limit]
+    else:  # (a window never loaded is this answer once it reaches the newest message: the ordinary poll's)
+        messages = await _from(client, cache, chat_id, after, limit)
+        loaded = loaded or _became_window(cache, chat, summary, messages, after, limit)
+        views = [message_view(m, cache.names) for m in reversed(messages) if m.id > after]
+    await history.fill_replies(client, cache, chat, views)
     if mark_read and summary is not None:  # scrolled down to them: seen, as Telegram's apps count it
         reading.mark_read(client, cache, summary, views)
     last = views[-1].id if views else after
-    return NewerPage(views, last < _newest(chat), Cursor(chat.epoch, chat.version, last, oldest))
+    return NewerPage(views, not loaded or last < _newest(chat), Cursor(chat.epoch, chat.version, last, oldest))
 
 
 async def _changes(client, chat_id: int, cursor: Cursor) -> Changes:
     cache = await ensure(client)
     chat = cache.chat(chat_id)
-    await history.refresh(client, cache, chat)  # no request while updates keep the window trusted
+    if _loaded(chat):  # (one never loaded has no change to tell; the first newer page loads it)
+        await history.refresh(client, cache, chat)  # no request while updates keep the window trusted
     found = chat.changes_since(cursor.version) if chat.epoch == cursor.epoch else None
     edited, deleted = found or (set(), set())  # (a replaced window cannot tell: the shown messages stay)
     shown = range(cursor.oldest, cursor.after + 1)

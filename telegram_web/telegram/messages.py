@@ -162,6 +162,11 @@ async def _open(client, chat_id: int, limit: int, mark_read: bool, page=ChatPage
     cache = await ensure(client)
     await input_peer(client, cache, chat_id)  # (from the entity cache: no request when the chat is known)
     chat = cache.chat(chat_id)
+    if at_unread:  # more unread than a page, as the list counted: straight at the first (around.py builds on this)
+        from .around import straight_at_first_unread
+        found = await straight_at_first_unread(client, cache, chat, mark_read)
+        if found is not None:
+            return found
     summary, problem, dialog = await asyncio.gather(summary_of(client, cache, chat_id), _refreshed(client, cache, chat),
                                                     presence.peer_dialog(client, cache, chat_id))
     summary = presence.with_read_marks(cache, summary, dialog)
@@ -170,7 +175,7 @@ async def _open(client, chat_id: int, limit: int, mark_read: bool, page=ChatPage
     has_older = bool(views) and not (chat.at_start and views[0].id == min(chat.messages))
     draft_quote = await history.quoted(client, cache, chat, summary.draft_reply_to) if problem is None else None
     if at_unread and problem is None and has_older and summary.unread > len(unread):
-        from .around import at_first_unread  # (around.py builds on this module) the first unread is older
+        from .around import at_first_unread  # the first unread is older than the newest page
         found = await at_first_unread(client, cache, chat, summary, mark_read)
         found.draft_quote = draft_quote
         return found

@@ -23,6 +23,18 @@ def center(locator) -> tuple[float, float]:
     return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
 
 
+def scroll_to_the_newest(page) -> None:
+    """Scroll down until no newer page is left: each loads as its sentinel comes into view."""
+    scroller = page.locator(".messages-scroll")
+    for _ in range(20):
+        if not page.locator("#newer").count():
+            break
+        page.mouse.move(*center(scroller))
+        page.mouse.wheel(0, 3000)
+        page.wait_for_timeout(150)
+        settled(page)
+
+
 def test_search_in_a_chat_opens_the_history_around_the_result_and_scrolls_newer_to_the_bottom(page, serve, sandbox):
     bruno, owner = sandbox.demo_world.contacts["Bruno"], sandbox.demo_world.owner
     for n in range(150):
@@ -42,14 +54,7 @@ def test_search_in_a_chat_opens_the_history_around_the_result_and_scrolls_newer_
     expect(page.locator("#newer")).to_have_count(1)
     screenshot(page, "search-around")
     ids = owner_ids(sandbox, owner, bruno)
-    scroller = page.locator(".messages-scroll")
-    for _ in range(20):  # scroll down: each newer page loads as its sentinel comes into view
-        if not page.locator("#newer").count():
-            break
-        page.mouse.move(*center(scroller))
-        page.mouse.wheel(0, 3000)
-        page.wait_for_timeout(150)
-        settled(page)
+    scroll_to_the_newest(page)
     seen = shown_ids(page)
     assert seen == ids[ids.index(seen[0]):] and seen[-1] == ids[-1]  # no gap, no duplicate, down to the newest
     assert "/around/" not in page.locator("#chat-poll").get_attribute("hx-get")  # the ordinary poll took over

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from .conftest import expect
+from .test_finding import owner_ids, scroll_to_the_newest, shown_ids
 from .test_live_updates import ONE_POLL_MS
 from .test_open_chat_flow import SCROLLER, open_contact, top_in_scroller
 
@@ -44,6 +45,19 @@ def test_120_unread_open_at_the_first_unread_from_the_list_and_on_a_page_load(pa
     page.goto(origin + link)  # a full page load of the link (a new tab) follows its fragment
     expect(page.locator("#unread")).to_be_attached()
     at_the_separator(page, "unread ")  # (the first ones shown were read by opening: it is further down now)
+
+
+def test_80_unread_opened_from_the_list_scroll_down_to_the_newest_and_the_live_poll(page, serve, sandbox):
+    dmitri, owner = open_contact(page, serve, sandbox, "Dmitri", backlog=80, prefix="unread", read=False)
+    at_the_separator(page, "unread 0")  # (the list counted them: the history around the first asked at once)
+    expect(page.locator("#newer")).to_have_count(1)
+    scroll_to_the_newest(page)
+    ids, seen = owner_ids(sandbox, owner, dmitri), shown_ids(page)
+    assert seen == ids[ids.index(seen[0]):] and seen[-1] == ids[-1]  # no gap, no duplicate, down to the newest
+    assert "/around/" not in page.locator("#chat-poll").get_attribute("hx-get")  # the ordinary poll took over
+    sandbox.push_message(dmitri, owner, "arrives by the ordinary poll")
+    arrived = page.locator("#messages .msg").filter(has_text="arrives by the ordinary poll")
+    expect(arrived).to_have_count(1, timeout=ONE_POLL_MS)
 
 
 def test_down_shows_only_while_new_messages_wait_unseen(page, serve, sandbox):
