@@ -20,6 +20,7 @@ from telethon.tl import types
 from . import history
 from .convert import ChatSummary, MessageView, draft_reply, draft_text, message_view
 from .dialogs import input_peer, summary_of
+from .file_sends import send_files
 from .internals import finish_message, sent_message
 from .problems import ChatNotFound
 from .rights import may_edit
@@ -160,20 +161,16 @@ async def _thread(client, chat_id: int, topic_id: int, mark_read: bool) -> Topic
     return TopicThread(summary, topic, views, quote)
 
 
-def into_topic(topic_id: int, reply_to: int | None) -> types.InputReplyToMessage | None:
-    """What a send or a draft names to go into the forum topic, replying to `reply_to` (a message of it) if given:
-    top_msg_id "only when replying to messages in forum topics different from the General topic"
+def into_topic(topic_id: int | None, reply_to: int | None) -> types.InputReplyToMessage | None:
+    """What a send or a draft names to go into the forum topic `topic_id` (None: the chat itself), replying to
+    `reply_to` (a message of it) if given: top_msg_id "only when replying to messages in forum topics different
+    from the General topic", which Telegram uses if the replied-to message is deleted meanwhile
     (core.telegram.org/constructor/inputReplyToMessage); a new message of a topic replies to its first one."""
+    if topic_id is None:
+        return types.InputReplyToMessage(reply_to) if reply_to else None
     if reply_to and reply_to != topic_id:
         return types.InputReplyToMessage(reply_to, top_msg_id=topic_id if topic_id != GENERAL else None)
     return types.InputReplyToMessage(topic_id) if topic_id != GENERAL else None
-
-
-def file_reply_to(topic_id: int, reply_to: int | None) -> int | None:
-    """The reply_to Telethon's send_file gets for a file into the topic: the message replied to, else the topic's
-    first message (send_file cannot add top_msg_id; Telegram keeps a reply in the replied message's topic)."""
-    reply = into_topic(topic_id, reply_to)
-    return reply.reply_to_msg_id if reply else None
 
 
 async def _replies(client, cache, peer, topic_id: int) -> list[MessageView]:
@@ -208,16 +205,14 @@ async def _send(client, chat_id: int, topic_id: int, text: str, paths: list[str]
                 reply_to: int | None) -> TopicThread:
     cache = await ensure(client)
     peer = await input_peer(client, cache, chat_id)
-    # clear_draft clears the topic's draft.
+    # clear_draft clears the topic's draft; raw sends: Telethon's send_message and send_file have no top_msg_id.
     if paths:
-        sent = await client.send_file(peer, paths if len(paths) > 1 else paths[0], caption=text, clear_draft=True,
-                                      force_document=as_file, parse_mode=None,
-                                      reply_to=file_reply_to(topic_id, reply_to))
-    else:  # (raw: Telethon's send_message has no top_msg_id)
+        sent = await send_files(client, peer, paths, text, as_file=as_file, reply_to=into_topic(topic_id, reply_to))
+    else:
         request = functions.messages.SendMessageRequest(peer, text, reply_to=into_topic(topic_id, reply_to),
                                                         clear_draft=True)
-        sent = sent_message(client, request, await client(request), peer)
-    for message in sent if isinstance(sent, list) else [sent]:
+        sent = [sent_message(client, request, await client(request), peer)]
+    for message in sent:
         note_message(cache, message)  # the list's preview and order, as any send
     if topic_id == GENERAL:
         note_draft(cache, chat_id, "")  # (General's draft is the chat's, which the send cleared)
