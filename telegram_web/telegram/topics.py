@@ -6,7 +6,8 @@ opens to its topic list (messages.getForumTopics, each topic with its unread cou
 (`into_topic`: as core.telegram.org/constructor/inputReplyToMessage says, reply_to the topic's id, or a message
 of it with top_msg_id naming the topic; General's messages reply to nothing), with the main composer's files and cloud drafts (the topic's own draft
 comes with getForumTopics, so other devices' drafts are there on opening). An open thread's poll asks Telegram
-again only when the forum's newest message changed in the update-fed cache (`newest`).
+again only when the forum's newest message changed in the update-fed cache (`newest`), and adds only what is new
+(thread_news.py).
 """
 import itertools
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from .file_sends import send_files
 from .internals import finish_message, sent_message
 from .problems import ChatNotFound
 from .rights import may_edit
+from .thread_news import ThreadCursor, cursor_of
 from .updates import ensure, note_draft, note_message, remember_names
 
 GENERAL = 1  # the General topic's id: its messages carry no reply header
@@ -55,12 +57,13 @@ class TopicList:
 
 @dataclass
 class TopicThread:
-    """One topic's messages, oldest first; the message the topic's draft replies to."""
+    """One topic's messages, oldest first; the message the topic's draft replies to; the cursor of its poll."""
 
     chat: ChatSummary
     topic: TopicView
     messages: list[MessageView]
     draft_quote: MessageView | None = None
+    cursor: ThreadCursor | None = None
 
 
 class Topics:
@@ -158,7 +161,7 @@ async def _thread(client, chat_id: int, topic_id: int, mark_read: bool) -> Topic
         topic.draft, topic.draft_reply_to = summary.draft, summary.draft_reply_to
     quote = next((v for v in views if v.id == topic.draft_reply_to), None) or \
         await history.quoted(client, cache, cache.chat(chat_id), topic.draft_reply_to)  # (older than the page)
-    return TopicThread(summary, topic, views, quote)
+    return TopicThread(summary, topic, views, quote, cursor_of(summary.last_message_id, views))
 
 
 def into_topic(topic_id: int | None, reply_to: int | None) -> types.InputReplyToMessage | None:

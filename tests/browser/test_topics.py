@@ -98,3 +98,33 @@ def test_in_a_topic_up_and_the_menus_edit_change_the_topics_own_message(page, se
     expect(page.locator("#messages .msg.out").filter(has_text="Window after all")).to_have_count(1)
     expect(page.locator("#messages")).not_to_contain_text("Booking it tonight")  # no other topic's message
     expect(page.locator("#composer input[name=topic]")).to_have_count(1)
+
+
+def test_in_a_topic_a_big_files_progress_bar_stays_while_the_poll_announces_new_messages(page, serve, sandbox,
+                                                                                           tmp_path):
+    world = sandbox.demo_world
+    flights = world.topics["Flights"]
+    sign_in(page, serve(linked=True))
+    item(page, world.forum).locator("a").click()
+    page.locator(f"#topic-{flights} a").click()
+    expect(page.locator("#chat .hint").first).to_have_text("# Flights")
+    thread = page.locator("#messages")
+    expect(thread).to_have_attribute("aria-live", "polite")
+    question = thread.locator(".msg.in").filter(has_text="Lisbon, leaving Friday 18:05?").element_handle()
+    sandbox.inject_delay("upload.SaveBigFilePartRequest", 0.15)  # ~120 parts: longer than the poll's 10 s
+    video = tmp_path / "video.bin"
+    video.write_bytes(b"\1" * (15 * 1024 * 1024))
+    page.locator("#composer-file input[type=file]").set_input_files(video, timeout=60000)
+    expect(page.locator("#composer-file .staged")).to_contain_text("15.0 MB", timeout=20000)
+    box = page.get_by_role("textbox", name="Message")
+    box.fill("the flight, filmed")
+    box.press("Enter")
+    bar = page.get_by_role("progressbar", name="Sending video.bin")
+    expect(bar).to_be_visible()
+    sandbox.push_message(world.contacts["Emma"], world.forum, "Still uploading?", reply_to=flights)
+    expect(thread.locator(".msg.in").filter(has_text="Still uploading?")).to_have_count(1, timeout=15000)
+    expect(bar).to_be_visible()  # the poll appended the news beside it
+    assert question.evaluate("node => node.isConnected")  # older messages stay: the live region hears the new
+    sent = thread.locator(".msg.out", has_text="the flight, filmed")
+    expect(sent).to_contain_text("video.bin", timeout=40000)
+    expect(bar).to_have_count(0)
