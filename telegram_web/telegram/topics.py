@@ -19,6 +19,7 @@ from telethon import functions, utils
 from telethon.tl import types
 
 from . import history
+from .albums import present
 from .convert import ChatSummary, MessageView, draft_reply, draft_text, message_view
 from .dialogs import input_peer, summary_of
 from .file_sends import send_files
@@ -153,6 +154,7 @@ async def _thread(client, chat_id: int, topic_id: int, mark_read: bool) -> Topic
         raise ChatNotFound(_l("This forum has no such topic (it may have been deleted)."), 404)
     views = await _replies(client, cache, peer, topic_id)
     await history.fill_replies(client, cache, cache.chat(chat_id), views)  # replies within the topic quote
+    views = present(None, views)  # an album in one bubble (of its members on the page)
     top = max((v.id for v in views if not v.out), default=0)
     if mark_read and topic.unread and top:
         await client(functions.messages.ReadDiscussionRequest(peer=peer, msg_id=topic_id, read_max_id=top))

@@ -104,7 +104,7 @@ def test_files_replying_in_a_topic_name_it_and_land_there_when_the_replied_messa
     pictures = tokens(staged.get_data(as_text=True))
     album = browser.post(thread + "messages/", {"text": "seats", "reply_to": ids["Friday 18:05"],
                                                 "staged": pictures}, target="chat-pane")
-    assert album.status_code == 201
+    assert album.status_code == 201 and album.get_data(as_text=True).count('class="album-item"') == 2  # one bubble
     [(request, _)] = server.sent(functions.messages.SendMultiMediaRequest, since=mark)
     assert (request.reply_to.reply_to_msg_id, request.reply_to.top_msg_id) == (ids["Friday 18:05"], flights)
     assert [(m.topic, m.reply_to) for m in newest_in_forum(server, peer, 2)] == [(flights, ids["Friday 18:05"])] * 2
