@@ -117,11 +117,14 @@ class DeliveryMixin:
             raise RpcFail('CHANNEL_PRIVATE' if not ch.username else 'CHAT_WRITE_FORBIDDEN')
         if ch.broadcast and sender.id != ch.creator_id and sender.id not in ch.admins:
             raise RpcFail('CHAT_ADMIN_REQUIRED', 403)
-        if content.reply_to and ch.box.get(content.reply_to) is None:
-            raise RpcFail('REPLY_TO_INVALID')
-        topic = self.topic_for(ch, content.reply_to, content.top_msg_id) if content.action is None else None
+        reply_to = content.reply_to
+        if reply_to and ch.box.get(reply_to) is None:
+            if not (ch.forum and reply_to < ch.next_msg_id):
+                raise RpcFail('REPLY_TO_INVALID')
+            reply_to = None  # deleted: a forum sends it without the reply, into top_msg_id's topic (or General)
+        topic = self.topic_for(ch, reply_to, content.top_msg_id) if content.action is None else None
         msg = Msg(id=ch.next_msg_id, peer=mark_channel(ch.id), date=content.date or now(), sender_id=sender.id,
-                  text=content.text, entities=list(content.entities), reply_to=content.reply_to,
+                  text=content.text, entities=list(content.entities), reply_to=reply_to,
                   fwd_from=content.fwd_from, media=content.media, action=content.action,
                   post=ch.broadcast, silent=content.silent, reply_markup=content.reply_markup,
                       grouped_id=content.grouped_id, topic=topic)

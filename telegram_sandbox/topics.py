@@ -3,7 +3,9 @@
 https://core.telegram.org/api/forum: a forum (channel.forum) always has the "General" topic (id 1, its messages
 carry no reply header); creating a topic posts messageActionTopicCreate, whose id is the topic's id; a message
 sent with reply_to the topic's id goes into that topic (its reply header: forum_topic, reply_to_msg_id the
-topic), a reply to a message of a topic stays in it (reply_to_top_id the topic). Each member has a read mark per
+topic), a reply to a message of a topic stays in it (reply_to_top_id the topic); a reply to a message deleted
+meanwhile goes, without the reply, into the topic top_msg_id names, else into General
+(core.telegram.org/constructor/inputReplyToMessage). Each member has a read mark per
 topic (messages.readDiscussion). A closed topic refuses new messages (TOPIC_CLOSED).
 """
 from dataclasses import dataclass
@@ -56,6 +58,8 @@ class TopicsMixin:
         """The topic a new message of channel `ch` goes into (None outside forums)."""
         if not ch.forum:
             return None
+        if top_msg_id and top_msg_id not in ch.topics:
+            raise RpcFail('TOPIC_ID_INVALID')  # (what Telegram answers a send naming no topic of the forum)
         if reply_to is None:
             topic = top_msg_id or GENERAL
         elif reply_to in ch.topics:
@@ -63,8 +67,10 @@ class TopicsMixin:
         else:
             replied = ch.box.get(reply_to)
             topic = replied.topic if replied is not None else None
-        if top_msg_id and topic != top_msg_id or topic not in ch.topics:
-            raise RpcFail('TOPIC_ID_INVALID' if topic not in ch.topics else 'REPLY_TO_INVALID')
+        if topic not in ch.topics:
+            raise RpcFail('TOPIC_ID_INVALID')
+        if top_msg_id and topic != top_msg_id:
+            raise RpcFail('REPLY_TO_INVALID')  # a reply to another topic's message
         if ch.topics[topic].closed:
             raise RpcFail('TOPIC_CLOSED')
         return topic

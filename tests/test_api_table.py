@@ -114,7 +114,7 @@ def query_value(state: dict, name: str):
             "outcome": "ok", "method": "code", "page": 1, "reply_to": state.get("oldest"), "edit": state.get("mine"),
             "text": "a draft", "revoke": 1, "folder": "", "open": state.get("bob"), "silent": 1, "unpin": 0,
             "to": state["bob"], "file": 1, "box": state.get("photo"), "from": state["bob"], "date": "2024-05-01",
-            "last": 0, "first": state.get("oldest"), "ids": state.get("second"), "at": 1}[name]
+            "last": 0, "edited": 0, "first": state.get("oldest"), "ids": state.get("second"), "at": 1}[name]
 
 
 def remember(state: dict, path: str, body: dict) -> None:

@@ -52,8 +52,7 @@ async def _save(client, chat_id: int, text: str, reply_to: int | None, topic_id:
     cache = await ensure(client)
     peer = await input_peer(client, cache, chat_id)
     # A topic's draft names it as a send into it does (topics.into_topic).
-    reply = into_topic(topic_id, reply_to) if topic_id else types.InputReplyToMessage(reply_to) if reply_to else None
-    await client(functions.messages.SaveDraftRequest(peer=peer, message=text, reply_to=reply))
+    await client(functions.messages.SaveDraftRequest(peer=peer, message=text, reply_to=into_topic(topic_id, reply_to)))
     if topic_id in (None, GENERAL):  # (the list shows the chat's own draft, General's; a topic's comes with it)
         note_draft(cache, chat_id, text, reply_to)
     return Draft(chat_id, text, reply_to)

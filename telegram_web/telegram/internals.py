@@ -6,7 +6,7 @@ public API does not cover; tests/test_telethon_internals.py
 names each attribute and fails loudly if an upgrade removes one.
 """
 ATTRIBUTES = ("TelegramClient._sender", "MTProtoSender._connection", "MTProtoSender._auto_reconnect_callback",
-              "Message._finish_init", "TelegramClient._get_response_message",
+              "Message._finish_init", "TelegramClient._get_response_message", "TelegramClient._file_to_media",
               # session_store.DbSession extends MemorySession, as Telethon's docs on custom sessions do:
               # it fills and reads these protected members of its base class.
               "MemorySession._entities", "MemorySession._entities_to_rows", "MemorySession._update_states",
@@ -49,3 +49,13 @@ def sent_message(client, request, result, peer):
     """The message a raw send request made (Telethon's high-level send_message cannot name a forum topic)."""
     # send_message itself reads its message out of the answer's updates this way.
     return client._get_response_message(request, result, peer)
+
+
+async def uploaded_media(client, path: str, *, force_document: bool, progress_callback=None, album: bool = False):
+    """Upload the file at `path` and return the input media Telethon's send_file would send for it (a photo, or
+    a document with the attributes Telethon reads from the file); `album`: as its albums do (no silent-video GIFs)."""
+    # send_file builds its reply_to from a message id alone, so a send naming a forum topic (top_msg_id) is a raw
+    # request; the media stay Telethon's own (resizing, attributes, mime type), built by this helper of send_file.
+    _, media, _ = await client._file_to_media(path, force_document=force_document, nosound_video=album or None,
+                                              progress_callback=progress_callback)
+    return media

@@ -6,7 +6,8 @@ opens to its topic list (messages.getForumTopics, each topic with its unread cou
 (`into_topic`: as core.telegram.org/constructor/inputReplyToMessage says, reply_to the topic's id, or a message
 of it with top_msg_id naming the topic; General's messages reply to nothing), with the main composer's files and cloud drafts (the topic's own draft
 comes with getForumTopics, so other devices' drafts are there on opening). An open thread's poll asks Telegram
-again only when the forum's newest message changed in the update-fed cache (`newest`).
+again only when the forum's newest message changed in the update-fed cache (`newest`), and adds only what is new
+(thread_news.py).
 """
 import itertools
 from collections.abc import Sequence
@@ -18,11 +19,14 @@ from telethon import functions, utils
 from telethon.tl import types
 
 from . import history
+from .albums import present
 from .convert import ChatSummary, MessageView, draft_reply, draft_text, message_view
 from .dialogs import input_peer, summary_of
+from .file_sends import send_files
 from .internals import finish_message, sent_message
 from .problems import ChatNotFound
 from .rights import may_edit
+from .thread_news import ThreadCursor, cursor_of
 from .updates import ensure, note_draft, note_message, remember_names
 
 GENERAL = 1  # the General topic's id: its messages carry no reply header
@@ -54,12 +58,13 @@ class TopicList:
 
 @dataclass
 class TopicThread:
-    """One topic's messages, oldest first; the message the topic's draft replies to."""
+    """One topic's messages, oldest first; the message the topic's draft replies to; the cursor of its poll."""
 
     chat: ChatSummary
     topic: TopicView
     messages: list[MessageView]
     draft_quote: MessageView | None = None
+    cursor: ThreadCursor | None = None
 
 
 class Topics:
@@ -149,6 +154,7 @@ async def _thread(client, chat_id: int, topic_id: int, mark_read: bool) -> Topic
         raise ChatNotFound(_l("This forum has no such topic (it may have been deleted)."), 404)
     views = await _replies(client, cache, peer, topic_id)
     await history.fill_replies(client, cache, cache.chat(chat_id), views)  # replies within the topic quote
+    views = present(None, views)  # an album in one bubble (of its members on the page)
     top = max((v.id for v in views if not v.out), default=0)
     if mark_read and topic.unread and top:
         await client(functions.messages.ReadDiscussionRequest(peer=peer, msg_id=topic_id, read_max_id=top))
@@ -157,23 +163,19 @@ async def _thread(client, chat_id: int, topic_id: int, mark_read: bool) -> Topic
         topic.draft, topic.draft_reply_to = summary.draft, summary.draft_reply_to
     quote = next((v for v in views if v.id == topic.draft_reply_to), None) or \
         await history.quoted(client, cache, cache.chat(chat_id), topic.draft_reply_to)  # (older than the page)
-    return TopicThread(summary, topic, views, quote)
+    return TopicThread(summary, topic, views, quote, cursor_of(summary.last_message_id, views))
 
 
-def into_topic(topic_id: int, reply_to: int | None) -> types.InputReplyToMessage | None:
-    """What a send or a draft names to go into the forum topic, replying to `reply_to` (a message of it) if given:
-    top_msg_id "only when replying to messages in forum topics different from the General topic"
+def into_topic(topic_id: int | None, reply_to: int | None) -> types.InputReplyToMessage | None:
+    """What a send or a draft names to go into the forum topic `topic_id` (None: the chat itself), replying to
+    `reply_to` (a message of it) if given: top_msg_id "only when replying to messages in forum topics different
+    from the General topic", which Telegram uses if the replied-to message is deleted meanwhile
     (core.telegram.org/constructor/inputReplyToMessage); a new message of a topic replies to its first one."""
+    if topic_id is None:
+        return types.InputReplyToMessage(reply_to) if reply_to else None
     if reply_to and reply_to != topic_id:
         return types.InputReplyToMessage(reply_to, top_msg_id=topic_id if topic_id != GENERAL else None)
     return types.InputReplyToMessage(topic_id) if topic_id != GENERAL else None
-
-
-def file_reply_to(topic_id: int, reply_to: int | None) -> int | None:
-    """The reply_to Telethon's send_file gets for a file into the topic: the message replied to, else the topic's
-    first message (send_file cannot add top_msg_id; Telegram keeps a reply in the replied message's topic)."""
-    reply = into_topic(topic_id, reply_to)
-    return reply.reply_to_msg_id if reply else None
 
 
 async def _replies(client, cache, peer, topic_id: int) -> list[MessageView]:
@@ -208,16 +210,14 @@ async def _send(client, chat_id: int, topic_id: int, text: str, paths: list[str]
                 reply_to: int | None) -> TopicThread:
     cache = await ensure(client)
     peer = await input_peer(client, cache, chat_id)
-    # clear_draft clears the topic's draft.
+    # clear_draft clears the topic's draft; raw sends: Telethon's send_message and send_file have no top_msg_id.
     if paths:
-        sent = await client.send_file(peer, paths if len(paths) > 1 else paths[0], caption=text, clear_draft=True,
-                                      force_document=as_file, parse_mode=None,
-                                      reply_to=file_reply_to(topic_id, reply_to))
-    else:  # (raw: Telethon's send_message has no top_msg_id)
+        sent = await send_files(client, peer, paths, text, as_file=as_file, reply_to=into_topic(topic_id, reply_to))
+    else:
         request = functions.messages.SendMessageRequest(peer, text, reply_to=into_topic(topic_id, reply_to),
                                                         clear_draft=True)
-        sent = sent_message(client, request, await client(request), peer)
-    for message in sent if isinstance(sent, list) else [sent]:
+        sent = [sent_message(client, request, await client(request), peer)]
+    for message in sent:
         note_message(cache, message)  # the list's preview and order, as any send
     if topic_id == GENERAL:
         note_draft(cache, chat_id, "")  # (General's draft is the chat's, which the send cleared)

@@ -1,7 +1,7 @@
 """Big files sent in the background: the page shows the message at once with its progress, polled every second.
 
 Uploading a big file to Telegram can take minutes, longer than any request should wait. `Uploads` (the service's
-group: `service.uploads.start(...)`, `.job(...)`) starts `client.send_file` as a task on the loop thread and
+group: `service.uploads.start(...)`, `.job(...)`) starts the send (file_sends.py) as a task on the loop thread and
 returns at once; Telethon's progress_callback moves the job's counter, which the page's poll reads without asking
 Telegram. A finished job's message goes into the cache like any send; a failed one keeps its reason.
 """
@@ -14,8 +14,9 @@ from flask_babel import lazy_gettext as _l
 
 from ..plain import HIDDEN
 from .dialogs import input_peer
-from .topics import file_reply_to
+from .file_sends import send_files
 from .problems import translate
+from .topics import GENERAL, into_topic
 from .updates import ensure, note_draft, note_message
 
 JOBS_KEPT = 50  # finished jobs remembered for their last poll
@@ -73,8 +74,7 @@ class Uploads:
 async def _start(client, job: UploadJob, path: str, text: str, as_photo: bool, reply_to: int | None, finished):
     cache = await ensure(client)
     peer = await input_peer(client, cache, job.chat_id)  # a wrong chat fails the request, not the job
-    if job.topic_id:  # into the forum topic, as topics.send does (each file of the send)
-        reply_to = file_reply_to(job.topic_id, reply_to)
+    reply_to = into_topic(job.topic_id, reply_to)  # into the forum topic if any, as topics.send does
     job.task = asyncio.get_running_loop().create_task(
         _run(client, cache, peer, job, path, text, as_photo, reply_to, finished))
 
@@ -83,10 +83,11 @@ async def _run(client, cache, peer, job: UploadJob, path, text, as_photo, reply_
     def progress(sent, total):
         job.sent, job.size = sent, total or job.size
     try:
-        message = await client.send_file(peer, path, caption=text, force_document=not as_photo, clear_draft=True,
-                                         parse_mode=None, reply_to=reply_to, progress_callback=progress)
+        [message] = await send_files(client, peer, [path], text, as_file=not as_photo, reply_to=reply_to,
+                                     progress=progress)
         note_message(cache, message)  # (as messages._send: Telethon makes no event of our own send)
-        note_draft(cache, job.chat_id, "")
+        if job.topic_id in (None, GENERAL):  # (a topic's own draft is not the chat's)
+            note_draft(cache, job.chat_id, "")
         job.message_id, job.sent, job.state = message.id, job.size, "done"
     except Exception as exc:  # noqa: BLE001 - whatever it was, the page says so and the file stays to retry
         problem = translate(exc)

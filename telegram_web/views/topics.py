@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from ..forms import SendForm
 from ..telegram.problems import SessionEnded, TelegramProblem
 from ..telegram.service import get_service
+from ..telegram.thread_news import ThreadCursor, news_of
 from ..web import is_htmx, respond, wants_fragment
 from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, mark_read, telegram_blueprint
 from .chat_list import PAGE, page_context
@@ -52,12 +53,14 @@ def thread(chat_id: int, topic_id: int):
 @bp.route(TOPICS + "<int:topic_id>/poll/")
 def poll(chat_id: int, topic_id: int):
     """An open thread's poll: 204 while the forum's newest message is still `last` (from the cache, Telegram not
-    asked), else the thread's messages again."""
+    asked), else what the thread gained since the cursor (`after`, `edited`): its new messages, to append (the
+    thread's live region announces them; an upload's progress bar stays), those edited since, the cursor moved on."""
     row = account()
-    if is_htmx() and int_arg("last", 0) == get_service().topics.newest(row.id, chat_id):
+    since = ThreadCursor(int_arg("last", 0), int_arg("after", 0), int_arg("edited", 0))
+    if is_htmx() and since.last == get_service().topics.newest(row.id, chat_id):
         return respond(None, unchanged=True)
     found = get_service().topics.thread(row.id, chat_id, topic_id, mark_read=mark_read())
-    return respond(found, "telegram/chats/_topic_messages.html", poll_oob=True)
+    return respond(news_of(found.chat, found.messages, since), "telegram/chats/_topic_news.html", topic=found.topic)
 
 
 @bp.route(TOPICS + "<int:topic_id>/messages/", methods=["POST"])

@@ -74,19 +74,23 @@ def test_a_chosen_file_shows_its_name_size_and_preview_can_be_removed_and_goes_w
     assert sent[0].grouped_id and sent[0].grouped_id == sent[1].grouped_id
 
 
+def send_15_mb(page, path, text: str) -> None:
+    """Attach a file of 15 MB written at `path` (sent in the background) and send it with `text`."""
+    path.write_bytes(b"\1" * (15 * 1024 * 1024))
+    page.locator("#composer-file input[type=file]").set_input_files(path, timeout=60000)
+    expect(page.locator("#composer-file .staged")).to_contain_text("15.0 MB", timeout=20000)
+    box = page.get_by_role("textbox", name="Message")
+    box.fill(text)
+    box.press("Enter")
+
+
 def test_a_15_mb_file_shows_its_progress_then_the_sent_message(page, serve, sandbox, tmp_path):
     farah = sandbox.demo_world.contacts["Farah"]
     sign_in(page, serve(linked=True))
     item(page, farah).locator("a").click()
     expect(page.locator("#chat h1")).to_have_text("Farah Khan")
     sandbox.inject_delay("upload.SaveBigFilePartRequest", 0.05)  # ~120 parts: several seconds
-    backup = tmp_path / "backup.tar"
-    backup.write_bytes(b"\1" * (15 * 1024 * 1024))
-    page.locator("#composer-file input[type=file]").set_input_files(backup, timeout=60000)
-    expect(page.locator("#composer-file .staged")).to_contain_text("15.0 MB", timeout=20000)
-    box = page.get_by_role("textbox", name="Message")
-    box.fill("last night's backup")
-    box.press("Enter")
+    send_15_mb(page, tmp_path / "backup.tar", "last night's backup")
     bar = page.get_by_role("progressbar", name="Sending backup.tar")
     expect(bar).to_be_visible()
     expect(page.locator("#composer-file .staged")).to_have_count(0)

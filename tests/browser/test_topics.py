@@ -2,8 +2,19 @@
 from telegram_sandbox.images import avatar_png
 
 from .conftest import expect, sign_in
+from .test_composer import send_15_mb
 from .test_conversation_flow import item
 from .test_message_actions import open_menu
+
+
+def open_topic(page, serve, sandbox, title: str) -> int:
+    """Sign in, open the demo forum and its topic `title`; the topic's id."""
+    world = sandbox.demo_world
+    sign_in(page, serve(linked=True))
+    item(page, world.forum).locator("a").click()
+    page.locator(f"#topic-{world.topics[title]} a").click()
+    expect(page.locator("#chat .hint").first).to_have_text(f"# {title}")
+    return world.topics[title]
 
 
 def test_a_forum_opens_to_topics_and_a_message_lands_in_its_topic(page, serve, sandbox):
@@ -36,12 +47,7 @@ def test_a_forum_opens_to_topics_and_a_message_lands_in_its_topic(page, serve, s
 
 
 def test_in_a_topic_a_photo_and_a_reply_land_in_the_topic(page, serve, sandbox):
-    world = sandbox.demo_world
-    flights = world.topics["Flights"]
-    sign_in(page, serve(linked=True))
-    item(page, world.forum).locator("a").click()
-    page.locator(f"#topic-{flights} a").click()
-    expect(page.locator("#chat .hint").first).to_have_text("# Flights")
+    world, flights = sandbox.demo_world, open_topic(page, serve, sandbox, "Flights")
     page.locator("#composer-file input[type=file]").set_input_files(
         {"name": "boarding.png", "mimeType": "image/png", "buffer": avatar_png(5)})
     expect(page.get_by_role("img", name="Preview of boarding.png")).to_be_visible()
@@ -70,10 +76,7 @@ def test_in_a_topic_a_photo_and_a_reply_land_in_the_topic(page, serve, sandbox):
 
 
 def test_in_a_topic_up_and_the_menus_edit_change_the_topics_own_message(page, serve, sandbox):
-    world = sandbox.demo_world
-    sign_in(page, serve(linked=True))
-    item(page, world.forum).locator("a").click()
-    page.locator(f"#topic-{world.topics['Flights']} a").click()
+    open_topic(page, serve, sandbox, "Flights")
     box = page.get_by_role("textbox", name="Message")
     box.fill("Aisle seat")
     box.press("Enter")
@@ -98,3 +101,22 @@ def test_in_a_topic_up_and_the_menus_edit_change_the_topics_own_message(page, se
     expect(page.locator("#messages .msg.out").filter(has_text="Window after all")).to_have_count(1)
     expect(page.locator("#messages")).not_to_contain_text("Booking it tonight")  # no other topic's message
     expect(page.locator("#composer input[name=topic]")).to_have_count(1)
+
+
+def test_in_a_topic_a_big_files_progress_bar_stays_while_the_poll_announces_new_messages(page, serve, sandbox,
+                                                                                           tmp_path):
+    world, flights = sandbox.demo_world, open_topic(page, serve, sandbox, "Flights")
+    thread = page.locator("#messages")
+    expect(thread).to_have_attribute("aria-live", "polite")
+    question = thread.locator(".msg.in").filter(has_text="Lisbon, leaving Friday 18:05?").element_handle()
+    sandbox.inject_delay("upload.SaveBigFilePartRequest", 0.15)  # ~120 parts: longer than the poll's 10 s
+    send_15_mb(page, tmp_path / "video.bin", "the flight, filmed")
+    bar = page.get_by_role("progressbar", name="Sending video.bin")
+    expect(bar).to_be_visible()
+    sandbox.push_message(world.contacts["Emma"], world.forum, "Still uploading?", reply_to=flights)
+    expect(thread.locator(".msg.in").filter(has_text="Still uploading?")).to_have_count(1, timeout=15000)
+    expect(bar).to_be_visible()  # the poll appended the news beside it
+    assert question.evaluate("node => node.isConnected")  # older messages stay: the live region hears the new
+    sent = thread.locator(".msg.out", has_text="the flight, filmed")
+    expect(sent).to_contain_text("video.bin", timeout=40000)
+    expect(bar).to_have_count(0)

@@ -1,12 +1,24 @@
-"""A forum topic's files: each topic keeps its own staged files (none show in the forum's other topics), and a big
-file sent in a topic goes in the background with its progress bar, as in a chat, landing in the topic."""
+"""A forum topic's files: each topic keeps its own staged files (none show in the forum's other topics), a file or
+an album replying in a topic names the topic (top_msg_id) and lands there even if the replied-to message is gone,
+and a big file sent in a topic goes in the background with its progress bar, as in a chat, landing in the topic."""
 import io
-import re
+
+import pytest
+from telethon import functions
+
+from telegram_sandbox.images import avatar_png
 
 from ..helpers import wait_until
+from .recording import RecordingSandbox
 from .test_big_upload import BIG, progress_url
 from .test_staging import tokens
 from .test_topics import forum  # noqa: F401 - the fixture
+
+
+@pytest.fixture
+def server():
+    """A sandbox that records the requests it answers."""
+    return RecordingSandbox()
 
 
 def stage_in(browser, peer, topic, name, data, mime="application/octet-stream"):
@@ -64,3 +76,35 @@ def test_a_failed_big_send_in_a_topic_puts_the_file_back_in_that_topic(server, m
     assert "Not sent" in html and tokens(html) == [token] and f"/staged/?topic={flights}" in html
     assert [f["token"] for f in browser.get(f"/telegram/chats/{peer}/staged/?topic={flights}", json=True).json[
         "files"]] == [token]
+
+
+def newest_in_forum(server, peer, count=1):
+    """What Telegram holds: the forum's newest messages, newest first."""
+    with server.lock:
+        return list(server.channels[-peer - 1000000000000].box.newest_first())[:count]
+
+
+def test_files_replying_in_a_topic_name_it_and_land_there_when_the_replied_message_is_gone(server, me, browser,
+                                                                                             forum):
+    peer, flights = forum
+    thread = f"/telegram/chats/{peer}/topics/{flights}/"
+    ids = {m["text"]: m["id"] for m in browser.get(thread, json=True).json["messages"]}
+    server.delete_messages(server.phones["447700900001"], peer, [ids["Lisbon?"]])  # Bob takes his question back
+    mark = server.mark()
+    sent = browser.post(thread + "messages/", {"text": "my pass", "reply_to": ids["Lisbon?"], "file": [
+        (io.BytesIO(b"%PDF-1.4 pass"), "pass.pdf", "application/pdf")]}, target="chat-pane")
+    assert sent.status_code == 201 and "my pass" in sent.get_data(as_text=True)
+    [(request, _)] = server.sent(functions.messages.SendMediaRequest, since=mark)
+    assert (request.reply_to.reply_to_msg_id, request.reply_to.top_msg_id) == (ids["Lisbon?"], flights)
+    [newest] = newest_in_forum(server, peer)
+    assert (newest.text, newest.topic, newest.reply_to) == ("my pass", flights, None)  # in Flights, no reply
+
+    for seed in (1, 2):
+        staged = stage_in(browser, peer, flights, f"seat{seed}.png", avatar_png(seed), "image/png")
+    pictures = tokens(staged.get_data(as_text=True))
+    album = browser.post(thread + "messages/", {"text": "seats", "reply_to": ids["Friday 18:05"],
+                                                "staged": pictures}, target="chat-pane")
+    assert album.status_code == 201 and album.get_data(as_text=True).count('class="album-item"') == 2  # one bubble
+    [(request, _)] = server.sent(functions.messages.SendMultiMediaRequest, since=mark)
+    assert (request.reply_to.reply_to_msg_id, request.reply_to.top_msg_id) == (ids["Friday 18:05"], flights)
+    assert [(m.topic, m.reply_to) for m in newest_in_forum(server, peer, 2)] == [(flights, ids["Friday 18:05"])] * 2

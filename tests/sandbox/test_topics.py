@@ -105,3 +105,32 @@ def test_a_topics_draft_typing_replies_and_albums(server, alice, bob, forum):
     assert reply.reply_to.reply_to_top_id == topic and reply.reply_to.forum_topic  # a reply stays in the topic
     assert {m.id for m in album} | {reply.id} <= {m.id for m in after.messages}
     assert isinstance({t.title: t.draft for t in cleared.topics}['Flights'], types.DraftMessageEmpty)
+
+
+def test_a_reply_whose_message_was_deleted_goes_into_the_topic_top_msg_id_names(server, alice, bob, forum):
+    peer, topic = forum  # core.telegram.org/constructor/inputReplyToMessage: top_msg_id, else General
+
+    async def main():
+        client = await login(server, ALICE_PHONE)
+        entity = await client.get_input_entity(peer)
+        thread = await client(functions.messages.GetRepliesRequest(entity, topic, 0, None, 0, 20, 0, 0, 0))
+        gone = next(m.id for m in thread.messages if m.message == 'Lisbon?')
+        server.delete_messages(bob, peer, [gone])
+        sent = []
+        for text, top in (('into Flights', topic), ('into General', None)):
+            request = functions.messages.SendMessageRequest(
+                entity, text, reply_to=types.InputReplyToMessage(gone, top_msg_id=top))
+            sent.append(client._get_response_message(request, await client(request), entity))
+        with pytest.raises(errors.RPCError) as not_a_topic:
+            await client(functions.messages.SendMessageRequest(
+                entity, 'lost', reply_to=types.InputReplyToMessage(topic, top_msg_id=gone)))
+        with pytest.raises(errors.RPCError) as never_sent:  # (an id no message ever had is no deleted one)
+            await client(functions.messages.SendMessageRequest(
+                entity, 'lost', reply_to=types.InputReplyToMessage(424242, top_msg_id=topic)))
+        after = await client(functions.messages.GetRepliesRequest(entity, topic, 0, None, 0, 20, 0, 0, 0))
+        await client.disconnect()
+        return sent, not_a_topic.value, never_sent.value, after
+    (flights, general), not_a_topic, never_sent, after = run(main())
+    assert flights.reply_to.reply_to_msg_id == topic and flights.reply_to.forum_topic  # no reply: a new message
+    assert flights.id in [m.id for m in after.messages] and general.reply_to is None  # General's carry no header
+    assert (not_a_topic.message, never_sent.message) == ('TOPIC_ID_INVALID', 'REPLY_TO_INVALID')

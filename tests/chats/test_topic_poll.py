@@ -1,0 +1,44 @@
+"""An open topic's poll adds only what is new, as a chat's poll does: the topic's new messages appended to the
+thread (its live region announces them; nothing older is drawn again), messages edited since replaced in place,
+and 204 from the cache, Telegram not asked, until the forum changes again. (In a browser, with an upload's progress
+bar: tests/browser/test_topics.py.)"""
+import html
+import re
+
+from ..helpers import wait_until
+from .test_screen_reader_html import Elements
+from .test_topics import forum  # noqa: F401 - the fixture
+
+
+def poll_url(body: str) -> str:
+    return html.unescape(re.search(r'id="topic-poll"(?: hx-swap-oob="true")?\s+hx-get="([^"]+)"', body).group(1))
+
+
+def test_a_threads_poll_appends_new_messages_to_its_live_region_and_replaces_edited_ones(server, me, browser, forum):
+    peer, flights = forum
+    bob = server.phones["447700900001"]
+    browser.get("/telegram/chats/")  # the forum in the cached list, kept current by updates
+    page = browser.get(f"/telegram/chats/{peer}/topics/{flights}/", target="chat-pane").get_data(as_text=True)
+    thread, url = Elements(page), poll_url(page)
+    assert (thread.by_id("messages")[1]["aria-live"], thread.by_id("messages")[1]["aria-relevant"]) == (
+        "polite", "additions")
+    poll = thread.by_id("topic-poll")[1]
+    assert (poll["hx-target"], poll["hx-swap"]) == ("#messages", "beforeend")  # new messages land in the live region
+    question = re.search(r'id="m-(\d+)"[^<]*>(?:(?!</article>).)*Lisbon\?', page, re.S).group(1)
+
+    server.push_message(bob, peer, "Aisle is fine too", reply_to=flights)
+    server.edit_message(bob, peer, int(question), "Lisbon or Porto?")
+    server.push_message(bob, peer, "hello again")  # General's: not this thread's
+    fresh = wait_until(lambda: browser.get(url, target="messages"), lambda r: r.status_code == 200)
+    body = fresh.get_data(as_text=True)
+    assert "Aisle is fine too" in body and "hello again" not in body and "Friday 18:05" not in body  # only the new
+    assert re.search(rf'id="m-{question}" hx-swap-oob="true"(?:(?!</article>).)*Lisbon or Porto\?', body, re.S)
+    url = poll_url(body)  # the cursor moved on: nothing is new any more, and Telegram is not asked
+    mark = server.request_count()
+    assert browser.get(url, target="messages").status_code == 204 and server.requests_since(me, mark) == []
+
+    server.push_message(bob, peer, "Booked the hotel", reply_to=flights)
+    again = wait_until(lambda: browser.get(url, target="messages"), lambda r: r.status_code == 200)
+    body = again.get_data(as_text=True)
+    assert "Booked the hotel" in body and "Aisle is fine too" not in body and "Lisbon or Porto?" not in body
+
