@@ -10,7 +10,7 @@ changed); the newer page that reaches the newest message hands over to the chat'
 from dataclasses import dataclass
 from datetime import datetime
 
-from . import history, presence, reading
+from . import chat_status, history, reading
 from .albums import present
 from .cache import AccountCache, ChatCache
 from .convert import ChatSummary, MessageView, message_view
@@ -99,7 +99,7 @@ async def at_first_unread(client, cache: AccountCache, chat: ChatCache, summary:
     first_unread = next((v.id for v in views if not v.out and v.id > summary.read_inbox_max_id), None)
     if mark_read:
         reading.mark_read(client, cache, summary, views)
-    status, read = await presence.opened(client, cache, summary), read_outbox(summary)
+    status, read = await chat_status.opened(client, cache, summary), read_outbox(summary)
     has_older = sum(1 for v in views if v.id <= summary.read_inbox_max_id) >= HALF
     return AroundPage(summary, present(chat, views), _cursor(chat, views), has_older,
                       await history.sponsored(client, chat, summary.kind), status=status, read_outbox_max_id=read,
@@ -133,7 +133,7 @@ async def _newer(client, chat_id: int, after: int, oldest: int, limit: int, mark
         messages = await history.fetch(client, cache, chat_id, limit=limit, offset_id=after + 1, add_offset=-limit)
         views = [message_view(m, cache.names) for m in reversed(messages)]
     await history.fill_replies(client, cache, chat, views)
-    summary = presence.summary_for(cache, chat_id)
+    summary = chat_status.summary_for(cache, chat_id)
     if mark_read and summary is not None:  # scrolled down to them: seen, as Telegram's apps count it
         reading.mark_read(client, cache, summary, views)
     last = views[-1].id if views else after
