@@ -137,7 +137,7 @@ class Messages:
              as_file: bool = True, reply_to: int | None = None, mark_read: bool = True) -> Changes | ResetPage:
         """Send text, or files with a caption (photos and videos, unless `as_file`, as themselves: several as an
         album of up to MAX_ALBUM), as a reply to `reply_to` if given; the answer is what changed since `cursor`,
-        the sent messages included (forms.SendForm checks the text against MAX_TEXT / MAX_CAPTION first);
+        the sent messages included (forms.composer.SendForm checks the text against MAX_TEXT / MAX_CAPTION first);
         :raise TelegramProblem: if sending failed."""
         return self._service.call(session_id, _send, chat_id, text, list(paths), as_file, reply_to, cursor,
                                   mark_read)
