@@ -10,6 +10,7 @@ from flask_babel import format_date, gettext as _, lazy_gettext as _l, ngettext
 
 from .phrases import Phrase
 from .telegram.actions import say as service
+from .telegram.presence import who_is_typing
 from .time_zones import local as in_viewer_zone
 
 __all__ = ["service", "status_line", "media_label", "poll_kind", "name", "preview", "said"]
@@ -35,17 +36,6 @@ def preview(message) -> str:
     return service(message.service_line) if message.service_line else message.preview(media_label)
 
 
-def _typing(names: list[str], group: bool) -> str:
-    """The header's "typing…" (the list's, an English phrase made on the loop thread, has no plural forms)."""
-    if not group:
-        return _("typing…")
-    if len(names) == 1:
-        return _("%(name)s is typing…", name=names[0])
-    if len(names) == 2:
-        return _("%(first)s and %(second)s are typing…", first=names[0], second=names[1])
-    return ngettext("%(num)d person is typing…", "%(num)d people are typing…", len(names))
-
-
 def _seen(seen: datetime) -> str:
     local, today = in_viewer_zone(seen), in_viewer_zone(datetime.now(timezone.utc)).date()
     if local.date() == today:
@@ -63,9 +53,9 @@ def _members(status) -> str:
 
 
 def status_line(status) -> str:
-    """An open chat's header line (presence.ChatStatus) in the page's language, times in the viewer's zone."""
+    """An open chat's header line (chat_status.ChatStatus) in the page's language, times in the viewer's zone."""
     if status.typing:
-        return _typing(status.typing, status.state == "group")
+        return who_is_typing(status.typing, status.state == "group").said()  # the list's words too
     if status.state == "seen" and status.seen:
         return _seen(status.seen)
     if status.state in ("channel", "group"):

@@ -15,7 +15,7 @@ from .database import create_tables
 from .extensions import db
 from .first_start import discard_token
 from .models import TelegramSession, User
-from .forms import MIN_PASSWORD_LENGTH
+from .forms.login import MIN_PASSWORD_LENGTH
 from .sessions_cli import sessions
 
 

@@ -4,9 +4,10 @@ import copy
 import json
 import pickle
 
+import pytest
 from flask import render_template_string
 
-from telegram_web.phrases import N_, Phrase
+from telegram_web.phrases import N_, Phrase, Plural
 
 
 def preview():
@@ -26,3 +27,18 @@ def test_a_page_says_it_in_the_readers_language_also_after_a_copy(app_factory):
             assert render_template_string("{{ p }}|{{ q }}", p=said, q=N_("<b>")) == "Bob: Вы: Фото|&lt;b&gt;"
         with app.test_request_context("/", headers={"Accept-Language": "en"}):
             assert render_template_string("{{ p }}", p=said) == "Bob: You: Photo"
+
+
+@pytest.mark.parametrize("num, english, russian", [
+    (1, "1 person is typing…", "1 человек печатает…"),
+    (3, "3 people are typing…", "3 человека печатают…"),
+    (5, "5 people are typing…", "5 человек печатают…"),
+    (21, "21 people are typing…", "21 человек печатает…"),
+])
+def test_a_plural_phrase_is_the_english_form_of_its_count_and_says_the_readers(app_factory, num, english, russian):
+    app = app_factory()
+    typing = Plural("%(num)d person is typing…", "%(num)d people are typing…", num)
+    for said in (typing, copy.deepcopy(typing), pickle.loads(pickle.dumps(typing))):
+        assert said == english and json.dumps(said) == json.dumps(english)
+        with app.test_request_context("/", headers={"Accept-Language": "ru"}):
+            assert render_template_string("{{ p }}", p=said) == russian

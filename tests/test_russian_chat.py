@@ -9,7 +9,7 @@ import pytest
 from telegram_sandbox.demo import DEMO_PASSWORD, DEMO_PHONE, create_demo_server
 
 from telegram_web.chat_words import status_line
-from telegram_web.telegram.presence import ChatStatus
+from telegram_web.telegram.chat_status import ChatStatus
 
 from .conftest import add_owner
 from .helpers import Browser, csrf_token, link_account

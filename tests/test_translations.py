@@ -21,6 +21,7 @@ def marked_strings() -> set:
         method_map, options_map = parse_mapping_cfg(cfg)
     keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None,
                 "N_": None}  # N_: a Phrase (telegram_web/phrases.py), translated when a page renders it
+    # (babel.cfg adds Plural, the phrase with plural forms)
     found = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
             ROOT, method_map, options_map, keywords=keywords):

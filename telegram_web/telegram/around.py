@@ -15,7 +15,7 @@ import asyncio
 from dataclasses import dataclass
 from datetime import datetime
 
-from . import history, presence, reading
+from . import chat_status, history, reading
 from .albums import present
 from .cache import AccountCache, ChatCache
 from .convert import ChatSummary, MessageView, message_view
@@ -101,7 +101,7 @@ async def at_first_unread(client, cache: AccountCache, chat: ChatCache, summary:
     on the loop thread, with the window already refreshed)."""
     read_mark = summary.read_inbox_max_id
     views = [message_view(m, cache.names) for m in reversed(await _from(client, cache, chat.chat_id, read_mark))]
-    status, sponsored = await asyncio.gather(presence.opened(client, cache, summary),
+    status, sponsored = await asyncio.gather(chat_status.opened(client, cache, summary),
                                              history.sponsored(client, chat, summary.kind))
     return await _unread_page(client, cache, chat, summary, views, read_mark, mark_read, status, sponsored,
                               has_newer=_has_newer(chat, views))
@@ -115,13 +115,13 @@ async def straight_at_first_unread(client, cache: AccountCache, chat: ChatCache,
     deleted), which then became the window: the ordinary opening follows, without asking Telegram again; also
     None on Telegram trouble, which the ordinary opening shows;
     :raise ChatNotFound, ChatUnavailable, SessionEnded:."""
-    summary = presence.summary_for(cache, chat.chat_id)
+    summary = chat_status.summary_for(cache, chat.chat_id)
     if summary is None or _loaded(chat) or summary.unread <= history.PAGE:
         return None
     read_mark = summary.read_inbox_max_id
     try:
         messages, status, sponsored, quote = await asyncio.gather(
-            _from(client, cache, chat.chat_id, read_mark), presence.opened(client, cache, summary),
+            _from(client, cache, chat.chat_id, read_mark), chat_status.opened(client, cache, summary),
             history.sponsored(client, chat, summary.kind),
             history.quoted(client, cache, chat, summary.draft_reply_to))
     except Exception as exc:
@@ -197,7 +197,7 @@ def _has_newer(chat: ChatCache, views: list[MessageView]) -> bool:
 async def _newer(client, chat_id: int, after: int, oldest: int, limit: int, mark_read: bool) -> NewerPage:
     cache = await ensure(client)
     chat = cache.chat(chat_id)
-    summary = presence.summary_for(cache, chat_id)
+    summary = chat_status.summary_for(cache, chat_id)
     loaded = _loaded(chat)
     if loaded:
         await history.refresh(client, cache, chat)

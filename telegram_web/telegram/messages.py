@@ -8,13 +8,13 @@ import asyncio
 from dataclasses import dataclass, field
 
 from ..plain import HIDDEN
-from . import history, presence, reading
+from . import chat_status, history, reading
 from .albums import present
 from .cache import WINDOW, AccountCache, ChatCache
 from .convert import ChatSummary, MessageView
 from .dialogs import LIST_PAGE, ChatList, _chat_list, input_peer, summary_of
 from .history import PAGE
-from .presence import ChatStatus
+from .chat_status import ChatStatus
 from .problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem, translate
 from .updates import ensure, note_draft, note_message
 
@@ -137,7 +137,7 @@ class Messages:
              as_file: bool = True, reply_to: int | None = None, mark_read: bool = True) -> Changes | ResetPage:
         """Send text, or files with a caption (photos and videos, unless `as_file`, as themselves: several as an
         album of up to MAX_ALBUM), as a reply to `reply_to` if given; the answer is what changed since `cursor`,
-        the sent messages included (forms.SendForm checks the text against MAX_TEXT / MAX_CAPTION first);
+        the sent messages included (forms.composer.SendForm checks the text against MAX_TEXT / MAX_CAPTION first);
         :raise TelegramProblem: if sending failed."""
         return self._service.call(session_id, _send, chat_id, text, list(paths), as_file, reply_to, cursor,
                                   mark_read)
@@ -168,8 +168,8 @@ async def _open(client, chat_id: int, limit: int, mark_read: bool, page=ChatPage
         if found is not None:
             return found
     summary, problem, dialog = await asyncio.gather(summary_of(client, cache, chat_id), _refreshed(client, cache, chat),
-                                                    presence.peer_dialog(client, cache, chat_id))
-    summary = presence.with_read_marks(cache, summary, dialog)
+                                                    chat_status.peer_dialog(client, cache, chat_id))
+    summary = chat_status.with_read_marks(cache, summary, dialog)
     views = chat.newest(limit)
     unread = [v.id for v in views if not v.out and v.id > summary.read_inbox_max_id] if summary.unread else []
     has_older = bool(views) and not (chat.at_start and views[0].id == min(chat.messages))
@@ -184,7 +184,7 @@ async def _open(client, chat_id: int, limit: int, mark_read: bool, page=ChatPage
         await history.fill_replies(client, cache, chat, views)
         if mark_read:
             reading.mark_read(client, cache, summary, views)
-    status, read = await presence.opened(client, cache, summary), read_outbox(summary)
+    status, read = await chat_status.opened(client, cache, summary), read_outbox(summary)
     return page(summary, present(chat, views), _cursor(chat, views, read, status), has_older,
                 await history.sponsored(client, chat, summary.kind) if problem is None else [], problem,
                 status, read, first_unread, draft_quote)
@@ -227,7 +227,7 @@ async def _changes(client, cache: AccountCache, chat_id: int, cursor: Cursor, ma
     shown = range(cursor.oldest, cursor.after + 1)
     edited_views = [chat.messages[i] for i in sorted(edited) if i in shown and i in chat.messages]
     last_shown = max((i for i in chat.messages if i <= cursor.after), default=None)
-    status, read = presence.status_for(cache, chat_id), read_outbox(presence.summary_for(cache, chat_id))
+    status, read = chat_status.status_for(cache, chat_id), read_outbox(chat_status.summary_for(cache, chat_id))
     newly_read = [i for i in sorted(chat.messages) if i in shown and chat.messages[i].out
                   and cursor.read < i <= (read or 0) and i not in edited]
     changes = Changes(new, edited_views, sorted(i for i in deleted if i in shown),
@@ -262,7 +262,7 @@ async def _older(client, chat_id: int, before: int, limit: int) -> OlderPage:
     chat = cache.chat(chat_id)
     views = await history.older(client, cache, chat, before, limit)
     await history.fill_replies(client, cache, chat, views)
-    return OlderPage(present(chat, views), len(views) >= limit, read_outbox(presence.summary_for(cache, chat_id)))
+    return OlderPage(present(chat, views), len(views) >= limit, read_outbox(chat_status.summary_for(cache, chat_id)))
 
 
 async def _send(client, chat_id: int, text: str, paths: list[str], as_file: bool, reply_to: int | None,

@@ -5,7 +5,9 @@ Names are Telegram's (https://core.telegram.org/api/errors), with `X` for a numb
 403 means "this account may not do that in this chat" (problems.ChatUnavailable) and
 404 "no such chat or message for this account" (problems.ChatNotFound).
 The sentences are lazy (`_l`): a problem is made on the loop thread and said in the language
-of the request that shows it; `not_sent` adds "Nothing was sent." the same way.
+of the request that shows it; `not_sent` adds "Nothing was sent." the same way. Sentences that differ
+in a word stay whole: Russian agrees the rest with that word ("сообщение … как слишком длинное", "подпись …
+как слишком длинную"), and "Photos are not allowed" is said "нельзя отправлять фото".
 """
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_babel.speaklater import LazyString

@@ -13,11 +13,12 @@ from telethon.tl import types
 
 from ..phrases import N_
 from .cache import AccountCache, attach
+from .chat_status import summary_for
 from .convert import draft_reply, draft_text, list_preview, message_view, reactions_of, summary_from_entity
 from .media_view import poll_media
 from .dialog_updates import FLAG_UPDATES, note_chat_changed, note_dialog_flags
 from .internals import chain_reconnect_callback, connection_of
-from .presence import note_members, note_update, remember_statuses, stopped_typing, summary_for
+from .presence import note_members, note_update, remember_statuses, stopped_typing
 
 log = logging.getLogger("telegram_web.telegram")
 

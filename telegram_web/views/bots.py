@@ -12,7 +12,8 @@ from flask import abort, request, url_for
 from flask_babel import gettext as _
 
 from ..errors import ErrorBody
-from ..forms import OpenForm, PressForm, SendForm, StartForm
+from ..forms.chats import OpenForm, PressForm, StartForm
+from ..forms.composer import SendForm
 from ..telegram.bots import Command
 from ..telegram.keyboards import decode_data
 from ..telegram.messages import Cursor

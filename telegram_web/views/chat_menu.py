@@ -3,7 +3,7 @@ delete). Each answers the chat's list item (JSON: the chat) and `HX-Trigger: cha
 at once from the cache the action updated (pinned chats first, archived ones moved, muted badges grey)."""
 from flask import abort
 
-from ..forms import ChatActionForm
+from ..forms.chats import ChatActionForm
 from ..telegram.service import get_service
 from ..web import respond
 from . import account, linked_pages, telegram_blueprint

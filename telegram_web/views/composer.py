@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from flask import abort, current_app, request, send_file
 from flask_babel import gettext as _
 
-from ..forms import DraftForm, SendForm
+from ..forms.composer import DraftForm, SendForm
 from ..staging import TOKEN, StagedFile, StagedFiles, Staging
 from ..telegram.upload_jobs import UploadJob
 from ..telegram.problems import SessionEnded, TelegramProblem

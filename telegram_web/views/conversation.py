@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from flask import request, url_for
 
 from ..errors import ErrorBody
-from ..forms import SendForm
+from ..forms.composer import SendForm
 from ..telegram.convert import MessageView
 from ..telegram.messages import ChatPage, Cursor, ResetPage
 from ..telegram.problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from flask import abort, request
 
-from ..forms import MAX_SELECTED, DeleteForm, EditForm, ForwardForm, PinForm, ReactionForm, SelectionForm
+from ..forms.composer import EditForm
+from ..forms.message_actions import MAX_SELECTED, DeleteForm, ForwardForm, PinForm, ReactionForm, SelectionForm
 from ..plain import HIDDEN
 from ..telegram.messages import Cursor
 from ..telegram.problems import SessionEnded, TelegramProblem

@@ -16,7 +16,7 @@ from sqlalchemy import delete, select
 from ..errors import error_response
 from ..extensions import db, login_manager
 from ..first_start import discard_token, may_set_up, owner_exists
-from ..forms import OwnerLoginForm, SetupForm
+from ..forms.login import OwnerLoginForm, SetupForm
 from ..limits import retry_after
 from ..models import LoginFailure, OwnerLogin, TelegramSession, User, utcnow
 from ..plain import HIDDEN

@@ -2,7 +2,7 @@
 results at once."""
 from flask import abort
 
-from ..forms import VoteForm
+from ..forms.message_actions import VoteForm
 from ..telegram.messages import Cursor
 from ..telegram.service import get_service
 from . import account, linked_pages, telegram_blueprint

@@ -11,7 +11,7 @@ from flask_login import current_user, logout_user
 from flask_login.config import COOKIE_NAME
 
 from ..extensions import db
-from ..forms import MARK_READ, THEMES, ChangePasswordForm, PreferencesForm
+from ..forms.settings import MARK_READ, THEMES, ChangePasswordForm, PreferencesForm
 from ..i18n import LANGUAGES
 from ..models import LoginFailure
 from ..plain import HIDDEN

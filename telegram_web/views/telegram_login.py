@@ -9,7 +9,7 @@ from flask import Blueprint, abort, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..forms import CodeForm, PasswordForm, PhoneForm
+from ..forms.login import CodeForm, PasswordForm, PhoneForm
 from ..telegram.login_steps import Done, Failed, QrPassword, QrState
 from ..telegram.qr_login import qr_svg
 from ..telegram.service import get_service

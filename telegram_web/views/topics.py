@@ -7,7 +7,7 @@ replies to the topic's messages, the topic's cloud draft and typing: composer.py
 from flask import abort, request, url_for
 from flask_babel import gettext as _
 
-from ..forms import SendForm
+from ..forms.composer import SendForm
 from ..telegram.problems import SessionEnded, TelegramProblem
 from ..telegram.service import get_service
 from ..telegram.thread_news import ThreadCursor, news_of

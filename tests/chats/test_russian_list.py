@@ -3,6 +3,8 @@ Saved Messages, media, typing), search, the chat menu, forwarding, a forum's top
 JSON keeps the English of those words: it is what the cache compares and clients match."""
 import re
 
+import pytest
+
 from telegram_sandbox.images import picture_png
 
 from ..conftest import add_owner
@@ -68,6 +70,28 @@ def test_who_is_typing_is_said_in_russian(server, me, build):
     page = wait_until(lambda: browser.get("/telegram/chats/").get_data(as_text=True),
                       lambda html: "typing" in item_of(html, bob))
     assert "печатает…" in item_of(page, bob) and absent(["typing"], item_of(page, bob)) == []
+
+
+@pytest.mark.parametrize("typists, english, russian_line", [
+    (2, "Bob and Cleo are typing…", "Bob и Cleo печатают…"),
+    (3, "3 people are typing…", "3 человека печатают…"),
+    (5, "5 people are typing…", "5 человек печатают…"),
+])
+def test_a_groups_typists_are_counted_with_russian_plurals(server, me, build, typists, english, russian_line):
+    names = ["Bob", "Cleo", "Dan", "Eve", "Fay"]
+    members = [server.create_account(f"44770090001{at}", name, "Test") for at, name in enumerate(names)]
+    group = server.create_group(members[0], "Knitting", [me, *members[1:]])
+    browser = russian(build())
+    browser.get("/telegram/chats/")  # the list is loaded: it says who types
+    browser.get(f"/telegram/chats/{group}/")  # and opening the group learns its members' names
+    for member in members[:typists]:
+        server.set_typing(member, group)
+
+    def typing_line():  # the JSON's English, which the cache compares
+        return {c["id"]: c for c in browser.get("/telegram/chats/", json=True).json["chats"]}[group]["typing"]
+    assert wait_until(typing_line, lambda line: line == english) == english
+    item = item_of(browser.get("/telegram/chats/").get_data(as_text=True), group)
+    assert re.search(r'class="chat-preview typing">([^<]*)<', item).group(1) == russian_line
 
 
 def test_the_chat_menu_and_the_forward_dialog_speak_russian(server, me, build):
