@@ -17,6 +17,7 @@ from wtforms.validators import AnyOf, EqualTo, InputRequired, Length, Regexp, Va
 from .phones import PhoneInputError, normalise_phone
 from .telegram.messages import MAX_ALBUM, MAX_CAPTION, MAX_TEXT
 from .telegram.problems import LoginProblem
+from .blank_text import blank
 from .i18n import LANGUAGES
 from .time_zones import known_zone
 from .views import MAX_MESSAGE_ID
@@ -165,6 +166,14 @@ class SendForm(Form):
         _over_limit(text, MAX_CAPTION if has_file else MAX_TEXT, has_file)
         if not text.strip() and not has_file:
             raise ValidationError(_("Type a message or attach a file."))
+        _refuse_invisible(text)
+
+
+def _refuse_invisible(text: str) -> None:
+    """:raise ValidationError: if the text (or caption) is only invisible characters, as Telegram's apps refuse it."""
+    if text.strip() and blank(text):
+        raise ValidationError(_("The text is only invisible characters (zero-width spaces and the like), which "
+                                "Telegram does not send: type some words."))
 
 
 class DraftForm(Form):
@@ -190,6 +199,7 @@ class EditForm(Form):
         _over_limit(text, MAX_TEXT)
         if not text.strip():
             raise ValidationError(self.empty)
+        _refuse_invisible(text)
 
 
 class DeleteForm(Form):
