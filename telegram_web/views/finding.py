@@ -76,6 +76,8 @@ def everywhere():
     q, offset = query(), request.args.get("offset") or None
     if not q:
         abort(400, _("Type something to search for."))
+    if not any(c.isalnum() for c in q):  # Telegram's people search answers QUERY_TOO_SHORT to "!!!"
+        abort(400, _("Type a letter or a digit to search for: punctuation alone finds nothing."))
     if offset is not None and not _offset_ok(offset):
         abort(400, _("'offset' must be the next_offset a search answered."))
     found = get_service().finding.everywhere(account().id, q, offset=offset)
