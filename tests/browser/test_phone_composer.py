@@ -1,0 +1,51 @@
+"""Scenario: the composer's placeholder fits on a phone (390 px) in Russian and English, and keeps its keys' hint
+where there is room (1280 px)."""
+import pytest
+
+from .conftest import expect, screenshot, settled, sign_in
+from .test_phone_layout import PHONE
+
+SHOWN_HINT = """box => {
+  // What the reader sees in the empty composer: the short words over it, or its own placeholder.
+  const short = box.parentElement.querySelector('.composer-short-hint');
+  if (short && getComputedStyle(short).display !== 'none') {
+    return {text: short.textContent, fits: short.scrollWidth <= short.clientWidth
+            && short.getBoundingClientRect().right <= box.getBoundingClientRect().right,
+            placeholder: getComputedStyle(box, '::placeholder').color};
+  }
+  box.value = box.placeholder;  // laid out as the placeholder is: does it fit the box?
+  const fits = box.scrollHeight <= box.clientHeight && box.scrollWidth <= box.clientWidth;
+  box.value = '';
+  return {text: box.placeholder, fits};
+}"""
+
+
+@pytest.mark.parametrize("language, short", [("ru", "Напишите сообщение…"), ("en", "Write a message…")])
+@pytest.mark.context(**PHONE)
+def test_the_placeholder_fits_on_a_phone(page, serve, sandbox, language, short):
+    alice = sandbox.demo_world.contacts["Alice"]
+    live = serve(linked=True)
+    sign_in(page, live)
+    settled(page)  # (leaving the list while it loads would abort its requests)
+    page.set_extra_http_headers({"Accept-Language": language})
+    page.goto(f"{live.url}/telegram/chats/{alice}/")
+    box = page.locator("#composer-text")
+    expect(box).to_be_visible()
+    seen = box.evaluate(SHOWN_HINT)
+    assert seen["fits"] and seen["text"] == short, seen
+    assert seen["placeholder"] == "rgba(0, 0, 0, 0)"  # the long one is not drawn under it
+    screenshot(page, f"phone-composer-{language}")
+    box.fill("x")  # typing hides the short words
+    expect(page.locator(".composer-short-hint")).to_be_hidden()
+
+
+@pytest.mark.context(viewport={"width": 1280, "height": 800})
+def test_on_a_desktop_the_placeholder_names_the_keys(page, serve, sandbox):
+    alice = sandbox.demo_world.contacts["Alice"]
+    live = serve(linked=True)
+    sign_in(page, live)
+    settled(page)  # (leaving the list while it loads would abort its requests)
+    page.set_extra_http_headers({"Accept-Language": "ru"})
+    page.goto(f"{live.url}/telegram/chats/{alice}/")
+    seen = page.locator("#composer-text").evaluate(SHOWN_HINT)
+    assert seen == {"text": "Напишите сообщение… (Enter — отправить, Shift+Enter — новая строка)", "fits": True}
