@@ -26,7 +26,8 @@ def test_the_placeholder_fits_on_a_phone(page, serve, sandbox, language, short):
     alice = sandbox.demo_world.contacts["Alice"]
     live = serve(linked=True)
     sign_in(page, live)
-    settled(page)  # (leaving the list while it loads would abort its requests)
+    settled(page)
+    page.wait_for_load_state("networkidle")  # (leaving the list while its avatars load would abort them)
     page.set_extra_http_headers({"Accept-Language": language})
     page.goto(f"{live.url}/telegram/chats/{alice}/")
     box = page.locator("#composer-text")
@@ -44,8 +45,29 @@ def test_on_a_desktop_the_placeholder_names_the_keys(page, serve, sandbox):
     alice = sandbox.demo_world.contacts["Alice"]
     live = serve(linked=True)
     sign_in(page, live)
-    settled(page)  # (leaving the list while it loads would abort its requests)
+    settled(page)
+    page.wait_for_load_state("networkidle")  # (leaving the list while its avatars load would abort them)
     page.set_extra_http_headers({"Accept-Language": "ru"})
     page.goto(f"{live.url}/telegram/chats/{alice}/")
     seen = page.locator("#composer-text").evaluate(SHOWN_HINT)
     assert seen == {"text": "Напишите сообщение… (Enter — отправить, Shift+Enter — новая строка)", "fits": True}
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_list_boxes_placeholders_fit_in_russian(page, serve, sandbox, width):
+    live = serve(linked=True)
+    page.set_viewport_size({"width": width, "height": 844})
+    sign_in(page, live)
+    settled(page)
+    page.wait_for_load_state("networkidle")  # (leaving the list while its avatars load would abort them)
+    page.set_extra_http_headers({"Accept-Language": "ru"})
+    page.goto(f"{live.url}/telegram/")
+    boxes = page.locator(".chats-pane input[placeholder]")
+    expect(boxes.first).to_be_visible()
+    cut = boxes.evaluate_all("""boxes => boxes.filter(box => {
+      box.value = box.placeholder;  // laid out as the placeholder is
+      const cut = box.scrollWidth > box.clientWidth;
+      box.value = '';
+      return cut;
+    }).map(box => box.placeholder)""")
+    assert cut == []
