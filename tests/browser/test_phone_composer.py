@@ -71,3 +71,23 @@ def test_the_list_boxes_placeholders_fit_in_russian(page, serve, sandbox, width)
       return cut;
     }).map(box => box.placeholder)""")
     assert cut == []
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+@pytest.mark.context(**PHONE)
+def test_the_settings_choices_fit_on_a_phone(page, serve, sandbox, language):
+    live = serve(linked=True)
+    sign_in(page, live)
+    settled(page)
+    page.wait_for_load_state("networkidle")  # (leaving the list while its avatars load would abort them)
+    page.set_extra_http_headers({"Accept-Language": language})
+    page.goto(f"{live.url}/settings/")
+    selects = page.locator("main select")
+    expect(selects.first).to_be_visible()
+    cut = selects.evaluate_all("""selects => selects.filter(select => {
+      const style = getComputedStyle(select), pen = document.createElement('canvas').getContext('2d');
+      pen.font = style.font;  // the chosen option's words, against the room inside the box (its arrow aside)
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      return pen.measureText(select.selectedOptions[0].text).width > room;
+    }).map(select => select.selectedOptions[0].text)""")
+    assert cut == []
