@@ -1,5 +1,5 @@
-"""Scenario: the composer's placeholder fits on a phone (390 px) in Russian and English, and keeps its keys' hint
-where there is room (1280 px)."""
+"""Scenario: words fit their boxes, in Russian and English: the composer's placeholder on a phone (390 px; at 1280 px
+it names the keys), the list's boxes' placeholders, the settings' choices on a phone."""
 import pytest
 
 from .conftest import expect, screenshot, settled, sign_in
