@@ -20,16 +20,21 @@ SHOWN_HINT = """box => {
 }"""
 
 
+def open_in(page, live, language: str, path: str) -> None:
+    """Sign the owner in, then open `path` with the browser asking for `language`."""
+    sign_in(page, live)
+    settled(page)
+    page.wait_for_load_state("networkidle")  # (leaving the list while its avatars load would abort them)
+    page.set_extra_http_headers({"Accept-Language": language})
+    page.goto(live.url + path)
+
+
 @pytest.mark.parametrize("language, short", [("ru", "Напишите сообщение…"), ("en", "Write a message…")])
 @pytest.mark.context(**PHONE)
 def test_the_placeholder_fits_on_a_phone(page, serve, sandbox, language, short):
     alice = sandbox.demo_world.contacts["Alice"]
     live = serve(linked=True)
-    sign_in(page, live)
-    settled(page)
-    page.wait_for_load_state("networkidle")  # (leaving the list while its avatars load would abort them)
-    page.set_extra_http_headers({"Accept-Language": language})
-    page.goto(f"{live.url}/telegram/chats/{alice}/")
+    open_in(page, live, language, f"/telegram/chats/{alice}/")
     box = page.locator("#composer-text")
     expect(box).to_be_visible()
     seen = box.evaluate(SHOWN_HINT)
@@ -44,11 +49,7 @@ def test_the_placeholder_fits_on_a_phone(page, serve, sandbox, language, short):
 def test_on_a_desktop_the_placeholder_names_the_keys(page, serve, sandbox):
     alice = sandbox.demo_world.contacts["Alice"]
     live = serve(linked=True)
-    sign_in(page, live)
-    settled(page)
-    page.wait_for_load_state("networkidle")  # (leaving the list while its avatars load would abort them)
-    page.set_extra_http_headers({"Accept-Language": "ru"})
-    page.goto(f"{live.url}/telegram/chats/{alice}/")
+    open_in(page, live, "ru", f"/telegram/chats/{alice}/")
     seen = page.locator("#composer-text").evaluate(SHOWN_HINT)
     assert seen == {"text": "Напишите сообщение… (Enter — отправить, Shift+Enter — новая строка)", "fits": True}
 
@@ -57,11 +58,7 @@ def test_on_a_desktop_the_placeholder_names_the_keys(page, serve, sandbox):
 def test_the_list_boxes_placeholders_fit_in_russian(page, serve, sandbox, width):
     live = serve(linked=True)
     page.set_viewport_size({"width": width, "height": 844})
-    sign_in(page, live)
-    settled(page)
-    page.wait_for_load_state("networkidle")  # (leaving the list while its avatars load would abort them)
-    page.set_extra_http_headers({"Accept-Language": "ru"})
-    page.goto(f"{live.url}/telegram/")
+    open_in(page, live, "ru", "/telegram/")
     boxes = page.locator(".chats-pane input[placeholder]")
     expect(boxes.first).to_be_visible()
     cut = boxes.evaluate_all("""boxes => boxes.filter(box => {
@@ -77,11 +74,7 @@ def test_the_list_boxes_placeholders_fit_in_russian(page, serve, sandbox, width)
 @pytest.mark.context(**PHONE)
 def test_the_settings_choices_fit_on_a_phone(page, serve, sandbox, language):
     live = serve(linked=True)
-    sign_in(page, live)
-    settled(page)
-    page.wait_for_load_state("networkidle")  # (leaving the list while its avatars load would abort them)
-    page.set_extra_http_headers({"Accept-Language": language})
-    page.goto(f"{live.url}/settings/")
+    open_in(page, live, language, "/settings/")
     selects = page.locator("main select")
     expect(selects.first).to_be_visible()
     cut = selects.evaluate_all("""selects => selects.filter(select => {
