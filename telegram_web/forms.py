@@ -284,8 +284,9 @@ class ForwardForm(Form):
     drop_author = BooleanField()
 
     def validate_comment(self, field):
-        """:raise ValidationError: if the comment is over Telegram's limit."""
+        """:raise ValidationError: if the comment is over Telegram's limit or only invisible characters."""
         _over_limit((field.data or "").replace("\r\n", "\n"), MAX_TEXT)
+        _refuse_invisible(field.data or "")
 
 
 THEMES = {"system": _l("As the system says"), "light": _l("Light"), "dark": _l("Dark")}

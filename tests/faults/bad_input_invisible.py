@@ -24,6 +24,8 @@ INVISIBLE_CASES = [
          status=400, says=INVISIBLE),
     case("topic-send-zero-width", "chats", "POST", "/telegram/chats/{bob}/topics/1/messages/",
          data={"text": "\u200c\u200b"}, status=400, says=INVISIBLE, check=nothing_asked),
+    case("forward-comment-zero-width", "chats", "POST", "/telegram/chats/{bob}/messages/1/forward/",
+         data={"to": "424242", "comment": " \u200b\u200b"}, status=400, says=INVISIBLE, check=nothing_asked),
     # Telegram's apps send a word joiner or a zero-width space beside a letter: so does this one
     case("send-word-joiner", "chats", "POST", "/telegram/chats/{bob}/messages/", data={"text": "\u2060"},
          json=True, status=201, says=r'"text":"\u2060"', changes=True),
