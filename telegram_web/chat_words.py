@@ -6,14 +6,14 @@ them in a request. Registered as `words` for every template by the app factory.
 """
 from datetime import datetime, timezone
 
-from flask_babel import format_date, gettext as _, lazy_gettext as _l, ngettext
+from flask_babel import format_date, get_translations, gettext as _, lazy_gettext as _l, ngettext
 
 from .phrases import Phrase
 from .telegram.actions import say as service
 from .telegram.presence import who_is_typing
 from .time_zones import local as in_viewer_zone
 
-__all__ = ["service", "status_line", "media_label", "poll_kind", "name", "preview", "said"]
+__all__ = ["service", "status_line", "media_label", "poll_kind", "name", "preview", "said", "names_seen"]
 
 LAST_SEEN = {"online": _l("online"), "recently": _l("last seen recently"), "week": _l("last seen within a week"),
              "month": _l("last seen within a month"), "long_ago": _l("last seen a long time ago"), "bot": _l("bot")}
@@ -29,6 +29,14 @@ def said(text) -> str:
 
 
 name = media_label = said  # (the templates' names for what they pass)
+
+
+def names_seen():
+    """A function giving a chat's name as this page shows it ("Saved Messages" is "Избранное" in Russian), for the
+    loop thread's list filter, which has no request: it matches what the reader sees."""
+    translations = get_translations()  # (read-only: safe on another thread)
+    return lambda text: translations.gettext(text.message) if isinstance(text, Phrase) and not text.params \
+        else str(text)
 
 
 def preview(message) -> str:

@@ -24,6 +24,12 @@ def finds(needle: str, text: str | None) -> bool:
     return fold(needle).strip() in fold(text)
 
 
+def searchable(q: str) -> bool:
+    """Whether `q` has a letter or a digit to look for: punctuation or invisible characters alone find nothing
+    (Telegram's people search answers QUERY_TOO_SHORT to "!!!")."""
+    return any(c.isalnum() for c in q)
+
+
 def snippet(text: str, q: str) -> Markup:
     """Up to SNIPPET_CHARS of `text` around the first match of `q`'s words, each match in <mark>."""
     text = " ".join(text.split())

@@ -8,7 +8,7 @@ from telethon.tl import functions, types
 from .. import render
 from ..peers import input_peer
 from ..rpc import RpcFail
-from ..searching import fold, matches
+from ..searching import fold, matches, wordless
 from ..world import bare_id, kind_of
 from . import handles
 from .history import _ts, filter_test
@@ -79,10 +79,13 @@ def _found(server, peer, q) -> bool:
 
 @handles(functions.contacts.SearchRequest)
 def search_contacts(ctx, r):
-    """contacts.search: the account's contacts and chats by name (my_results), public usernames (results)."""
+    """contacts.search: the account's contacts and chats by name (my_results), public usernames (results);
+    QUERY_TOO_SHORT for a query without a letter or digit (Telegram's documented answer), never everyone."""
     q = (r.q or '').strip()
     if not q:
         raise RpcFail('SEARCH_QUERY_EMPTY')
+    if wordless(q):  # nothing a name or a username could start with ("!!!", "@")
+        raise RpcFail('QUERY_TOO_SHORT')
     server, acc = ctx.server, ctx.user
     known = [p for p in sorted(set(acc.contacts) | set(acc.dialogs)) if p != acc.id and (
         kind_of(p) != 'user' or p in server.accounts) and _found(server, p, q)]

@@ -5,6 +5,7 @@ from flask_wtf.file import MultipleFileField
 from wtforms import BooleanField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import ValidationError
 
+from ..blank_text import blank
 from ..telegram.messages import MAX_ALBUM, MAX_CAPTION, MAX_TEXT
 from ..views import MAX_MESSAGE_ID
 from . import Form, stripped
@@ -35,6 +36,13 @@ def over_limit(text: str, limit: int, caption: bool = False) -> None:
     raise ValidationError(" ".join((sentence % {"units": units, "limit": limit}, _("Nothing was sent."))))
 
 
+def refuse_invisible(text: str) -> None:
+    """:raise ValidationError: if the text (or caption) is only invisible characters, as Telegram's apps refuse it."""
+    if text.strip() and blank(text):
+        raise ValidationError(_("The text is only invisible characters (zero-width spaces and the like), which "
+                                "Telegram does not send: type some words."))
+
+
 class SendForm(Form):
     """The composer: text, or files (chosen now, or staged before: their tokens; photos and videos go as an album
     unless `as_file`) with an optional caption; `reply_to` quotes a message of the chat."""
@@ -61,6 +69,7 @@ class SendForm(Form):
         over_limit(text, MAX_CAPTION if has_file else MAX_TEXT, has_file)
         if not text.strip() and not has_file:
             raise ValidationError(_("Type a message or attach a file."))
+        refuse_invisible(text)
 
 
 class DraftForm(Form):
@@ -86,3 +95,4 @@ class EditForm(Form):
         over_limit(text, MAX_TEXT)
         if not text.strip():
             raise ValidationError(self.empty)
+        refuse_invisible(text)

@@ -8,7 +8,7 @@ from wtforms.validators import Length, ValidationError
 from ..telegram.messages import MAX_TEXT
 from ..views import MAX_MESSAGE_ID
 from . import Form, stripped
-from .composer import over_limit
+from .composer import over_limit, refuse_invisible
 
 MAX_FORWARD_TARGETS = 10  # chats one forward reaches (each one messages.forwardMessages call)
 MAX_SELECTED = 100  # messages one forward or deletion takes (Telegram's limit per request)
@@ -86,5 +86,6 @@ class ForwardForm(Form):
     drop_author = BooleanField()
 
     def validate_comment(self, field):
-        """:raise ValidationError: if the comment is over Telegram's limit."""
+        """:raise ValidationError: if the comment is over Telegram's limit or only invisible characters."""
         over_limit((field.data or "").replace("\r\n", "\n"), MAX_TEXT)
+        refuse_invisible(field.data or "")

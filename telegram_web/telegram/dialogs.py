@@ -47,12 +47,14 @@ class Dialogs:
         self._service = service
 
     def list(self, session_id: int, *, q: str = "", offset: int = 0, limit: int = LIST_PAGE,
-             folder: str | int | None = None, since: int | None = None, also: frozenset = frozenset()) -> ChatList:
+             folder: str | int | None = None, since: int | None = None, also: frozenset = frozenset(),
+             seen=str) -> ChatList:
         """A page of the chat list (`folder`: "archive" or a folder's id) filtered by `q`; `since`, the version a
         page shows: `unchanged` when it is current (and `also` empty), else the `swaps` from it when they can say
-        what changed (the chats in `also` among them); :raise TelegramProblem: only when nothing is known yet (404
-        for a folder the account lacks)."""
-        return self._service.call(session_id, _chat_list, q, offset, limit, folder, since, also)
+        what changed (the chats in `also` among them); `seen(name)`, a name as the reader sees it (what `q` is
+        matched with; chat_words.names_seen); :raise TelegramProblem: only when nothing is known yet (404 for a
+        folder the account lacks)."""
+        return self._service.call(session_id, _chat_list, q, offset, limit, folder, since, also, seen)
 
     def unchanged(self, session_id: int, since: int | None) -> bool:
         """Whether a list poll at version `since` would find nothing, from the version the loop thread
@@ -103,7 +105,7 @@ async def _load_dialogs(client, cache: AccountCache, more: bool) -> None:
 
 
 async def _chat_list(client, q: str, offset: int, limit: int, folder, since: int | None,
-                     also: frozenset = frozenset()) -> ChatList:
+                     also: frozenset = frozenset(), seen=str) -> ChatList:
     cache = await ensure(client)
     problem = None
     try:
@@ -125,7 +127,7 @@ async def _chat_list(client, q: str, offset: int, limit: int, folder, since: int
     needle = fold(q).strip()  # accent- and case-insensitive: "chloe" finds "Chloé"
 
     def chosen(items):
-        return [c for c in items if needle in fold(c.name) or needle in (c.username or "").casefold()] \
+        return [c for c in items if needle in fold(seen(c.name)) or needle in (c.username or "").casefold()] \
             if needle else items
     main = chosen(_ordered(cache, folder))  # the archive (getDialogs folder 1) is loaded whole with each refresh
     more = len(main) > offset + limit or not (cache.dialogs_complete or needle or folder == "archive")

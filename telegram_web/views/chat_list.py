@@ -2,6 +2,8 @@
 from flask import abort, request
 from flask_babel import gettext as _
 
+from ..chat_words import names_seen
+from ..search_text import searchable
 from ..telegram import accounts
 from ..telegram.dialogs import LIST_MAX, LIST_PAGE, ChatList
 from ..telegram.service import get_service
@@ -44,8 +46,8 @@ def load_list(row, q: str = "", offset: int = 0, limit: int = LIST_PAGE, since: 
     folder = folder_arg()
     if listing is None or folder is not None:
         listing = get_service().dialogs.list(row.id, q=q, offset=offset, limit=limit, folder=folder, since=since,
-                                             also=also)
-    return {"listing": listing, "q": q, "shown": shown_count(listing, offset, limit),
+                                             also=also, seen=names_seen())
+    return {"listing": listing, "q": q, "searchable": searchable(q), "shown": shown_count(listing, offset, limit),
             "open_chat": int_arg("open", None, -MAX_ID), "folder": folder}
 
 

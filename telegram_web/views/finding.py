@@ -6,6 +6,7 @@ from datetime import datetime
 from flask import abort, request
 from flask_babel import gettext as _
 
+from ..search_text import searchable
 from ..telegram.finding import SHARED
 from ..telegram.messages import Cursor
 from ..telegram.problems import ChatNotFound, ChatUnavailable
@@ -76,6 +77,8 @@ def everywhere():
     q, offset = query(), request.args.get("offset") or None
     if not q:
         abort(400, _("Type something to search for."))
+    if not searchable(q):
+        abort(400, _("Type a letter or a digit to search for: punctuation alone finds nothing."))
     if offset is not None and not _offset_ok(offset):
         abort(400, _("'offset' must be the next_offset a search answered."))
     found = get_service().finding.everywhere(account().id, q, offset=offset)

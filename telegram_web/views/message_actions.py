@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from flask import abort, request
 
+from ..chat_words import names_seen
 from ..forms.composer import EditForm
 from ..forms.message_actions import MAX_SELECTED, DeleteForm, ForwardForm, PinForm, ReactionForm, SelectionForm
 from ..plain import HIDDEN
@@ -149,7 +150,7 @@ def forward_picker(chat_id: int, message_id: int | None = None):
     chosen = [int(v) for v in form.to.data or [] if v.lstrip("-").isdigit() and abs(int(v)) < 2 ** 63]
     picker = ForwardPicker(chat_id, message_id, request.args.get("q", "")[:64], chosen=chosen)
     def postable(q):
-        found = get_service().dialogs.list(account().id, q=q, limit=50)
+        found = get_service().dialogs.list(account().id, q=q, limit=50, seen=names_seen())
         return [c for c in found.chats + found.archived if c.can_post]
     listed = postable(picker.q)
     kept = [c for c in (postable("") if picker.q else listed) if c.id in chosen]  # (the filter keeps the chosen)

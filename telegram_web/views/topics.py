@@ -19,7 +19,15 @@ from .composer import BIG_FILE, send_in_background, send_with_files, staging
 bp = linked_pages(telegram_blueprint("topics", __name__))
 
 TOPICS = "/chats/<int(signed=True):chat_id>/topics/"
+
 TO_PANE = {"HX-Retarget": "#chat-pane", "HX-Reswap": "innerHTML"}
+
+
+@bp.url_value_preprocessor
+def topic_in_range(endpoint, values):
+    """:raise 404: for a topic id past Telegram's message ids (a topic is its first message), on every route."""
+    if (values or {}).get("topic_id", 0) > MAX_MESSAGE_ID:
+        abort(404, _("This forum has no such topic."))
 
 
 def show_topics(row, chat_id: int):
@@ -44,8 +52,6 @@ def show_thread(row, found, status: int = 200, headers: dict | None = None):
 @bp.route(TOPICS + "<int:topic_id>/")
 def thread(chat_id: int, topic_id: int):
     """A topic's newest messages (marked read); :raise 404: for an unknown topic."""
-    if topic_id > MAX_MESSAGE_ID:
-        abort(404, _("This forum has no such topic."))
     row = account()
     return show_thread(row, get_service().topics.thread(row.id, chat_id, topic_id, mark_read=mark_read()))
 

@@ -80,3 +80,19 @@ def test_arrows_and_enter_open_a_chat_on_a_phone(page, serve):
     settled(page)  # (Esc's trigger is bound once the chat has settled)
     page.keyboard.press("Escape")
     expect(page.locator(f"#chat-cursor-{third_id}")).to_be_focused()  # the list again, on the chat just left
+
+
+def test_a_screen_reader_meets_each_chat_once(page, serve, sandbox):
+    alice = sandbox.demo_world.contacts["Alice"]
+    live = serve(linked=True)
+    sign_in(page, live)
+    chats = page.get_by_role("navigation", name="Chats", exact=True)
+    expect(chats.locator(".chat-item").first).to_be_visible()
+    item = chats.locator(f"#chat-{alice}").aria_snapshot()  # what browse mode walks through
+    assert item.splitlines() == ['- listitem:', '  - radio "📌Alice Martin 1 unread message"',
+                                 '  - button "Actions on Alice Martin": ⋯'], item  # no link reading it again
+    radio = chats.get_by_role("radio", name=re.compile(r"Alice Martin"))
+    preview = page.locator(f"#chat-{alice} .chat-preview").inner_text()
+    expect(radio).to_have_accessible_description(re.compile(re.escape(preview)))  # nothing the eye sees is lost
+    page.locator(f"#chat-{alice} a").click()  # the pointer still opens it
+    expect(page.locator("#chat h1")).to_have_text("Alice Martin")

@@ -8,7 +8,7 @@ import pytest
 from telegram_sandbox.images import picture_png
 
 from ..conftest import add_owner
-from ..helpers import AuthActions, wait_until
+from ..helpers import AuthActions, csrf_token, wait_until
 from .test_list_marks import item_of
 from .test_russian_pages import russian
 
@@ -49,7 +49,7 @@ def test_the_chat_list_speaks_russian_and_its_json_stays_english(server, me, bui
     assert "Все чаты" in page and "Папки" in page and "Архив" in page and "1 чат с непрочитанными сообщениями" in page
     assert ">Фото<" in item_of(page, bob) and "Вы: see you" in item_of(page, cleo)
     assert "Избранное" in item_of(page, me) and "Вы: note to self" in item_of(page, me)
-    assert 'aria-label="Действия с чатом «Bob Builder»"' in page and "Открыть @имя или ссылку t.me" in page
+    assert 'aria-label="Действия с чатом «Bob Builder»"' in page and "@имя или ссылка t.me" in page
     assert 'title="Подтверждённый аккаунт"' in item_of(page, bob)
     assert absent(["All chats", "Folders", "Archived chats", "Photo", "Saved Messages", "You", "unread chats",
                    "Actions", "Open @username or t.me link", "Loading", "Verified"], page) == []
@@ -60,6 +60,23 @@ def test_the_chat_list_speaks_russian_and_its_json_stays_english(server, me, bui
     chats = {c["id"]: c for c in browser.get("/telegram/chats/", json=True).json["chats"]}
     assert chats[me]["name"] == "Saved Messages" and chats[cleo]["preview"] == "You: see you"
     assert chats[bob]["preview"] == "Photo"
+
+
+def test_the_filter_finds_saved_messages_by_the_name_the_reader_sees(server, me, build):
+    bob, _cleo, _dan = list_world(server, me)
+    browser = russian(build())
+    for q in ("избр", "ИЗБРАННОЕ"):
+        found = browser.get(f"/telegram/chats/?q={q}", target="chat-lists").get_data(as_text=True)
+        assert f'id="chat-{me}"' in found and f'id="chat-{bob}"' not in found, q
+    english = browser.get("/telegram/chats/?q=saved", target="chat-lists").get_data(as_text=True)
+    assert f'id="chat-{me}"' not in english  # a Russian reader sees no "Saved Messages" to type
+    picker = browser.get(f"/telegram/chats/{bob}/messages/1/forward/?q=избран", target="forward-chats")
+    assert "Избранное" in picker.get_data(as_text=True)
+    browser.client.post("/settings/preferences", data={"language": "en", "time_zone": "",  # English from now on
+                                                        "csrf_token": csrf_token(browser.client, "/settings/")})
+    for q, found in (("saved", True), ("избр", False)):
+        listed = browser.get(f"/telegram/chats/?q={q}", target="chat-lists").get_data(as_text=True)
+        assert (f'id="chat-{me}"' in listed) is found, q
 
 
 def test_who_is_typing_is_said_in_russian(server, me, build):

@@ -21,6 +21,7 @@ from .bad_input_actions import ACTION_CASES
 from .bad_input_bots import BOT_CASES
 from .bad_input_media import MEDIA_CASES
 from .bad_input_finding import FINDING_CASES
+from .bad_input_invisible import INVISIBLE_CASES
 from .bad_input import BODY_MAX, FORM_MEMORY_MAX, SCRIPT, UPLOAD_MAX, case, no_uploads, run_row, upload, world  # noqa: F401
 
 BIG = "9" * 30  # past any 64-bit id
@@ -277,6 +278,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("row", CASES + ACTION_CASES + BOT_CASES + MEDIA_CASES + FINDING_CASES)
+@pytest.mark.parametrize("row", CASES + ACTION_CASES + BOT_CASES + MEDIA_CASES + FINDING_CASES
+                         + INVISIBLE_CASES)
 def test_bad_input(world, row, tmp_path):
     run_row(world, row, tmp_path)

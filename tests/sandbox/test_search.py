@@ -113,11 +113,19 @@ def test_contacts_search_finds_contacts_by_name_and_public_usernames(server, ali
         async def make(client):
             return functions.contacts.SearchRequest(q=q, limit=10)
         return make
-    found, empty = ask(server, contacts('chloe'), contacts('  '))
+    found, empty, *wordless = ask(server, contacts('chloe'), contacts('  '), contacts('!!!'), contacts('@'),
+                                  contacts('\u200b'))
     names = {u.id: f'{u.first_name} {u.last_name or ""}'.strip() for u in found.users}
     assert [names[p.user_id] for p in found.my_results] == ['Chloé Dubois']
     assert [names[p.user_id] for p in found.results] == ['Zed']
     assert isinstance(empty, errors.SearchQueryEmptyError)
+    assert all(isinstance(answer, errors.QueryTooShortError) for answer in wordless), wordless  # never everyone
+
+
+def test_punctuation_alone_finds_no_message(server, alice, bob):
+    server.push_message(bob, alice, 'hello there!!!')
+    found, words = ask(server, search(bob, '!!!'), search(bob, 'hello!!!'))
+    assert texts(found) == [] and texts(words) == ['hello there!!!']
 
 
 @pytest.mark.parametrize('add_offset', [-3, -5])
