@@ -204,6 +204,7 @@ def note_poll(cache: AccountCache, update) -> None:
 def note_pins(cache: AccountCache, chat_id: int, ids, pinned: bool) -> None:
     """Pins changed: the chat's pinned bar is asked again (once), cached messages know whether they are pinned."""
     cache.pin_versions[chat_id] = cache.pin_versions.get(chat_id, 0) + 1
+    cache.board.pins.pop(chat_id, None)  # the bar's next poll goes to the loop, which asks again (pins.py)
     chat = cache.chats.get(chat_id)
     for message_id in ids:
         view = chat.messages.get(message_id) if chat is not None else None

@@ -98,3 +98,32 @@ def test_an_unchanged_list_poll_submits_nothing_to_the_loop_thread(server, me, b
     response = wait_until(lambda: browser.get(f"/telegram/chats/poll/?v={version}", target="chat-items"),
                           lambda r: r.status_code == 200)
     assert "news" in response.get_data(as_text=True) and submissions
+
+
+def test_an_unchanged_pinned_bar_poll_submits_nothing_to_the_loop_thread(server, me, app, browser, submissions):
+    bob = server.create_account("447700900001", "Bob", "Builder")
+    mine = server.push_message(me, bob, "Meet at 7").id_for(me)
+    browser.get(f"/telegram/chats/{bob}/")
+    shown = browser.get(f"/telegram/chats/{bob}/pinned/", target="pinned-bar").get_data(as_text=True)
+    url = pinned_poll_url(shown)
+
+    submissions.clear()
+    response, cost = requests_during(server, me, lambda: browser.get(url, target="pinned-bar"))
+    assert response.status_code == 204 and cost == [] and submissions == []
+
+    server.pin_message(me, bob, mine)  # the owner's phone pins it: the bar's version moves, its poll hops
+    response = wait_until(lambda: browser.get(url, target="pinned-bar"), lambda r: r.status_code == 200)
+    assert "Meet at 7" in response.get_data(as_text=True) and submissions
+
+    url = pinned_poll_url(response.get_data(as_text=True))
+    submissions.clear()
+    assert browser.get(url, target="pinned-bar").status_code == 204 and submissions == []
+
+    distrust(app)  # after a reconnect pins may have been missed: the loop looks (the catch-up brings them)
+    submissions.clear()
+    assert browser.get(url, target="pinned-bar").status_code == 204 and submissions
+
+
+def pinned_poll_url(html: str) -> str:
+    """The pinned bar's own poll URL (with the version it shows)."""
+    return html.split('hx-get="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
