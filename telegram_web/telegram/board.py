@@ -9,13 +9,14 @@ import time
 
 
 class Board:
-    """One account's published versions: each trusted chat's window, each cached pinned bar's and the chat
-    list's."""
+    """One account's published versions: each trusted chat's window, each cached pinned bar's, the commands
+    each bot panel shows and the chat list's."""
 
     def __init__(self):
         self.chats: dict[int, tuple[int, int, int]] = {}  # chat id -> (epoch, version, newest message id)
         self.list: tuple[int, float | None] | None = None  # (version, monotonic time of the last load if stale)
         self.pins: dict[int, int] = {}  # chat id -> the version of its cached pinned bar (pins.py)
+        self.bot_commands: dict[int, int] = {}  # chat id -> the checksum of the commands its bot panel shows (bots.py)
         # Whether the client is connected (its sender's flag, a plain read): while it is not, updates may be
         # missed, and only a trip to the loop reconnects it and checks the windows again.
         self.connected = lambda: False

@@ -65,6 +65,7 @@ def install(client) -> AccountCache:
             note_reactions(cache, update)
         elif isinstance(update, types.UpdateBotCommands):  # asked again by the chat's panel (bots.py)
             cache.bot_info.pop(utils.get_peer_id(update.peer), None)
+            cache.board.bot_commands.pop(utils.get_peer_id(update.peer), None)
         elif isinstance(update, types.UpdateMessagePoll):
             note_poll(cache, update)
         elif isinstance(update, (types.UpdatePinnedMessages, types.UpdatePinnedChannelMessages)):
