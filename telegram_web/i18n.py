@@ -10,6 +10,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import has_request_context, request
 from flask_babel import Babel
+from flask_babel.speaklater import LazyString
 from flask_login import current_user
 
 from .time_zones import known_zone
@@ -73,3 +74,11 @@ def init_app(app) -> None:
     compile_catalogues(compiled)
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = compiled
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    app.jinja_env.finalize = as_text
+
+
+def as_text(value):
+    """What `{{ value }}` prints, before Jinja escapes it: a lazy sentence as its text in the page's language.
+    (Flask-Babel's LazyString has an `__html__` that returns its text as it is, so Jinja would print it
+    unescaped: a sentence's parameters may carry a name, a setting or other input.)"""
+    return str(value) if isinstance(value, LazyString) else value

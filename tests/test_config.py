@@ -88,6 +88,17 @@ def test_malformed_settings_keep_the_app_up_and_the_page_says_which(tmp_path, se
     assert response.status_code == 503 and says in response.json["message"]
 
 
+def test_a_lazy_sentence_is_escaped_like_any_text_on_the_page(tmp_path):
+    # (The problem is a lazy sentence, said in the page's language; the setting's name is in its parameters.)
+    app = create_app({"TESTING": True, "TELEGRAM_CLIENT_SETTINGS": '{"<i>x</i>": 1}'},
+                     instance_path=str(tmp_path))
+    add_owner(app)
+    client = app.test_client()
+    AuthActions(client).login()
+    page = client.get("/telegram/").get_data(as_text=True)
+    assert "unknown option(s): &lt;i&gt;x&lt;/i&gt;" in page and "<i>x</i>" not in page
+
+
 def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(app):
     from telegram_web.extensions import db
     with app.app_context(), db.engine.connect() as conn:

@@ -3,9 +3,10 @@ import re
 
 import pytest
 
-from telegram_web.views.owner import PUBLIC_ENDPOINTS
-
 from .conftest import add_owner
+
+# Written here, not imported from the app: a route made public there must fail this walk until it is added here.
+PUBLIC_ENDPOINTS = {"owner.login", "owner.setup", "static", "home.healthz"}
 
 
 def concrete_path(rule) -> str:

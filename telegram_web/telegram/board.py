@@ -9,11 +9,14 @@ import time
 
 
 class Board:
-    """One account's published versions: each trusted chat's window and the chat list's version."""
+    """One account's published versions: each trusted chat's window, each cached pinned bar's, the commands
+    each bot panel shows and the chat list's."""
 
     def __init__(self):
         self.chats: dict[int, tuple[int, int, int]] = {}  # chat id -> (epoch, version, newest message id)
         self.list: tuple[int, float | None] | None = None  # (version, monotonic time of the last load if stale)
+        self.pins: dict[int, int] = {}  # chat id -> the version of its cached pinned bar (pins.py)
+        self.bot_commands: dict[int, int] = {}  # chat id -> the checksum of the commands its bot panel shows (bots.py)
         # Whether the client is connected (its sender's flag, a plain read): while it is not, updates may be
         # missed, and only a trip to the loop reconnects it and checks the windows again.
         self.connected = lambda: False
@@ -21,6 +24,10 @@ class Board:
     def chat_unchanged(self, chat_id: int, epoch: int, version: int, after: int) -> bool:
         """Whether a poll with this cursor would find nothing new in the chat."""
         return self.chats.get(chat_id) == (epoch, version, after)
+
+    def pins_unchanged(self, chat_id: int, version: int) -> bool:
+        """Whether the chat's pinned bar is still the one of `version` (its pins have not changed since)."""
+        return self.pins.get(chat_id) == version
 
     def list_unchanged(self, version: int | None, refresh_every: float) -> bool:
         """Whether a list poll at `version` would find nothing new (a stale list due for a reload would)."""

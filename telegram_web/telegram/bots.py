@@ -81,6 +81,17 @@ class Bots:
         :raise ChatNotFound, ChatUnavailable, TelegramProblem:."""
         return self._service.call(session_id, _panel, chat_id)
 
+    def panel_unchanged(self, session_id: int, chat_id: int, version: str) -> bool:
+        """Whether the chat's panel is still the one of `version`, from what the loop thread publishes: the chat's
+        window and the panel's commands (no hop to it, no Telegram request; board.py)."""
+        board = self._service.board(session_id)
+        window = board.chats.get(chat_id) if board is not None else None
+        listed = board.bot_commands.get(chat_id) if board is not None else None
+        if window is None or listed is None or version != panel_version(window[0], window[1], listed):
+            return False
+        self._service.touch(session_id)
+        return True
+
     def start(self, session_id: int, chat_id: int, cursor: Cursor, param: str = ""):
         """Start the bot: "/start", or messages.startBot with a start parameter; answers what changed since
         `cursor`; :raise TelegramProblem: e.g. START_PARAM_INVALID."""
@@ -134,6 +145,7 @@ async def _commands(client, cache, chat_id: int, kind: str) -> list[Command]:
             infos = full.full_chat.bot_info or []
         names = {u.id: u.username for u in getattr(full, "users", [])}
         several = sum(1 for info in infos if info.commands) > 1
+        cache.board.bot_commands.pop(chat_id, None)  # the panel's poll must come and show them
         cache.bot_info[chat_id] = [
             Command(f"{c.command}@{names[info.user_id]}" if several and names.get(info.user_id) else c.command,
                     c.description) for info in infos for c in (info.commands or [])]
@@ -158,6 +170,11 @@ def current_markup(views: list[MessageView], window: dict, private: bool) -> tup
     return None, answered
 
 
+def panel_version(epoch: int, version: int, listed: int) -> str:
+    """A bot panel's version: everything it shows follows the chat's window and its commands."""
+    return f"{epoch}.{version}.{listed}"
+
+
 async def _panel(client, chat_id: int) -> BotPanel:
     cache = await ensure(client)
     summary = await summary_of(client, cache, chat_id)
@@ -167,7 +184,8 @@ async def _panel(client, chat_id: int) -> BotPanel:
     # a bot's commands at once (its menu needs them); a group's once its composer asked for them ("/")
     commands = await _commands(client, cache, chat_id, summary.kind) if is_bot else cache.bot_info.get(chat_id, [])
     listed = zlib.crc32(" ".join(f"{c.command}:{c.description}" for c in commands).encode())
-    panel = BotPanel(chat_id, f"{chat.epoch}.{chat.version}.{listed}", is_bot,
+    cache.board.bot_commands[chat_id] = listed  # (the window's part is on the board while it is trusted)
+    panel = BotPanel(chat_id, panel_version(chat.epoch, chat.version, listed), is_bot,
                      started=bool(chat.messages) or not chat.at_start, commands=commands)
     source, answered = current_markup(chat.newest(len(chat.messages)), chat.messages, summary.kind != "group"
                                       and summary.kind != "supergroup")

@@ -167,6 +167,7 @@ class AccountCache:
         """After a disconnect: every window must be checked against history before it is used."""
         for chat in self.chats.values():
             chat.trusted = False
+        self.board.pins.clear()  # (pins missed meanwhile come with the catch-up; until then, polls hop)
         self.dialogs_stale = True
 
     @property

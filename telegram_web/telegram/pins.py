@@ -3,7 +3,8 @@
 `Pins` is the service's group for it (`service.pins.bar/pin`). The bar comes from one pinned-message search
 (`messages.search` with the pinned filter, up to PINNED_KEPT of them, newest first), kept in the account's cache
 until updatePinned(Channel)Messages says the chat's pins changed, so the bar's own poll, and stepping back through
-older pinned messages, ask Telegram nothing while nothing changes.
+older pinned messages, ask Telegram nothing while nothing changes; the cached bar's version is on the board, so an
+unchanged poll does not even hop to the loop thread (`Pins.unchanged`).
 """
 import dataclasses
 from dataclasses import dataclass, field
@@ -52,6 +53,15 @@ class Pins:
         oldest), from the cache while its pins did not change; :raise TelegramProblem:."""
         return self._service.call(session_id, _bar, chat_id, at)
 
+    def unchanged(self, session_id: int, chat_id: int, version: int) -> bool:
+        """Whether the chat's pinned bar is still the one of `version`, from the version the loop thread publishes
+        (no hop to it, no Telegram request; board.py)."""
+        board = self._service.board(session_id)
+        if board is None or not board.pins_unchanged(chat_id, version):
+            return False
+        self._service.touch(session_id)
+        return True
+
     def pin(self, session_id: int, chat_id: int, message_id: int, cursor: Cursor, *, unpin: bool,
             silent: bool) -> Changes | ResetPage:
         """Pin (`silent`: without notifying) or unpin a message; the answer is what changed since `cursor` (the
@@ -69,6 +79,8 @@ async def _bar(client, chat_id: int, at: int) -> PinnedBar:
         pinned = [message_view(m, cache.names) for m in found]
         bar = cache.pins[chat_id] = PinnedBar(chat_id, pinned[0] if pinned else None, found.total if found else 0,
                                               version, pinned=pinned)
+    if bar.version == cache.pin_versions.get(chat_id, 0):  # (not when pins changed while the search ran)
+        cache.board.pins[chat_id] = bar.version  # until note_pins takes it off: the bar's poll need not come here
     at = at if at < len(bar.pinned) else 0
     return dataclasses.replace(bar, message=bar.pinned[at], at=at) if at else bar
 

@@ -65,6 +65,7 @@ def install(client) -> AccountCache:
             note_reactions(cache, update)
         elif isinstance(update, types.UpdateBotCommands):  # asked again by the chat's panel (bots.py)
             cache.bot_info.pop(utils.get_peer_id(update.peer), None)
+            cache.board.bot_commands.pop(utils.get_peer_id(update.peer), None)
         elif isinstance(update, types.UpdateMessagePoll):
             note_poll(cache, update)
         elif isinstance(update, (types.UpdatePinnedMessages, types.UpdatePinnedChannelMessages)):
@@ -204,6 +205,7 @@ def note_poll(cache: AccountCache, update) -> None:
 def note_pins(cache: AccountCache, chat_id: int, ids, pinned: bool) -> None:
     """Pins changed: the chat's pinned bar is asked again (once), cached messages know whether they are pinned."""
     cache.pin_versions[chat_id] = cache.pin_versions.get(chat_id, 0) + 1
+    cache.board.pins.pop(chat_id, None)  # the bar's next poll goes to the loop, which asks again (pins.py)
     chat = cache.chats.get(chat_id)
     for message_id in ids:
         view = chat.messages.get(message_id) if chat is not None else None

@@ -19,7 +19,7 @@ from ..telegram.keyboards import decode_data
 from ..telegram.messages import Cursor
 from ..telegram.problems import SessionEnded, TelegramProblem
 from ..telegram.service import get_service
-from ..web import respond
+from ..web import htmx_html, respond
 from . import account, linked_pages, mark_read, telegram_blueprint
 from .conversation import answer_changes, cursor_args
 
@@ -61,8 +61,12 @@ def press(chat_id: int, message_id: int):
 @bp.route(CHAT + "bot/")
 def panel(chat_id: int):
     """The panel above the composer: Start for a bot never started (`start`: the link's parameter), its commands,
-    the reply keyboard or a force-reply; htmx gets 204 while the version `v` is unchanged."""
-    found = get_service().bots.panel(account().id, chat_id)
+    the reply keyboard or a force-reply; htmx gets 204 while the version `v` is unchanged (from the published
+    versions: no hop to the loop thread)."""
+    row = account()
+    if htmx_html() and get_service().bots.panel_unchanged(row.id, chat_id, request.args.get("v", "")):
+        return respond(None, unchanged=True)
+    found = get_service().bots.panel(row.id, chat_id)
     start = request.args.get("start", "")
     return respond(found, "telegram/chats/_bot_panel.html", unchanged=request.args.get("v") == found.version,
                    start=start if re.fullmatch(r"[A-Za-z0-9_-]{1,64}", start) else "")

@@ -15,7 +15,7 @@ from ..plain import HIDDEN
 from ..telegram.messages import Cursor
 from ..telegram.problems import SessionEnded, TelegramProblem
 from ..telegram.service import get_service
-from ..web import respond
+from ..web import htmx_html, respond
 from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, telegram_blueprint
 from .composer import topic_arg
 from .conversation import Composer, answer_changes, composer_refusal, cursor_args, quoted
@@ -125,9 +125,12 @@ def pin(chat_id: int, message_id: int):
 @bp.route("/chats/<int(signed=True):chat_id>/pinned/")
 def pinned(chat_id: int):
     """The chat's pinned bar (the latest pinned message, or the one `at` steps older); htmx gets 204 while its
-    version `v` is unchanged, and the bar asks Telegram nothing while the chat's pins do not change."""
-    known = int_arg("v", -1, low=-1)
-    bar = get_service().pins.bar(account().id, chat_id, int_arg("at", 0, high=MAX_MESSAGE_ID))
+    version `v` is unchanged (from the published version: no hop to the loop thread), and the bar asks Telegram
+    nothing while the chat's pins do not change."""
+    row, known = account(), int_arg("v", -1, low=-1)
+    if htmx_html() and get_service().pins.unchanged(row.id, chat_id, known):
+        return respond(None, unchanged=True)
+    bar = get_service().pins.bar(row.id, chat_id, int_arg("at", 0, high=MAX_MESSAGE_ID))
     return respond(bar, "telegram/chats/_pinned.html", unchanged=known == bar.version, older=bar.older)
 
 

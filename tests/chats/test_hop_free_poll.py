@@ -98,3 +98,67 @@ def test_an_unchanged_list_poll_submits_nothing_to_the_loop_thread(server, me, b
     response = wait_until(lambda: browser.get(f"/telegram/chats/poll/?v={version}", target="chat-items"),
                           lambda r: r.status_code == 200)
     assert "news" in response.get_data(as_text=True) and submissions
+
+
+def test_an_unchanged_pinned_bar_poll_submits_nothing_to_the_loop_thread(server, me, app, browser, submissions):
+    bob = server.create_account("447700900001", "Bob", "Builder")
+    mine = server.push_message(me, bob, "Meet at 7").id_for(me)
+    browser.get(f"/telegram/chats/{bob}/")
+    shown = browser.get(f"/telegram/chats/{bob}/pinned/", target="pinned-bar").get_data(as_text=True)
+    url = own_poll_url(shown)
+
+    submissions.clear()
+    response, cost = requests_during(server, me, lambda: browser.get(url, target="pinned-bar"))
+    assert response.status_code == 204 and cost == [] and submissions == []
+
+    server.pin_message(me, bob, mine)  # the owner's phone pins it: the bar's version moves, its poll hops
+    response = wait_until(lambda: browser.get(url, target="pinned-bar"), lambda r: r.status_code == 200)
+    assert "Meet at 7" in response.get_data(as_text=True) and submissions
+
+    url = own_poll_url(response.get_data(as_text=True))
+    submissions.clear()
+    assert browser.get(url, target="pinned-bar").status_code == 204 and submissions == []
+
+    distrust(app)  # after a reconnect pins may have been missed: the loop looks (the catch-up brings them)
+    submissions.clear()
+    assert browser.get(url, target="pinned-bar").status_code == 204 and submissions
+
+
+def own_poll_url(html: str) -> str:
+    """The URL a self-replacing element (the pinned bar, the bot panel) polls: its first hx-get, carrying the
+    version it shows."""
+    return html.split('hx-get="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+
+
+def test_an_unchanged_bot_panel_poll_submits_nothing_to_the_loop_thread(server, me, browser, submissions):
+    bot = server.create_bot("helper_bot", "Helper", None, commands=[("start", "Begin")])
+    server.push_message(bot, me, "Hello")
+    browser.get(f"/telegram/chats/{bot}/")
+    url = own_poll_url(browser.get(f"/telegram/chats/{bot}/bot/", target="bot-panel").get_data(as_text=True))
+
+    submissions.clear()
+    response, cost = requests_during(server, me, lambda: browser.get(url, target="bot-panel"))
+    assert response.status_code == 204 and cost == [] and submissions == []
+
+    server.set_bot_commands(bot, [("start", "Begin"), ("weather", "Today's weather")])  # no new message
+    response = wait_until(lambda: browser.get(url, target="bot-panel"), lambda r: r.status_code == 200)
+    assert 'value="/weather"' in response.get_data(as_text=True) and submissions
+
+    url = own_poll_url(response.get_data(as_text=True))
+    submissions.clear()
+    assert browser.get(url, target="bot-panel").status_code == 204 and submissions == []
+    server.push_message(bot, me, "News")  # the chat's window moves: the panel is worked out again
+    assert wait_until(lambda: browser.get(url, target="bot-panel").status_code, lambda s: s == 200) == 200
+
+
+def test_a_groups_bot_commands_asked_for_reach_its_panels_poll(server, me, browser, submissions):
+    bot = server.create_bot("helper_bot", "Helper", None, commands=[("start", "Begin")])
+    group = server.create_group(me, "Team", [bot])
+    browser.get(f"/telegram/chats/{group}/")
+    url = own_poll_url(browser.get(f"/telegram/chats/{group}/bot/", target="bot-panel").get_data(as_text=True))
+    submissions.clear()
+    assert browser.get(url, target="bot-panel").status_code == 204 and submissions == []
+
+    browser.get(f"/telegram/chats/{group}/bot/commands/?text=/", target="bot-completions")  # asked once, here
+    response = browser.get(url, target="bot-panel")
+    assert response.status_code == 200 and "bot-menu-button" in response.get_data(as_text=True)
