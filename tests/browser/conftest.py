@@ -158,11 +158,13 @@ def settled(page) -> None:
     processed (htmx binds a new element's triggers and autofocus in the settle step, 20 ms after the swap: a key
     pressed, a click or a file chosen before that is lost or becomes a plain form post, and a page left before
     an answer is in aborts a request the page fixture reports)."""
-    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')")
+    page.wait_for_function("() => !document.querySelector("
+                           "'.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')")
 
 
 def screenshot(page, name: str) -> None:
-    """Save a PNG of the viewport: docs/screenshots/ for the README's, else tests/screenshots/."""
+    """Save a PNG of the viewport once htmx has settled: docs/screenshots/ for the README's, else
+    tests/screenshots/."""
     folder = os.path.join(ROOT, "docs", "screenshots") if name in README_SCREENSHOTS else \
         os.path.join(ROOT, "tests", "screenshots")
     os.makedirs(folder, exist_ok=True)

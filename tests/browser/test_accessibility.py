@@ -53,6 +53,7 @@ def visit_everything(page, live, sandbox) -> list[str]:
     check("message menu")
     page.keyboard.press("Escape")
     page.goto(live.url + "/telegram/")  # (on a phone the list is a page of its own)
+    settled(page)  # (the list is loaded by htmx: its links work through htmx once settled)
     page.locator(f"#chat-{world.hackers} a").click()
     expect(page.locator("#chat h1")).to_have_text("Python Hackers")
     check("group chat")

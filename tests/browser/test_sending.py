@@ -44,6 +44,7 @@ def test_enter_sends_and_a_failed_send_keeps_the_text(page, serve, sandbox):
 
     # Back online: the kept text goes out with one more Enter.
     sandbox.set_down(False)
+    settled(page)  # (the refused composer was swapped in: Enter sends once it has settled)
     page.get_by_role("textbox", name="Message").press("Enter")
     expect(page.locator("#messages .msg.out .text", has_text="Sent while offline?")).to_have_count(1,
                                                                                                   timeout=20_000)
