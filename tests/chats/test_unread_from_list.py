@@ -129,5 +129,6 @@ def test_edits_and_deletions_of_shown_unread_messages_reach_the_page_before_its_
     server.delete_messages(bob, me, [bobs[30]])  # for both sides
     answer = wait_until(lambda: browser.get(url, target="chat-poll").get_data(as_text=True),
                         lambda body: f'id="m-{ids[30]}" hx-swap-oob="delete"' in body)
+    assert f'id="m-{ids[30]}" hx-swap-oob="delete"' in answer
     assert f'id="m-{ids[25]}" hx-swap-oob="true"' in answer and "message 25, edited" in answer
     costs_nothing(server, me, browser, poll_url(answer))  # and idle again, Telegram not asked
