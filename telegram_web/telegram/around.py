@@ -4,8 +4,10 @@ of such a page.
 `Around` is the service's group for it (`service.around.open/newer/changes(...)`). The page is one
 `messages.getHistory` with `offset_id` (or `offset_date`) and a negative `add_offset`; newer pages come from the
 update-fed window once they reach it, else from Telegram. While the page does not reach the newest message its
-poll only applies edits and deletions of what it shows, from the cache (no Telegram request while nothing
-changed); the newer page that reaches the newest message hands over to the chat's ordinary poll.
+poll only applies edits and deletions of what it shows, from the cache (ChatCache.show keeps the shown messages
+outside the window, so updates log theirs too); an unchanged poll is answered from the chat's published version
+without a hop to the loop thread (board.py). The newer page that reaches the newest message hands over to the
+chat's ordinary poll.
 
 A chat with more unread messages than a page opens the same way at its first unread one; when the chat list already
 counted them and the chat's window was never loaded, without its newest page first (one round trip): the window is

@@ -35,8 +35,8 @@ class ChatCache:
         self.at_start = False  # the window reaches the first message of the chat
         self.refreshing = None  # asyncio.Future of the fetch in progress (coalesces fetches)
         self.sponsored: tuple[float, list] = (0.0, [])
-        # Messages pages show outside the window (around a message, at the first unread one): their edits and
-        # deletions are logged too, for those pages' polls; `shown_missed` once a reconnect may have lost some.
+        # Messages pages show outside the window (around a message, at the first unread one), for their edits and
+        # deletions (show); `shown_missed` once a reconnect may have lost some.
         self.shown: dict[int, MessageView] = {}
         self.shown_missed = False
 
@@ -127,8 +127,6 @@ class ChatCache:
         """Replace the window (a gap was found): pages showing the old one re-render."""
         self.messages = {v.id: v for v in views}
         self.media = dict(media)
-        for message_id in self.messages:  # (the window's copies are the ones kept current now)
-            self.shown.pop(message_id, None)
         self.epoch, self.version, self.at_start, self.trusted = next(_epochs), 0, at_start, True
         self.changes.clear()
 
@@ -145,8 +143,7 @@ class ChatCache:
 
 
 def _news(old: MessageView | None, view: MessageView) -> bool:
-    """Whether `view` tells anything the cached `old` (the same message, or None) did not; an edit keeps its
-    quote."""
+    """Whether `view` tells what the cached `old` (or None) did not; an edit keeps its quote."""
     if (old is not None and old.edit_date == view.edit_date and old.text == view.text
             and old.reactions == view.reactions and old.keyboard == view.keyboard and old.media == view.media):
         return False
