@@ -146,6 +146,8 @@ def note_message(cache: AccountCache, message, edited: bool = False) -> None:
         # Only what extends the window at its newest end keeps it contiguous; a late update for an
         # older message was already fetched from history (updates come in pts order).
         chat.add(view, message.media)
+    elif chat is not None and edited and view.id in chat.shown:  # a page shows it outside the window
+        chat.edit_shown(view)
     dialog = cache.dialogs.get(view.chat_id)
     if dialog is None:
         dialog = _new_dialog(cache, message)
