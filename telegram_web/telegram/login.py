@@ -148,7 +148,7 @@ class Login(QrLoginMixin):
             try:
                 remote = self.service.call(row.id, sign_in.log_out)
             except TelegramProblem as exc:
-                log.warning("remote logout failed: %s", exc.message)
+                log.warning("remote logout failed: %s", error_name(exc))  # (its sentence is the reader's language)
                 remote = False
         self.service.forget(row.id)
         delete_session(row)
