@@ -87,8 +87,8 @@ def staged(chat_id: int):
 
 @bp.route(CHAT + "staged/", methods=["POST"])
 def stage(chat_id: int):
-    """Keep the chosen `file`(s) for the chat's (or `topic`'s) next send and show them (name, size, thumbnail, remove button);
-    :raise 400: with the reason when none was chosen, one is too large or too many wait."""
+    """Keep the chosen `file`(s) for the chat's (or `topic`'s) next send and show them (name, size, thumbnail,
+    remove button); :raise 400: with the reason when none was chosen, one is too large or too many wait."""
     account()
     uploads = [f for f in request.files.getlist("file") if f.filename]
     error = None if uploads else _("Choose a file to send.")
