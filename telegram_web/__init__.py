@@ -23,8 +23,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     `telegram_backend` replaces Telegram with an offline stand-in (the sandbox's
     `SandboxBackend`); the entry point chooses it, this package never imports one.
     """
-    app = Flask(__name__, instance_relative_config=True,
-                instance_path=instance_path or os.environ.get("TELEGRAM_WEB_INSTANCE") or os.path.join(ROOT, "instance"),
+    instance_path = instance_path or os.environ.get("TELEGRAM_WEB_INSTANCE") or os.path.join(ROOT, "instance")
+    app = Flask(__name__, instance_relative_config=True, instance_path=instance_path,
                 template_folder=os.path.join(ROOT, "templates"), static_folder=os.path.join(ROOT, "static"))
     configure_logging(app)
     security.make_private(app.instance_path)  # it holds the password hash, phone numbers, private photos

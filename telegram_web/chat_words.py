@@ -15,9 +15,6 @@ from .time_zones import local as in_viewer_zone
 
 __all__ = ["service", "status_line", "media_label", "poll_kind", "name", "preview", "said", "names_seen"]
 
-LAST_SEEN = {"online": _l("online"), "recently": _l("last seen recently"), "week": _l("last seen within a week"),
-             "month": _l("last seen within a month"), "long_ago": _l("last seen a long time ago"), "bot": _l("bot")}
-
 
 def said(text) -> str:
     """Words the telegram package made (a phrase, phrases.py: a media label, a fallback name, a button's reason;
@@ -68,7 +65,7 @@ def status_line(status) -> str:
         return _seen(status.seen)
     if status.state in ("channel", "group"):
         return _members(status)
-    return str(LAST_SEEN.get(status.state, status.text))
+    return said(status.text)  # fixed words, a phrase (chat_status.LAST_SEEN), or none (Saved Messages)
 
 
 def poll_kind(poll) -> str:

@@ -60,7 +60,8 @@ class Staging:
         self.max_bytes = max_bytes
 
     def add(self, chat_id: int, upload, mime: str, topic_id: int | None = None) -> StagedFile:
-        """Keep `upload` for the chat (or its topic); :raise ValueError: if it is too large or too many files wait already."""
+        """Keep `upload` for the chat (or its topic); :raise ValueError: if it is too large or too many files
+        wait already."""
         self.forget_abandoned()
         if len(self._all()) >= MAX_STAGED:
             raise ValueError(_("At most %(count)s files can wait to be sent; send or remove some first.",

@@ -5,11 +5,16 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from telethon.tl import types
 
 from telegram_sandbox.demo import DEMO_PASSWORD, DEMO_PHONE, create_demo_server
 
 from telegram_web.chat_words import status_line
-from telegram_web.telegram.chat_status import ChatStatus
+from telegram_web.plain import to_json
+from telegram_web.telegram.cache import AccountCache
+from telegram_web.telegram.chat_status import ChatStatus, status_of
+from telegram_web.telegram.convert import ChatSummary
+from telegram_web.telegram.presence import remember_statuses
 
 from .conftest import add_owner
 from .helpers import Browser, csrf_token, link_account
@@ -117,3 +122,20 @@ def test_counts_take_the_three_russian_plural_forms(app_factory, count, members,
         if typing:
             assert status_line(ChatStatus("", typing=["A"] * count, state="group")) == typing
 
+
+
+@pytest.mark.parametrize("telegram_status, english, russian", [
+    (types.UserStatusOnline(expires=datetime(2100, 1, 1, tzinfo=ZoneInfo("UTC"))), "online", "в сети"),
+    (types.UserStatusRecently(), "last seen recently", "был(а) недавно"),
+    (types.UserStatusLastWeek(), "last seen within a week", "был(а) на этой неделе"),
+    (types.UserStatusLastMonth(), "last seen within a month", "был(а) в этом месяце"),
+    (types.UserStatusEmpty(), "last seen a long time ago", "был(а) давно"),
+])
+def test_a_persons_status_is_english_in_the_cache_and_russian_on_the_page(app_factory, telegram_status, english,
+                                                                          russian):
+    cache = AccountCache()
+    remember_statuses(cache, types.User(id=7, status=telegram_status))
+    status = status_of(cache, ChatSummary(id=7, name="Bob", kind="user"))
+    assert status.text == english and to_json(status)["text"] == english  # the loop thread's line, JSON's too
+    with app_factory().test_request_context(headers={"Accept-Language": "ru"}):
+        assert status_line(status) == russian

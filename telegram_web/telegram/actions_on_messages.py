@@ -4,21 +4,16 @@
 Each change is applied to the update-fed cache at once (as the update Telegram sends would) and
 answers what changed since the page's cursor, as a send does, so the next poll repeats nothing.
 """
-from telethon import errors as tg
 
 from .albums import members
-from .cache import WINDOW, AccountCache
+from .cache import WINDOW
 from .convert import MessageView, message_view
 from .dialogs import input_peer, summary_of
-from .history import fill_replies
+from .history import fill_replies, find
 from .messages import Changes, Cursor, ResetPage, changes_or_page, including
-from .problems import ChatNotFound, translate
 from .reactions import allowed
-from .reasons import REASONS
 from .rights import MessageMenu, may_edit, menu_for
 from .updates import ensure, note_deleted, note_message
-
-NO_SUCH_MESSAGE = REASONS["MSG_ID_INVALID"][1]
 
 
 class MessageActions:
@@ -55,33 +50,16 @@ class MessageActions:
 
 # Loop-thread side ---------------------------------------------------------------------
 
-async def _find(client, cache: AccountCache, chat_id: int, message_id: int) -> MessageView:
-    """The message from the chat's window, else from Telegram; :raise ChatNotFound: if there is none."""
-    chat = cache.chat(chat_id)
-    view = chat.messages.get(message_id)
-    if view is None:
-        peer = await input_peer(client, cache, chat_id)
-        try:
-            found = await client.get_messages(peer, ids=message_id)
-        except (ValueError, tg.RPCError) as exc:
-            raise translate(exc) or ChatNotFound(NO_SUCH_MESSAGE) from exc
-        if found is None:
-            raise ChatNotFound(NO_SUCH_MESSAGE)
-        view = message_view(found, cache.names)
-    await fill_replies(client, cache, chat, [view])
-    return view
-
-
 async def find_message(client, chat_id: int, message_id: int) -> MessageView:
     """The message from the chat's window, else from Telegram; :raise ChatNotFound: if there is none."""
     cache = await ensure(client)
-    return await _find(client, cache, chat_id, message_id)
+    return await find(client, cache, chat_id, message_id)
 
 
 async def _menu(client, chat_id: int, message_id: int) -> MessageMenu:
     cache = await ensure(client)
     summary = await summary_of(client, cache, chat_id)
-    return menu_for(summary, await _find(client, cache, chat_id, message_id), await allowed(client, cache, summary))
+    return menu_for(summary, await find(client, cache, chat_id, message_id), await allowed(client, cache, summary))
 
 
 

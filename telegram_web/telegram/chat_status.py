@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from telethon import errors as tg, functions
 from telethon.tl import types
 
+from ..phrases import N_
 from ..plain import HIDDEN
 from .cache import AccountCache
 from .convert import ChatSummary
@@ -99,14 +100,15 @@ def _online(status, now: datetime) -> bool:
     return isinstance(status, types.UserStatusOnline) and status.expires > now
 
 
-LAST_SEEN = {"recently": "last seen recently", "week": "last seen within a week", "month": "last seen within a month",
-             "long_ago": "last seen a long time ago"}
+# the states whose line is fixed words (phrases: English here and in JSON, the reader's language on a page)
+LAST_SEEN = {"online": N_("online"), "recently": N_("last seen recently"), "week": N_("last seen within a week"),
+             "month": N_("last seen within a month"), "long_ago": N_("last seen a long time ago"), "bot": N_("bot")}
 
 
 def _last_seen(status, now: datetime) -> tuple[str, datetime | None, str]:
     """Telegram's wording for a person's status, as their privacy settings let it through: state, when, text."""
     if _online(status, now):
-        return "online", None, "online"
+        return "online", None, LAST_SEEN["online"]
     if isinstance(status, (types.UserStatusOffline, types.UserStatusOnline)):
         seen = status.was_online if isinstance(status, types.UserStatusOffline) else status.expires
         local, today = seen.astimezone(), now.astimezone().date()
@@ -131,7 +133,7 @@ def status_of(cache: AccountCache, summary: ChatSummary) -> ChatStatus:
     if summary.is_self:
         line, text = "self", ""
     elif summary.kind == "bot":
-        line, text = "bot", "bot"
+        line, text = "bot", LAST_SEEN["bot"]
     elif summary.kind == "user":
         line, seen, text = _last_seen(state["statuses"].get(summary.id), now)
     elif summary.kind == "channel":

@@ -18,11 +18,14 @@ from .convert import MessageView, message_view
 from .dialogs import input_peer
 from .formatting import render_entities, safe_link
 from .internals import finish_message
+from .problems import ChatNotFound, TelegramProblem, translate
+from .reasons import REASONS
 from .sharing import settle
 from .updates import remember_names
 
 PAGE = 50
 SPONSORED_EVERY = 300  # Telegram asks clients to request sponsored messages at most every 5 minutes
+NO_SUCH_MESSAGE = REASONS["MSG_ID_INVALID"][1]
 
 
 def history_hash(views) -> int:
@@ -135,15 +138,32 @@ async def fill_replies(client, cache: AccountCache, chat: ChatCache, views: list
                 view.service = say(view.service_line)
 
 
+async def find(client, cache: AccountCache, chat_id: int, message_id: int) -> MessageView:
+    """The message from the chat's window, else from Telegram, with its own quote;
+    :raise ChatNotFound: if there is none, TelegramProblem: if Telegram could not say."""
+    chat = cache.chat(chat_id)
+    view = chat.messages.get(message_id)
+    if view is None:
+        peer = await input_peer(client, cache, chat_id)
+        try:
+            found = await client.get_messages(peer, ids=message_id)
+        except (ValueError, tg.RPCError) as exc:
+            raise translate(exc) or ChatNotFound(NO_SUCH_MESSAGE) from exc
+        if found is None:
+            raise ChatNotFound(NO_SUCH_MESSAGE)
+        view = message_view(found, cache.names)
+    await fill_replies(client, cache, chat, [view])
+    return view
+
+
 async def quoted(client, cache: AccountCache, chat: ChatCache, message_id: int | None) -> MessageView | None:
-    """The message a cloud draft replies to: from the window, else asked; None when there is none or it is gone."""
-    if not message_id or message_id in chat.messages:
-        return chat.messages.get(message_id) if message_id else None
+    """The message a cloud draft replies to (find); None when there is none, it is gone or Telegram could not say."""
+    if not message_id:
+        return None
     try:
-        found = await client.get_messages(chat.chat_id, ids=message_id)
-    except tg.RPCError:
+        return await find(client, cache, chat.chat_id, message_id)
+    except TelegramProblem:
         return None  # the draft opens without its quote
-    return message_view(found, cache.names) if found is not None else None
 
 
 async def sponsored(client, chat: ChatCache, kind: str) -> list[MessageView]:

@@ -87,7 +87,8 @@ class Login(QrLoginMixin):
             row, state = self._in_progress(owner_id, "code")
             phone = state["phone"]
             sent = self._attempt(owner_id, "send_code", phone, client_ip, lambda: check_code_requests(phone),
-                                 lambda: self.service.call(row.id, sign_in.resend_code, phone, state["phone_code_hash"]))
+                                 lambda: self.service.call(row.id, sign_in.resend_code, phone,
+                                                           state["phone_code_hash"]))
         except TelegramProblem as problem:
             return self.refuse(owner_id, "code", problem)
         self._save_sent(row, phone, sent)
@@ -148,7 +149,7 @@ class Login(QrLoginMixin):
             try:
                 remote = self.service.call(row.id, sign_in.log_out)
             except TelegramProblem as exc:
-                log.warning("remote logout failed: %s", exc.message)
+                log.warning("remote logout failed: %s", error_name(exc))  # (its sentence is the reader's language)
                 remote = False
         self.service.forget(row.id)
         delete_session(row)

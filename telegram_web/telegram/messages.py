@@ -205,7 +205,8 @@ async def _refreshed(client, cache: AccountCache, chat: ChatCache) -> TelegramPr
 
 
 async def _open_with_list(client, chat_id: int, mark_read: bool, q: str, limit: int) -> tuple[ChatPage, ChatList]:
-    page, _ = await asyncio.gather(_open(client, chat_id, PAGE, False, ChatPage, True), _chat_list(client, q, 0, limit, None, None))
+    page, _ = await asyncio.gather(_open(client, chat_id, PAGE, False, ChatPage, True),
+                                   _chat_list(client, q, 0, limit, None, None))
     if mark_read and page.problem is None:  # after the dialogs load, which would bring the old count back
         cache = await ensure(client)
         reading.mark_read(client, cache, cache.dialogs.get(chat_id, page.chat), page.messages)

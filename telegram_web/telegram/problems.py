@@ -41,7 +41,8 @@ class LoginProblem(TelegramProblem):
     def __init__(self, message: str | LazyString, status: int | None = None, *, error: str,
                  failed: bool = False, restart: bool = False, resend: bool = False, qr_fallback: bool = False):
         super().__init__(message, status)
-        self.error, self.failed, self.restart, self.resend, self.qr_fallback = error, failed, restart, resend, qr_fallback
+        self.error, self.failed, self.restart = error, failed, restart
+        self.resend, self.qr_fallback = resend, qr_fallback
 
 
 class TelegramNotConfigured(TelegramProblem):

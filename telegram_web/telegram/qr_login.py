@@ -126,7 +126,8 @@ def qr_svg(url: str) -> Markup:
     """The QR code of `url` as an inline <svg> (qrcode's path image: no Pillow, no style attributes)."""
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, border=2)
     svg = image.to_string(encoding="unicode")
-    label = escape(_l("QR code to scan"))  # (rendered in a request: the page's language)
+    # str() first: a lazy string's __html__ hands its text over unescaped (rendered in a request: its language)
+    label = escape(str(_l("QR code to scan")))
     return Markup(svg.replace("<svg ", f'<svg class="qr" role="img" aria-label="{label}" ', 1))
 
 

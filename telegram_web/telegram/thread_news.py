@@ -14,7 +14,8 @@ from .convert import ChatSummary, MessageView
 
 @dataclass
 class ThreadCursor:
-    """Where an open thread is: the forum's newest message id, the thread's newest shown, its newest edit (Unix time)."""
+    """Where an open thread is: the forum's newest message id, the thread's newest shown, its newest edit (Unix
+    time)."""
 
     last: int = 0
     after: int = 0

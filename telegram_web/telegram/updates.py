@@ -69,7 +69,8 @@ def install(client) -> AccountCache:
         elif isinstance(update, types.UpdateMessagePoll):
             note_poll(cache, update)
         elif isinstance(update, (types.UpdatePinnedMessages, types.UpdatePinnedChannelMessages)):
-            peer = update.peer if isinstance(update, types.UpdatePinnedMessages) else types.PeerChannel(update.channel_id)
+            peer = update.peer if isinstance(update, types.UpdatePinnedMessages) else \
+                types.PeerChannel(update.channel_id)
             note_pins(cache, utils.get_peer_id(peer), update.messages, bool(update.pinned))
         else:
             note_update(cache, update)  # typing and user status: the open chat's header (presence.py)
@@ -197,7 +198,8 @@ def note_poll(cache: AccountCache, update) -> None:
             results = update.results
             if results.min and media.results.results:
                 own = {r.option: r for r in media.results.results}
-                results.results = [types.PollAnswerVoters(r.option, r.voters, chosen=getattr(own.get(r.option), "chosen", None),
+                results.results = [types.PollAnswerVoters(r.option, r.voters,
+                                                          chosen=getattr(own.get(r.option), "chosen", None),
                                                           correct=getattr(own.get(r.option), "correct", None))
                                    for r in results.results or []]
             fresh = types.MessageMediaPoll(poll=update.poll or media.poll, results=results)

@@ -87,7 +87,8 @@ def completions(chat_id: int):
     found = []
     if text.startswith("/") and " " not in text.strip():
         wanted = text.strip()[1:].casefold()
-        found = [c for c in get_service().bots.commands(account().id, chat_id) if c.command.casefold().startswith(wanted)]
+        found = [c for c in get_service().bots.commands(account().id, chat_id)
+                 if c.command.casefold().startswith(wanted)]
     return respond(Completions(chat_id, found), "telegram/chats/_bot_completions.html")
 
 

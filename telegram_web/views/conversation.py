@@ -1,40 +1,26 @@
-"""An open chat: its page or pane, its poll, older pages and sending (one route each); the composer's state
-and the answer a send or an action on a message gives (message_actions.py has those actions).
+"""An open chat: its page or pane, its poll, older pages, sending (sending.py does the work) and a background
+send's progress (one route each); the answer a send or an action on a message gives (message_actions.py has those
+actions).
 
 `/chats/<id>/messages/` is the README's JSON entry point for all of them; the page's own
 fragments use the dedicated routes.
 """
-from dataclasses import dataclass
-
-from flask import request, url_for
+from flask import abort, request, url_for
+from flask_babel import gettext as _
 
 from ..errors import ErrorBody
-from ..forms.composer import SendForm
-from ..telegram.convert import MessageView
 from ..telegram.messages import ChatPage, Cursor, ResetPage
-from ..telegram.problems import ChatNotFound, ChatUnavailable, SessionEnded, TelegramProblem
+from ..telegram.problems import ChatNotFound, ChatUnavailable, TelegramProblem
 from ..telegram.service import get_service
-from .composer import BIG_FILE, send_in_background, send_with_files, staging
-from ..web import fields_of, respond, wants_fragment, wants_page
+from ..web import htmx_html, respond, wants_fragment, wants_page
 from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, mark_read, telegram_blueprint
 from .chat_list import LIST_CHANGED, PAGE, opened_list, page_context
-from .topics import show_topics
+from .sending import POLL_SECONDS, poll_seconds, retry_after, send_composed
+from .topics import TO_PANE, show_thread, show_topics
 
 bp = linked_pages(telegram_blueprint("conversation", __name__))
 
-POLL_SECONDS = 10
 PANE = "telegram/chats/_chat.html"
-TO_PANE = {"HX-Retarget": "#chat-pane", "HX-Reswap": "innerHTML"}  # a reset replaces the whole chat
-
-
-def poll_seconds(problem: TelegramProblem | None) -> int:
-    """The poll interval: 10 s, or what Telegram asked us to wait."""
-    return max(POLL_SECONDS, int(problem.retry_after or 0) if problem else 0)
-
-
-def retry_after(problem: TelegramProblem | None) -> dict:
-    """The Retry-After header Telegram's flood wait asks for, if any."""
-    return {"Retry-After": str(int(problem.retry_after))} if problem and problem.retry_after else {}
 
 
 def cursor_args() -> Cursor | None:
@@ -128,50 +114,9 @@ def send(chat_id: int):
     """Send text or a file (a reply with `reply_to`): the sent message appears at once, a failure keeps the
     typed text."""
     row = account()
-    form = SendForm()
-    text = (form.text.data or "").replace("\r\n", "\n")
-    valid = form.validate()
-    reply_to = int(form.reply_to.data) if form.reply_to.data and not form.reply_to.errors else None
-    try:
-        if not valid:
-            raise ValueError(form.first_error())
-        staged = staging().chosen(chat_id, form.staged.data)  # chosen before, uploaded then (composer.py)
-        if any(f.size > BIG_FILE for f in staged) and not form.files():
-            return send_in_background(row, chat_id, staged, text, reply_to)  # shown at once, with progress
-        found = send_with_files(chat_id, form, staged, lambda paths, as_file: get_service().messages.send(
-            row.id, chat_id, cursor_args() or Cursor(), text, paths=paths, as_file=as_file, reply_to=reply_to,
-            mark_read=mark_read()))
-    except (ValueError, TelegramProblem) as exc:
-        if isinstance(exc, SessionEnded):
-            raise
-        return composer_refusal(row, chat_id, exc, Composer(chat_id, text, reply_to, quote=quoted(row, chat_id, reply_to)))
-    return answer_changes(row, chat_id, found)
-
-
-@dataclass
-class Composer:
-    """The composer: a new message, a reply (`reply_to`) or an edit (`edit`), its text, the quoted message."""
-
-    chat_id: int
-    text: str = ""
-    reply_to: int | None = None
-    edit: int | None = None
-    quote: MessageView | None = None  # the message replied to or edited
-    error: str | None = None
-    placeholder: str | None = None  # a bot's force-reply asks for its own
-    topic_id: int | None = None  # the forum topic it writes in (topics.py)
-
-
-def quoted(row, chat_id: int, message_id: int | None) -> MessageView | None:
-    """The message a composer quotes, or None when there is none or it cannot be had now."""
-    if not message_id:
-        return None
-    try:
-        return get_service().message_actions.message(row.id, chat_id, message_id)
-    except SessionEnded:
-        raise
-    except TelegramProblem:
-        return None
+    return send_composed(row, chat_id, lambda text, paths, as_file, reply_to: get_service().messages.send(
+        row.id, chat_id, cursor_args() or Cursor(), text, paths=paths, as_file=as_file, reply_to=reply_to,
+        mark_read=mark_read()), lambda found: answer_changes(row, chat_id, found))
 
 
 def answer_changes(row, chat_id: int, found, *, created: bool = True, sent: bool = True):
@@ -186,19 +131,24 @@ def answer_changes(row, chat_id: int, found, *, created: bool = True, sent: bool
                    headers=list_changed)
 
 
-def composer_refusal(row, chat_id: int, exc: Exception, state: Composer):
-    """A refused send or edit: the composer again, keeping the typed text, its mode and the reason."""
-    status = getattr(exc, "status", 400)
-    state.error = getattr(exc, "message", None) or str(exc)
-    error = getattr(exc, "name", None) or "NotSent"  # Telegram's own name when it refused
-    return respond(ErrorBody(error, state.error, status), "telegram/chats/_composer.html", full_page=PAGE,
-                   status=status, headers={"HX-Retarget": "#composer", "HX-Reswap": "outerHTML",
-                                           **retry_after(exc if isinstance(exc, TelegramProblem) else None)},
-                   page_extra=lambda: failed_send_page(row, state), **fields_of(state),
+@bp.route("/chats/<int(signed=True):chat_id>/uploads/<int:job_id>/")
+def upload_progress(chat_id: int, job_id: int):
+    """A background send's progress (polled every second, from memory): the bar while it runs; when done (286)
+    what changed since the page's cursor, the sent message included; when it failed (286) the reason, the file
+    back in the composer; a topic's job done answers the topic's thread (as a send there does). :raise 404: for an
+    unknown job."""
+    row = account()
+    job = get_service().uploads.job(row.id, job_id)
+    if job is None or job.chat_id != chat_id:
+        abort(404, _("No file of that number is being sent to this chat."))
+    if job.state == "done" and htmx_html() and job.topic_id:
+        found = get_service().topics.thread(row.id, chat_id, job.topic_id, mark_read=False)
+        return show_thread(row, found, 286, {**TO_PANE, "HX-Trigger": LIST_CHANGED})
+    if job.state == "done" and htmx_html():
+        found = get_service().messages.changes(row.id, chat_id, cursor_args() or Cursor(), mark_read=False)
+        answer = answer_changes(row, chat_id, found, created=False, sent=False)
+        answer.status_code = 286
+        answer.headers["HX-Trigger"] = LIST_CHANGED  # the list shows "You: …" now
+        return answer
+    return respond(job, "telegram/chats/_upload.html", stop_polling=job.state != "running", job=job, chat_id=chat_id,
                    group=request.args.get("group") == "1")
-
-
-def failed_send_page(row, state: Composer) -> dict:
-    """The chats page after a failed send without htmx: the chat open, the composer keeping its state."""
-    page = get_service().messages.open(row.id, state.chat_id, mark_read=False)
-    return {**page_context(row), "page": page, "poll_seconds": poll_seconds(page.problem), "composer": state}

@@ -18,7 +18,9 @@ from ..telegram.service import get_service
 from ..web import htmx_html, respond
 from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, telegram_blueprint
 from .composer import topic_arg
-from .conversation import Composer, answer_changes, composer_refusal, cursor_args, quoted
+from .conversation import answer_changes, cursor_args
+from .sending import Composer, composer_refusal, quoted
+from .topics import TO_PANE, show_thread
 
 bp = linked_pages(telegram_blueprint("message_actions", __name__))
 
@@ -64,7 +66,6 @@ def composer(chat_id: int):
 def edit(chat_id: int, message_id: int):
     """Replace an own message's text: the bubble changes at once, marked "edited" (in a forum topic, `topic`: the
     topic's thread again, the edit in it); a refusal keeps the composer editing, with Telegram's reason."""
-    from .topics import TO_PANE, show_thread  # (that module imports composer, as this one does)
     row, topic_id = account(), topic_arg()
     form = EditForm()
     text = (form.text.data or "").replace("\r\n", "\n")

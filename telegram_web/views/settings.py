@@ -109,7 +109,8 @@ def sign_out_everywhere():
 
 
 def _refused(form, message: str, error: str, status: int, headers: dict | None = None):
-    return respond(Settings(message, error, status, form), full_page=PAGE, status=status, headers=headers, page_extra=choices)
+    return respond(Settings(message, error, status, form), full_page=PAGE, status=status, headers=headers,
+                   page_extra=choices)
 
 
 def choices() -> dict:

@@ -7,14 +7,12 @@ replies to the topic's messages, the topic's cloud draft and typing: composer.py
 from flask import abort, request, url_for
 from flask_babel import gettext as _
 
-from ..forms.composer import SendForm
-from ..telegram.problems import SessionEnded, TelegramProblem
 from ..telegram.service import get_service
 from ..telegram.thread_news import ThreadCursor, news_of
 from ..web import is_htmx, respond, wants_fragment
 from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, mark_read, telegram_blueprint
 from .chat_list import PAGE, page_context
-from .composer import BIG_FILE, send_in_background, send_with_files, staging
+from .sending import send_composed
 
 bp = linked_pages(telegram_blueprint("topics", __name__))
 
@@ -75,24 +73,11 @@ def send(chat_id: int, topic_id: int):
     message in it (201 for JSON); big staged files go in the background (202, each with its progress, as in a
     chat); a browser goes back to the thread; a refusal keeps the composer with the reason (400 for an empty or
     too long text)."""
-    from .conversation import Composer, composer_refusal, quoted  # (that module imports this one)
-    row, form = account(), SendForm()
-    text = (form.text.data or "").replace("\r\n", "\n")
-    reply_to = int(form.reply_to.data) if form.reply_to.data and not form.reply_to.errors else None
-    try:
-        if not form.validate():
-            raise ValueError(form.first_error())
-        staged = staging().chosen(chat_id, form.staged.data, topic_id)  # the topic's own (composer.py)
-        if any(f.size > BIG_FILE for f in staged) and not form.files():
-            return send_in_background(row, chat_id, staged, text, reply_to, topic_id)
-        found = send_with_files(chat_id, form, staged, lambda paths, as_file:
-                                get_service().topics.send(row.id, chat_id, topic_id, text, paths=paths,
-                                                          as_file=as_file, reply_to=reply_to))
-    except (ValueError, TelegramProblem) as exc:
-        if isinstance(exc, SessionEnded):
-            raise
-        state = Composer(chat_id, text, reply_to, quote=quoted(row, chat_id, reply_to), topic_id=topic_id)
-        return composer_refusal(row, chat_id, exc, state)
-    if not wants_fragment() and request.accept_mimetypes.best != "application/json":
-        return respond(found, page_redirect=url_for("topics.thread", chat_id=chat_id, topic_id=topic_id))
-    return show_thread(row, found, 201, TO_PANE)
+    row = account()
+
+    def answer(found):
+        if not wants_fragment() and request.accept_mimetypes.best != "application/json":
+            return respond(found, page_redirect=url_for("topics.thread", chat_id=chat_id, topic_id=topic_id))
+        return show_thread(row, found, 201, TO_PANE)
+    return send_composed(row, chat_id, lambda text, paths, as_file, reply_to: get_service().topics.send(
+        row.id, chat_id, topic_id, text, paths=paths, as_file=as_file, reply_to=reply_to), answer, topic_id)

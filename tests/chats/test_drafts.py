@@ -110,3 +110,20 @@ def test_an_own_message_from_another_device_leaves_the_draft_until_telegram_clea
     assert composer_text(browser.get(f"/telegram/chats/{bob}/").get_data(as_text=True)) == "still thinking"
     server.save_draft(me, bob, "")  # the phone cleared it: updateDraftMessage(draftMessageEmpty)
     assert wait_until(listed, lambda c: c["draft"] is None)["draft"] is None
+
+
+def test_a_reply_draft_whose_quote_telegram_cannot_give_opens_without_the_quote(server, me, browser):
+    bob = chat_of_bob(server, me)
+    quoted = server.push_message(bob, me, "way back").id_for(me)
+    for number in range(60):  # the quoted message is older than the chat's first page: the app asks for it
+        server.push_message(bob, me, f"later {number}")
+    server.save_draft(me, bob, "about that", reply_to=quoted)
+    server.inject_error("messages.GetMessagesRequest", "MSG_ID_INVALID", times=None, code=400)
+    try:
+        opened = wait_until(lambda: browser.get(f"/telegram/chats/{bob}/"),
+                            lambda r: r.status_code != 200 or composer_text(r.get_data(as_text=True)) == "about that")
+    finally:
+        server.clear_faults()
+    html = opened.get_data(as_text=True)
+    assert opened.status_code == 200 and composer_text(html) == "about that" and composer_reply(html) is None
+    assert "later 59" in html

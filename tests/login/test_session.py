@@ -1,4 +1,6 @@
 """Session info, the signed-in user, reset (logs out at Telegram) and sessions ended elsewhere."""
+import re
+
 from telegram_web.extensions import db
 from telegram_web.models import EntityCacheEntry, TelegramSession, UpdateState
 
@@ -47,6 +49,20 @@ def test_reset_when_telegram_is_unreachable_still_removes_the_session(app, web, 
     assert done.status_code == 200 and done.json["remote_logout"] is False
     assert "could not be told" in done.json["message"]
     assert session_row(app) is None
+
+
+def test_a_failed_remote_logout_is_logged_in_english_while_the_owner_reads_russian(app, web, server, account, caplog):
+    web.login_by_phone(server)
+    caplog.set_level("WARNING", logger="telegram_web")
+    server.set_down(True)
+    try:
+        done = web.client.post("/telegram/session/reset/", headers={
+            "X-CSRFToken": web.token, "Accept": "application/json", "Accept-Language": "ru"})
+    finally:
+        server.set_down(False)
+    assert done.status_code == 200 and "Telegram не удалось" in done.json["message"]  # the owner's language
+    [line] = [line for line in caplog.text.splitlines() if "remote logout failed" in line]  # as the log wrote it
+    assert re.search(r"remote logout failed: [A-Za-z]+$", line), line  # the error's name, not the sentence
 
 
 def test_reset_of_an_unfinished_login_does_not_claim_a_logout(app, web, server, account):
