@@ -14,6 +14,11 @@ def poll_url(body: str) -> str:
     return html.unescape(re.search(r'id="topic-poll"(?: hx-swap-oob="true")?\s+hx-get="([^"]+)"', body).group(1))
 
 
+def arrived(browser, preview: str) -> None:
+    """Wait until the update bringing the forum's newest message `preview` reached the cache (updates come in order)."""
+    wait_until(lambda: browser.get("/telegram/chats/", json=True).json["chats"][0]["preview"], lambda p: preview in p)
+
+
 def test_a_threads_poll_appends_new_messages_to_its_live_region_and_replaces_edited_ones(server, me, browser, forum):
     peer, flights = forum
     bob = server.phones["447700900001"]
@@ -29,6 +34,7 @@ def test_a_threads_poll_appends_new_messages_to_its_live_region_and_replaces_edi
     server.push_message(bob, peer, "Aisle is fine too", reply_to=flights)
     server.edit_message(bob, peer, int(question), "Lisbon or Porto?")
     server.push_message(bob, peer, "hello again")  # General's: not this thread's
+    arrived(browser, "hello again")  # (each update moves the forum's window: the cursor below is the last one)
     fresh = wait_until(lambda: browser.get(url, target="messages"), lambda r: r.status_code == 200)
     body = fresh.get_data(as_text=True)
     assert "Aisle is fine too" in body and "hello again" not in body and "Friday 18:05" not in body  # only the new
