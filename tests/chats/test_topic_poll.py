@@ -48,3 +48,22 @@ def test_a_threads_poll_appends_new_messages_to_its_live_region_and_replaces_edi
     body = again.get_data(as_text=True)
     assert "Booked the hotel" in body and "Aisle is fine too" not in body and "Lisbon or Porto?" not in body
 
+
+
+def test_a_message_deleted_in_an_open_topic_leaves_the_page_at_the_next_poll_without_asking_telegram(
+        server, me, browser, forum):
+    peer, flights = forum
+    browser.get("/telegram/chats/")
+    page = browser.get(f"/telegram/chats/{peer}/topics/{flights}/", target="chat-pane").get_data(as_text=True)
+    url = poll_url(page)
+    question = int(re.search(r'id="m-(\d+)"[^<]*>(?:(?!</article>).)*Lisbon\?', page, re.S).group(1))
+
+    mark = server.request_count()
+    server.delete_messages(server.phones["447700900001"], peer, [question])  # Bob takes it back
+    gone = wait_until(lambda: browser.get(url, target="messages"), lambda r: r.status_code == 200)
+    body = gone.get_data(as_text=True)
+    assert f'<div id="m-{question}" hx-swap-oob="delete"></div>' in body and "Friday 18:05" not in body
+    assert server.requests_since(me, mark) == []  # from the forum's change log: Telegram is not asked
+    assert browser.get(poll_url(body), target="messages").status_code == 204
+    assert browser.get(url, json=True).json["deleted"] == [question]  # JSON clients get the same news
+    assert server.requests_since(me, mark) == []
