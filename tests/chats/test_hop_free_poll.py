@@ -97,6 +97,22 @@ def test_an_unchanged_topic_poll_submits_nothing_to_the_loop_thread(server, me, 
     assert response.status_code == 204 and submissions and cost == ["messages.GetHistoryRequest"]
 
 
+def test_a_topic_poll_puts_the_forum_back_on_the_board_after_a_read_mark(server, me, app, browser, forum,
+                                                                        submissions):
+    peer, flights = forum
+    browser.get("/telegram/chats/")  # (read marks are kept for the listed chats)
+    sent = browser.post(f"/telegram/chats/{peer}/topics/{flights}/messages/", {"text": "Booked!"}, target="chat-pane")
+    url = topic_poll_url(sent.get_data(as_text=True))
+    with app.app_context():
+        board = app.extensions["telegram"].board(db.session.scalar(select(TelegramSession.id)))
+    server.mark_read(server.phones["447700900001"], peer)  # Bob reads it: the ticks' update unpublishes the forum
+    assert wait_until(lambda: peer not in board.chats, bool)
+    submissions.clear()
+    assert browser.get(url, target="messages").status_code == 204 and submissions  # nothing new for the thread…
+    submissions.clear()  # …and the forum's window is back on the board
+    assert browser.get(url, target="messages").status_code == 204 and submissions == []
+
+
 def test_the_list_version_is_published_for_request_threads(server, me, app, browser):
     bob = server.create_account("447700900001", "Bob", "Builder")
     server.push_message(bob, me, "hello")
