@@ -35,6 +35,9 @@ class ChatCache:
         self.at_start = False  # the window reaches the first message of the chat
         self.refreshing = None  # asyncio.Future of the fetch in progress (coalesces fetches)
         self.sponsored: tuple[float, list] = (0.0, [])
+        # Pages show this chat's messages older than the window (a forum's topic threads, topics.py): a deletion
+        # Telegram names the chat of is logged even when the message is not cached, for their polls.
+        self.shown_beyond = False
 
     @property
     def trusted(self) -> bool:
@@ -94,9 +97,12 @@ class ChatCache:
             self.media.pop(oldest, None)
             self.at_start = False
 
-    def remove(self, message_id: int) -> bool:
-        """Forget a deleted message; True if it was cached."""
+    def remove(self, message_id: int, *, named: bool = False) -> bool:
+        """Forget a deleted message; True if it was cached. `named`: Telegram said it was this chat's (a channel's
+        deletion), logged then even when not cached if pages show more than the window (`shown_beyond`)."""
         if self.messages.pop(message_id, None) is None:
+            if named and self.shown_beyond:
+                self._log("delete", message_id)
             return False
         self.media.pop(message_id, None)
         self._log("delete", message_id)

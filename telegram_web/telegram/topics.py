@@ -161,6 +161,7 @@ async def _thread(client, chat_id: int, topic_id: int, mark_read: bool) -> Topic
     if topic is None:
         raise ChatNotFound(_l("This forum has no such topic (it may have been deleted)."), 404)
     chat = cache.chat(chat_id)
+    chat.shown_beyond = True  # (a topic's messages may be older than the forum's window: deletions are logged)
     await history.refresh(client, cache, chat)  # the forum's window, kept by updates: what the poll compares
     window = window_of(chat)  # (before getReplies: what comes after it moves the board on)
     views = await _replies(client, cache, peer, topic_id)

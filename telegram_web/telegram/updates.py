@@ -219,7 +219,7 @@ def note_deleted(cache: AccountCache, chat_id: int | None, ids) -> None:
     chats = [cache.chats[chat_id]] if chat_id in cache.chats else list(cache.chats.values())
     for message_id in ids:
         for chat in chats:
-            if (chat_id is None or chat.chat_id == chat_id) and chat.remove(message_id):
+            if (chat_id is None or chat.chat_id == chat_id) and chat.remove(message_id, named=chat_id is not None):
                 break
     for dialog in cache.dialogs.values():
         if (chat_id is None or dialog.id == chat_id) and dialog.last_message_id in ids:

@@ -5,6 +5,8 @@ bar: tests/browser/test_topics.py.)"""
 import html
 import re
 
+import pytest
+
 from ..helpers import wait_until
 from .test_screen_reader_html import Elements
 from .test_topics import forum  # noqa: F401 - the fixture
@@ -50,9 +52,12 @@ def test_a_threads_poll_appends_new_messages_to_its_live_region_and_replaces_edi
 
 
 
+@pytest.mark.parametrize("chatter", [0, 60], ids=["quiet", "busy"])
 def test_a_message_deleted_in_an_open_topic_leaves_the_page_at_the_next_poll_without_asking_telegram(
-        server, me, browser, forum):
+        server, me, browser, forum, chatter):
     peer, flights = forum
+    for n in range(chatter):  # busy: the topic's messages are older than the forum's cached window (its 50 newest)
+        server.push_message(server.phones["447700900001"], peer, f"General chatter {n}")
     browser.get("/telegram/chats/")
     page = browser.get(f"/telegram/chats/{peer}/topics/{flights}/", target="chat-pane").get_data(as_text=True)
     url = poll_url(page)
