@@ -35,9 +35,9 @@ class ChatCache:
         self.at_start = False  # the window reaches the first message of the chat
         self.refreshing = None  # asyncio.Future of the fetch in progress (coalesces fetches)
         self.sponsored: tuple[float, list] = (0.0, [])
-        # Pages show this chat's messages older than the window (a forum's topic threads, topics.py): a deletion
-        # Telegram names the chat of is logged even when the message is not cached, for their polls.
-        self.shown_beyond = False
+        # The messages a forum's topic pages show (topics.py), by id: their topic. A deletion Telegram names the
+        # chat of is logged for them even outside the window, so the topic's poll takes them off.
+        self.topics: dict[int, int] = {}
 
     @property
     def trusted(self) -> bool:
@@ -99,9 +99,9 @@ class ChatCache:
 
     def remove(self, message_id: int, *, named: bool = False) -> bool:
         """Forget a deleted message; True if it was cached. `named`: Telegram said it was this chat's (a channel's
-        deletion), logged then even when not cached if pages show more than the window (`shown_beyond`)."""
+        deletion), logged then even when not cached if a topic page shows it (`topics`)."""
         if self.messages.pop(message_id, None) is None:
-            if named and self.shown_beyond:
+            if named and message_id in self.topics:
                 self._log("delete", message_id)
             return False
         self.media.pop(message_id, None)

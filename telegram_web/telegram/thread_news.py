@@ -3,8 +3,10 @@
 The thread's page carries a cursor (`ThreadCursor`): the forum's cached window as the chat's own poll knows it
 (epoch, version, newest message id: what the loop thread publishes on the board, board.py), and the thread's oldest
 and newest message shown and its newest edit. While the board still shows that window the poll answers 204 without
-a trip to the loop thread (Telegram is not asked). Once the window moved, its change log tells: messages deleted
-meanwhile (updateDeleteChannelMessages) are taken off the page with no Telegram request; a new or edited message
+a trip to the loop thread (Telegram is not asked). Once the window moved, its change log tells: the topic's messages
+deleted meanwhile (updateDeleteChannelMessages; the forum's cache remembers which topic each shown message is of,
+`remember_topic`, so even one older than its window is logged) are taken off the page with no Telegram request; a
+new or edited message
 of the forum has the topic's newest messages asked again, and the answer (`ThreadNews`) is the topic's messages
 after the shown ones, appended (so the thread's live region announces just them and an upload's progress bar
 appended meanwhile stays), the shown ones edited since, replaced in place, and the cursor moved on.
@@ -12,7 +14,11 @@ appended meanwhile stays), the shown ones edited since, replaced in place, and t
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from . import history
 from .convert import ChatSummary, MessageView
+from .updates import ensure
+
+TOPIC_NOTES = 2000  # messages of a forum whose topic is remembered (its pages' messages: their deletions)
 
 
 @dataclass
@@ -73,3 +79,30 @@ def news_of(chat: ChatSummary, window: ThreadCursor, messages: list[MessageView]
     shown = [m for m in messages if m.id <= since.after]
     return ThreadNews(chat, cursor_of(window, messages, since), [m for m in messages if m.id > since.after],
                       [m for m in shown if _stamp(m.edit_date) > since.edited], deleted, shown[-1] if shown else None)
+
+
+def remember_topic(chat, topic_id: int, views: list[MessageView]) -> None:
+    """Note the topic of the messages its page shows in the forum's cache (cache.ChatCache.topics: their deletions
+    are logged, and its poll takes off only its own), the oldest notes dropped past TOPIC_NOTES."""
+    for view in views:
+        chat.topics[view.id] = topic_id
+    while len(chat.topics) > TOPIC_NOTES:
+        del chat.topics[next(iter(chat.topics))]
+
+
+async def news_since(client, chat_id: int, topic_id: int, since: ThreadCursor, mark_read: bool, thread) -> ThreadNews:
+    """On the loop thread: what the topic's page at `since` is missing. Deletions come from the forum's change log;
+    only a new or edited message in the forum has `thread` (topics.py: the topic's newest messages, as on opening)
+    ask Telegram again; the forum's window goes back on the board for the next poll."""
+    cache = await ensure(client)
+    chat = cache.chat(chat_id)
+    await history.refresh(client, cache, chat)  # no request while updates keep it trusted
+    logged = chat.changes_since(since.version) if chat.epoch == since.epoch else None
+    deleted = sorted(i for i in logged[1] if chat.topics.get(i) == topic_id and since.oldest <= i <= since.after) \
+        if logged else []
+    if logged is not None and not logged[0]:  # nothing new or edited in the forum: the thread is as shown
+        chat.publish()  # (back on the board if a read mark or a header change took it off: cache.unpublish)
+        return ThreadNews(None, cursor_of(window_of(chat), [], since), deleted=deleted)
+    found = await thread(client, chat_id, topic_id, mark_read)
+    chat.publish()
+    return news_of(found.chat, found.cursor, found.messages, since, deleted)

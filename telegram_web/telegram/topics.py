@@ -26,7 +26,7 @@ from .file_sends import send_files
 from .internals import finish_message, sent_message
 from .problems import ChatNotFound
 from .rights import may_edit
-from .thread_news import ThreadCursor, ThreadNews, cursor_of, news_of, window_of
+from .thread_news import ThreadCursor, ThreadNews, cursor_of, news_since, remember_topic, window_of
 from .updates import ensure, note_draft, note_message, remember_names
 
 GENERAL = 1  # the General topic's id: its messages carry no reply header
@@ -91,7 +91,7 @@ class Topics:
         """What the thread gained since `since` (thread_news.py): deletions from the forum's change log, and the
         topic's newest messages asked again only if the forum has a new or edited message;
         :raise ChatNotFound: for an unknown topic."""
-        return self._service.call(session_id, _news, chat_id, topic_id, since, mark_read)
+        return self._service.call(session_id, news_since, chat_id, topic_id, since, mark_read, _thread)
 
     def list(self, session_id: int, chat_id: int) -> TopicList:
         """The forum's topics; :raise ChatNotFound, ChatUnavailable, TelegramProblem:."""
@@ -161,10 +161,10 @@ async def _thread(client, chat_id: int, topic_id: int, mark_read: bool) -> Topic
     if topic is None:
         raise ChatNotFound(_l("This forum has no such topic (it may have been deleted)."), 404)
     chat = cache.chat(chat_id)
-    chat.shown_beyond = True  # (a topic's messages may be older than the forum's window: deletions are logged)
     await history.refresh(client, cache, chat)  # the forum's window, kept by updates: what the poll compares
     window = window_of(chat)  # (before getReplies: what comes after it moves the board on)
     views = await _replies(client, cache, peer, topic_id)
+    remember_topic(chat, topic_id, views)
     await history.fill_replies(client, cache, chat, views)  # replies within the topic quote
     views = present(None, views)  # an album in one bubble (of its members on the page)
     top = max((v.id for v in views if not v.out), default=0)
@@ -176,20 +176,6 @@ async def _thread(client, chat_id: int, topic_id: int, mark_read: bool) -> Topic
     quote = next((v for v in views if v.id == topic.draft_reply_to), None) or \
         await history.quoted(client, cache, chat, topic.draft_reply_to)  # (older than the page)
     return TopicThread(summary, topic, views, quote, cursor_of(window, views))
-
-
-async def _news(client, chat_id: int, topic_id: int, since: ThreadCursor, mark_read: bool) -> ThreadNews:
-    cache = await ensure(client)
-    chat = cache.chat(chat_id)
-    await history.refresh(client, cache, chat)  # no request while updates keep it trusted
-    logged = chat.changes_since(since.version) if chat.epoch == since.epoch else None
-    deleted = sorted(i for i in logged[1] if since.oldest <= i <= since.after) if logged else []
-    if logged is not None and not logged[0]:  # nothing new or edited in the forum: the thread is as shown
-        chat.publish()  # (back on the board if a read mark or a header change took it off: cache.unpublish)
-        return ThreadNews(None, cursor_of(window_of(chat), [], since), deleted=deleted)
-    found = await _thread(client, chat_id, topic_id, mark_read)
-    chat.publish()
-    return news_of(found.chat, found.cursor, found.messages, since, deleted)
 
 
 def into_topic(topic_id: int | None, reply_to: int | None) -> types.InputReplyToMessage | None:

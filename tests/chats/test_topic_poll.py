@@ -58,16 +58,20 @@ def test_a_message_deleted_in_an_open_topic_leaves_the_page_at_the_next_poll_wit
     peer, flights = forum
     for n in range(chatter):  # busy: the topic's messages are older than the forum's cached window (its 50 newest)
         server.push_message(server.phones["447700900001"], peer, f"General chatter {n}")
+    bob = server.phones["447700900001"]
+    aside = server.push_message(bob, peer, "By the way").id_for(me)  # General's, amid the thread's messages
+    server.push_message(bob, peer, "Window seat?", reply_to=flights)
     browser.get("/telegram/chats/")
     page = browser.get(f"/telegram/chats/{peer}/topics/{flights}/", target="chat-pane").get_data(as_text=True)
     url = poll_url(page)
     question = int(re.search(r'id="m-(\d+)"[^<]*>(?:(?!</article>).)*Lisbon\?', page, re.S).group(1))
 
     mark = server.request_count()
-    server.delete_messages(server.phones["447700900001"], peer, [question])  # Bob takes it back
+    server.delete_messages(bob, peer, [question, aside])  # Bob takes them back
     gone = wait_until(lambda: browser.get(url, target="messages"), lambda r: r.status_code == 200)
     body = gone.get_data(as_text=True)
     assert f'<div id="m-{question}" hx-swap-oob="delete"></div>' in body and "Friday 18:05" not in body
+    assert f'id="m-{aside}"' not in body  # not on this page (htmx would complain of a missing target)
     assert server.requests_since(me, mark) == []  # from the forum's change log: Telegram is not asked
     assert browser.get(poll_url(body), target="messages").status_code == 204
     assert browser.get(url, json=True).json["deleted"] == [question]  # JSON clients get the same news
