@@ -6,10 +6,10 @@ and newest message shown and its newest edit. While the board still shows that w
 a trip to the loop thread (Telegram is not asked). Once the window moved, its change log tells: the topic's messages
 deleted meanwhile (updateDeleteChannelMessages; the forum's cache remembers which topic each shown message is of,
 `remember_topic`, so even one older than its window is logged) are taken off the page with no Telegram request; a
-new or edited message
-of the forum has the topic's newest messages asked again, and the answer (`ThreadNews`) is the topic's messages
-after the shown ones, appended (so the thread's live region announces just them and an upload's progress bar
-appended meanwhile stays), the shown ones edited since, replaced in place, and the cursor moved on.
+new or edited message of the forum has the topic's newest messages asked again, and the answer (`ThreadNews`) is
+the topic's messages after the shown ones, appended (so the thread's live region announces just them and an
+upload's progress bar appended meanwhile stays), the shown ones edited since, replaced in place, and the cursor
+moved on.
 """
 from dataclasses import dataclass, field
 from datetime import datetime
