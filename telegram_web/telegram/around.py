@@ -4,8 +4,10 @@ of such a page.
 `Around` is the service's group for it (`service.around.open/newer/changes(...)`). The page is one
 `messages.getHistory` with `offset_id` (or `offset_date`) and a negative `add_offset`; newer pages come from the
 update-fed window once they reach it, else from Telegram. While the page does not reach the newest message its
-poll only applies edits and deletions of what it shows, from the cache (no Telegram request while nothing
-changed); the newer page that reaches the newest message hands over to the chat's ordinary poll.
+poll only applies edits and deletions of what it shows, from the cache (ChatCache.show keeps the shown messages
+outside the window, so updates log theirs too); an unchanged poll is answered from the chat's published version
+without a hop to the loop thread (board.py). The newer page that reaches the newest message hands over to the
+chat's ordinary poll.
 
 A chat with more unread messages than a page opens the same way at its first unread one; when the chat list already
 counted them and the chat's window was never loaded, without its newest page first (one round trip): the window is
@@ -62,8 +64,13 @@ class Around:
         return self._service.call(session_id, _newer, chat_id, after, oldest, limit, mark_read)
 
     def changes(self, session_id: int, chat_id: int, cursor: Cursor) -> Changes:
-        """Edits and deletions of the shown messages since `cursor` (from the cache); Telegram trouble comes back
+        """Edits and deletions of the shown messages since `cursor` (from the cache; from the board, without a hop
+        to the loop thread, while the chat's change log is where the cursor left it); Telegram trouble comes back
         as `Changes.problem`; :raise ChatNotFound, ChatUnavailable, SessionEnded:."""
+        board = self._service.board(session_id)
+        if board is not None and board.shown_unchanged(chat_id, cursor.epoch, cursor.version):
+            self._service.touch(session_id)
+            return Changes([], [], [], cursor)
         try:
             return self._service.call(session_id, _changes, chat_id, cursor)
         except (ChatNotFound, ChatUnavailable, SessionEnded):
@@ -87,6 +94,7 @@ async def _open(client, chat_id: int, message_id: int, day: datetime | None) -> 
     views = await _fetched(client, cache, chat, limit=2 * HALF, add_offset=-HALF, **offset)
     if day:  # the first message of the day, else (nothing since) the last one before it
         message_id = next((v.id for v in views if v.date >= day), views[-1].id if views else 0)
+    chat.show(views)
     highlight = message_id if any(v.id == message_id for v in views) else 0
     has_older = sum(1 for v in views if v.id < message_id) >= HALF
     return AroundPage(summary, views, _cursor(chat, views), has_older, highlight_id=highlight,
@@ -146,6 +154,7 @@ async def _unread_page(client, cache: AccountCache, chat: ChatCache, summary: Ch
                        read_mark: int, mark_read: bool, status, sponsored, *, has_newer: bool) -> AroundPage:
     """The page at the first unread one after `read_mark` (the read mark before marking these read)."""
     await history.fill_replies(client, cache, chat, views)
+    chat.show(views)
     if mark_read:
         reading.mark_read(client, cache, summary, views)
     first_unread = next((v.id for v in views if not v.out and v.id > read_mark), None)
@@ -209,6 +218,7 @@ async def _newer(client, chat_id: int, after: int, oldest: int, limit: int, mark
         loaded = loaded or _became_window(cache, chat, summary, messages, after, limit)
         views = [message_view(m, cache.names) for m in reversed(messages) if m.id > after]
     await history.fill_replies(client, cache, chat, views)
+    chat.show(views)  # (those from Telegram; the window's are kept current anyway)
     if mark_read and summary is not None:  # scrolled down to them: seen, as Telegram's apps count it
         reading.mark_read(client, cache, summary, views)
     last = views[-1].id if views else after
@@ -218,10 +228,11 @@ async def _newer(client, chat_id: int, after: int, oldest: int, limit: int, mark
 async def _changes(client, chat_id: int, cursor: Cursor) -> Changes:
     cache = await ensure(client)
     chat = cache.chat(chat_id)
-    if _loaded(chat):  # (one never loaded has no change to tell; the first newer page loads it)
+    if _loaded(chat):  # (one never loaded has only the shown messages' changes: chat.show)
         await history.refresh(client, cache, chat)  # no request while updates keep the window trusted
     found = chat.changes_since(cursor.version) if chat.epoch == cursor.epoch else None
     edited, deleted = found or (set(), set())  # (a replaced window cannot tell: the shown messages stay)
     shown = range(cursor.oldest, cursor.after + 1)
-    return Changes([], [chat.messages[i] for i in sorted(edited) if i in shown and i in chat.messages],
+    views = (chat.messages.get(i) or chat.shown.get(i) for i in sorted(edited) if i in shown)
+    return Changes([], [v for v in views if v is not None],
                    sorted(i for i in deleted if i in shown), Cursor(chat.epoch, chat.version, cursor.after, cursor.oldest))

@@ -3,7 +3,8 @@
 Written only on the loop thread, one dict item or attribute assignment at a time (atomic under the GIL);
 request threads only read. A chat is on the board while its window is trusted (updates keep it current):
 then a poll whose cursor matches its (epoch, version, newest id) would find nothing, and the loop need not
-be asked. Anything a chat poll shows must change that triple (ChatCache logs it), or the poll will not see it.
+be asked. A chat whose window was never loaded is on it (newest id 0) while updates keep the messages a page
+shows of it current (cache.ChatCache.show). Anything a chat poll shows must change that triple (ChatCache logs it), or the poll will not see it.
 """
 import time
 
@@ -24,6 +25,13 @@ class Board:
     def chat_unchanged(self, chat_id: int, epoch: int, version: int, after: int) -> bool:
         """Whether a poll with this cursor would find nothing new in the chat."""
         return self.chats.get(chat_id) == (epoch, version, after)
+
+    def shown_unchanged(self, chat_id: int, epoch: int, version: int) -> bool:
+        """Whether a page that shows older messages than the newest (around a message, at the first unread one)
+        would find none of them edited or deleted: the chat's change log, which logs theirs too, is still at
+        `version` (whatever its newest id: new messages reach such a page by its newer pages)."""
+        entry = self.chats.get(chat_id)
+        return entry is not None and entry[:2] == (epoch, version)
 
     def pins_unchanged(self, chat_id: int, version: int) -> bool:
         """Whether the chat's pinned bar is still the one of `version` (its pins have not changed since)."""

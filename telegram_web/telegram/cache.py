@@ -35,9 +35,10 @@ class ChatCache:
         self.at_start = False  # the window reaches the first message of the chat
         self.refreshing = None  # asyncio.Future of the fetch in progress (coalesces fetches)
         self.sponsored: tuple[float, list] = (0.0, [])
-        # The messages a forum's topic pages show (topics.py), by id: their topic. A deletion Telegram names the
-        # chat of is logged for them even outside the window, so the topic's poll takes them off.
-        self.topics: dict[int, int] = {}
+        # Messages pages show outside the window (around a message, at the first unread one), for their edits and
+        # deletions (show); `shown_missed` once a reconnect may have lost some.
+        self.shown: dict[int, MessageView] = {}
+        self.shown_missed = False
 
     @property
     def trusted(self) -> bool:
@@ -47,13 +48,15 @@ class ChatCache:
     @trusted.setter
     def trusted(self, value: bool) -> None:
         self._trusted = value
+        self.shown_missed = self.shown_missed or (not value and bool(self.shown))
         self.publish()
 
     def publish(self) -> None:
-        """Put the window's (epoch, version, newest id) on the board while it is trusted; else take it off."""
+        """Put the window's (epoch, version, newest id) on the board while it is trusted, or (never loaded) while
+        updates keep the shown messages current; else take it off."""
         if self.board is None:
             return
-        if self._trusted:
+        if self._trusted or (self.shown and not self.messages and not self.shown_missed):
             self.board.chats[self.chat_id] = (self.epoch, self.version, max(self.messages, default=0))
         else:
             self.board.chats.pop(self.chat_id, None)
@@ -81,12 +84,8 @@ class ChatCache:
     def add(self, view: MessageView, media=None) -> None:
         """Store a new or changed message, logging what changed."""
         old = self.messages.get(view.id)
-        if (old is not None and old.edit_date == view.edit_date and old.text == view.text
-                and old.reactions == view.reactions and old.keyboard == view.keyboard
-                and old.media == view.media):
+        if not _news(old, view):
             return
-        if old is not None and old.reply_to_id == view.reply_to_id and view.reply_preview is None:
-            view.reply_preview, view.reply_sender = old.reply_preview, old.reply_sender  # an edit keeps its quote
         self.messages[view.id] = view
         if media is not None:
             self.media[view.id] = media
@@ -97,12 +96,28 @@ class ChatCache:
             self.media.pop(oldest, None)
             self.at_start = False
 
-    def remove(self, message_id: int, *, named: bool = False) -> bool:
-        """Forget a deleted message; True if it was cached. `named`: Telegram said it was this chat's (a channel's
-        deletion), logged then even when not cached if a topic page shows it (`topics`)."""
-        if self.messages.pop(message_id, None) is None:
-            if named and message_id in self.topics:
-                self._log("delete", message_id)
+    def show(self, views: list[MessageView]) -> None:
+        """Keep the messages a page shows outside the window, so its poll sees their edits and deletions (the
+        oldest kept dropped beyond WINDOW); a chat whose window was never loaded goes on the board with them."""
+        for view in views:
+            if view.id not in self.messages:
+                self.shown.pop(view.id, None)
+                self.shown[view.id] = view
+        while len(self.shown) > WINDOW:
+            del self.shown[next(iter(self.shown))]
+        if not self.messages and not self._trusted:
+            self.publish()
+
+    def edit_shown(self, view: MessageView) -> None:
+        """An edit of a message shown outside the window: kept and logged, for the page's poll."""
+        if _news(self.shown[view.id], view):
+            self.shown[view.id] = view
+            self._log("edit", view.id)
+
+    def remove(self, message_id: int) -> bool:
+        """Forget a deleted message; True if it was cached (in the window or shown outside it)."""
+        in_window = self.messages.pop(message_id, None) is not None
+        if self.shown.pop(message_id, None) is None and not in_window:
             return False
         self.media.pop(message_id, None)
         self._log("delete", message_id)
@@ -125,6 +140,16 @@ class ChatCache:
             if number > version:
                 (deleted if kind == "delete" else edited).add(message_id)
         return edited - deleted, deleted
+
+
+def _news(old: MessageView | None, view: MessageView) -> bool:
+    """Whether `view` tells what the cached `old` (or None) did not; an edit keeps its quote."""
+    if (old is not None and old.edit_date == view.edit_date and old.text == view.text
+            and old.reactions == view.reactions and old.keyboard == view.keyboard and old.media == view.media):
+        return False
+    if old is not None and old.reply_to_id == view.reply_to_id and view.reply_preview is None:
+        view.reply_preview, view.reply_sender = old.reply_preview, old.reply_sender
+    return True
 
 
 class AccountCache:

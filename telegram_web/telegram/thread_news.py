@@ -4,13 +4,14 @@ The thread's page carries a cursor (`ThreadCursor`): the forum's cached window a
 (epoch, version, newest message id: what the loop thread publishes on the board, board.py), and the thread's oldest
 and newest message shown and its newest edit. While the board still shows that window the poll answers 204 without
 a trip to the loop thread (Telegram is not asked). Once the window moved, its change log tells: the topic's messages
-deleted meanwhile (updateDeleteChannelMessages; the forum's cache remembers which topic each shown message is of,
-`remember_topic`, so even one older than its window is logged) are taken off the page with no Telegram request; a
+deleted meanwhile (updateDeleteChannelMessages; `show_topic` keeps the shown ones in the forum's cache, so even one
+older than its window is logged, and notes their topic) are taken off the page with no Telegram request; a
 new or edited message of the forum has the topic's newest messages asked again, and the answer (`ThreadNews`) is
 the topic's messages after the shown ones, appended (so the thread's live region announces just them and an
 upload's progress bar appended meanwhile stays), the shown ones edited since, replaced in place, and the cursor
 moved on.
 """
+import weakref
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -19,6 +20,7 @@ from .convert import ChatSummary, MessageView
 from .updates import ensure
 
 TOPIC_NOTES = 2000  # messages of a forum whose topic is remembered (its pages' messages: their deletions)
+_topics: "weakref.WeakKeyDictionary[object, dict[int, int]]" = weakref.WeakKeyDictionary()  # forum's cache -> notes
 
 
 @dataclass
@@ -81,13 +83,16 @@ def news_of(chat: ChatSummary, window: ThreadCursor, messages: list[MessageView]
                       [m for m in shown if _stamp(m.edit_date) > since.edited], deleted, shown[-1] if shown else None)
 
 
-def remember_topic(chat, topic_id: int, views: list[MessageView]) -> None:
-    """Note the topic of the messages its page shows in the forum's cache (cache.ChatCache.topics: their deletions
-    are logged, and its poll takes off only its own), the oldest notes dropped past TOPIC_NOTES."""
+def show_topic(chat, topic_id: int, views: list[MessageView]) -> None:
+    """Keep the messages a topic's page shows in the forum's cache (cache.ChatCache.show: updates log their edits
+    and deletions even outside its window) and note their topic, so its poll takes off only its own (the oldest
+    notes dropped past TOPIC_NOTES)."""
+    chat.show(views)
+    notes = _topics.setdefault(chat, {})
     for view in views:
-        chat.topics[view.id] = topic_id
-    while len(chat.topics) > TOPIC_NOTES:
-        del chat.topics[next(iter(chat.topics))]
+        notes[view.id] = topic_id
+    while len(notes) > TOPIC_NOTES:
+        del notes[next(iter(notes))]
 
 
 async def news_since(client, chat_id: int, topic_id: int, since: ThreadCursor, mark_read: bool, thread) -> ThreadNews:
@@ -98,7 +103,8 @@ async def news_since(client, chat_id: int, topic_id: int, since: ThreadCursor, m
     chat = cache.chat(chat_id)
     await history.refresh(client, cache, chat)  # no request while updates keep it trusted
     logged = chat.changes_since(since.version) if chat.epoch == since.epoch else None
-    deleted = sorted(i for i in logged[1] if chat.topics.get(i) == topic_id and since.oldest <= i <= since.after) \
+    notes = _topics.get(chat, {})
+    deleted = sorted(i for i in logged[1] if notes.get(i) == topic_id and since.oldest <= i <= since.after) \
         if logged else []
     if logged is not None and not logged[0]:  # nothing new or edited in the forum: the thread is as shown
         chat.publish()  # (back on the board if a read mark or a header change took it off: cache.unpublish)

@@ -26,7 +26,7 @@ from .file_sends import send_files
 from .internals import finish_message, sent_message
 from .problems import ChatNotFound
 from .rights import may_edit
-from .thread_news import ThreadCursor, ThreadNews, cursor_of, news_since, remember_topic, window_of
+from .thread_news import ThreadCursor, ThreadNews, cursor_of, news_since, show_topic, window_of
 from .updates import ensure, note_draft, note_message, remember_names
 
 GENERAL = 1  # the General topic's id: its messages carry no reply header
@@ -164,7 +164,7 @@ async def _thread(client, chat_id: int, topic_id: int, mark_read: bool) -> Topic
     await history.refresh(client, cache, chat)  # the forum's window, kept by updates: what the poll compares
     window = window_of(chat)  # (before getReplies: what comes after it moves the board on)
     views = await _replies(client, cache, peer, topic_id)
-    remember_topic(chat, topic_id, views)
+    show_topic(chat, topic_id, views)
     await history.fill_replies(client, cache, chat, views)  # replies within the topic quote
     views = present(None, views)  # an album in one bubble (of its members on the page)
     top = max((v.id for v in views if not v.out), default=0)

@@ -146,6 +146,8 @@ def note_message(cache: AccountCache, message, edited: bool = False) -> None:
         # Only what extends the window at its newest end keeps it contiguous; a late update for an
         # older message was already fetched from history (updates come in pts order).
         chat.add(view, message.media)
+    elif chat is not None and edited and view.id in chat.shown:  # a page shows it outside the window
+        chat.edit_shown(view)
     dialog = cache.dialogs.get(view.chat_id)
     if dialog is None:
         dialog = _new_dialog(cache, message)
@@ -219,7 +221,7 @@ def note_deleted(cache: AccountCache, chat_id: int | None, ids) -> None:
     chats = [cache.chats[chat_id]] if chat_id in cache.chats else list(cache.chats.values())
     for message_id in ids:
         for chat in chats:
-            if (chat_id is None or chat.chat_id == chat_id) and chat.remove(message_id, named=chat_id is not None):
+            if (chat_id is None or chat.chat_id == chat_id) and chat.remove(message_id):
                 break
     for dialog in cache.dialogs.values():
         if (chat_id is None or dialog.id == chat_id) and dialog.last_message_id in ids:

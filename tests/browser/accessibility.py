@@ -6,6 +6,8 @@ app's CSP stays as it is.
 """
 import os
 
+from .conftest import settled
+
 AXE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "vendor", "axe-core-4.14.1", "axe.min.js")
 BLOCKING = ("serious", "critical")
 _source = None
@@ -19,7 +21,7 @@ def violations(page) -> list[str]:
             _source = file.read()
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(_source)
-    page.wait_for_function("() => !document.querySelector('.htmx-request')")
+    settled(page)  # (the state checked is the one a person then acts in: answers in and processed)
     found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
                           ".map(v => ({id: v.id, impact: v.impact, help: v.help,"
                           " nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))")

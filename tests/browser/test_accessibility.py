@@ -12,9 +12,11 @@ RUSSIAN = {"locale": "ru-RU"}
 
 
 def submit(page, field: str, value: str) -> None:
-    """Fill the form field named `field` and press Enter in it."""
+    """Fill the form field named `field` and press Enter in it (once settled: a form swapped in just now posts
+    through htmx only then)."""
     box = page.locator(f"input[name={field}]")
     expect(box).to_be_visible()
+    settled(page)
     box.fill(value)
     box.press("Enter")
 
@@ -51,6 +53,7 @@ def visit_everything(page, live, sandbox) -> list[str]:
     check("message menu")
     page.keyboard.press("Escape")
     page.goto(live.url + "/telegram/")  # (on a phone the list is a page of its own)
+    settled(page)  # (the list is loaded by htmx: its links work through htmx once settled)
     page.locator(f"#chat-{world.hackers} a").click()
     expect(page.locator("#chat h1")).to_have_text("Python Hackers")
     check("group chat")
@@ -68,9 +71,13 @@ def visit_everything(page, live, sandbox) -> list[str]:
         page.goto(live.url + path)
         check(state)
     page.goto(live.url + "/settings/")  # log out of Telegram there, for the other way in: the QR code
+    expect(page.locator("#session-info form button[type=submit]")).to_be_visible()
+    settled(page)  # (the session's section is loaded by htmx: its form asks to confirm once settled)
     page.once("dialog", lambda dialog: dialog.accept())
     page.locator("#session-info form button[type=submit]").click()
     qr_tab = page.locator("#login-tabs button[role=tab]")
+    expect(qr_tab).to_be_visible()
+    settled(page)
     qr_tab.click()
     expect(qr_tab).to_have_attribute("aria-selected", "true")
     expect(page.locator("#qr-box svg.qr")).to_be_visible()

@@ -5,7 +5,7 @@ pressed with the keyboard alone."""
 import pytest
 
 from .accessibility import violations
-from .conftest import expect, open_demo_chat, screenshot, sign_in
+from .conftest import expect, open_demo_chat, screenshot, settled, sign_in
 from .test_live_updates import ONE_POLL_MS
 
 
@@ -97,6 +97,7 @@ def test_a_never_started_bot_shows_start_from_a_t_me_link(page, serve, sandbox):
     start = page.get_by_role("button", name="Start", exact=True)
     expect(start).to_be_visible()
     screenshot(page, "bot-start")
+    settled(page)  # (the bot's chat was swapped in: Start posts through htmx once settled)
     start.click()
     expect(page.locator("#messages .msg.out").filter(has_text="/start")).to_be_visible()
     expect(page.locator("#no-messages")).to_be_hidden()

@@ -1,7 +1,7 @@
 """The chat list's menu in the browser: mute, mark read and unread, pin and archive a chat, each shown by the list at
 once and held by the sandbox afterwards; then delete a chat behind its confirmation; and mute one by keyboard alone."""
-from .conftest import expect, screenshot, sign_in
-from .test_message_actions import open_menu, settled
+from .conftest import expect, screenshot, settled, sign_in
+from .test_message_actions import open_menu
 
 
 def chat_menu(page, chat_id):

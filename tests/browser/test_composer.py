@@ -20,6 +20,7 @@ def test_a_draft_typed_and_left_is_back_when_the_chat_reopens(page, serve, sandb
     sign_in(page, serve(linked=True))
     item(page, bruno).locator("a").click()
     expect(page.locator("#chat h1")).to_have_text("Bruno Costa")
+    settled(page)  # (the composer's draft and typing triggers listen once settled: typing before is not saved)
     mark = sandbox.request_count()
     page.get_by_role("textbox", name="Message").fill("See you at eight")
     # Left for a few seconds, the text is saved at Telegram (the typing action went out at once).
@@ -28,9 +29,11 @@ def test_a_draft_typed_and_left_is_back_when_the_chat_reopens(page, serve, sandb
     item(page, emma).locator("a").click()
     expect(page.locator("#chat h1")).to_have_text("Emma Wilson")
     expect(page.get_by_role("textbox", name="Message")).to_have_value("")
+    settled(page)  # (the answer swapped Bruno's item in the list: its link works through htmx once settled)
     item(page, bruno).locator("a").click()
     expect(page.locator("#chat h1")).to_have_text("Bruno Costa")
     expect(page.get_by_role("textbox", name="Message")).to_have_value("See you at eight")
+    settled(page)  # (Enter sends once the composer has settled)
     page.get_by_role("textbox", name="Message").press("Enter")  # sent: the draft goes
     expect(page.locator("#messages .msg.out .text", has_text="See you at eight")).to_have_count(1)
     assert sandbox.draft_of(world.owner, bruno) == ""
@@ -42,6 +45,7 @@ def test_a_chosen_file_shows_its_name_size_and_preview_can_be_removed_and_goes_w
     sign_in(page, serve(linked=True))
     item(page, farah).locator("a").click()
     expect(page.locator("#chat h1")).to_have_text("Farah Khan")
+    settled(page)  # (the chooser uploads on change once settled)
     chooser = page.locator("#composer-file input[type=file]")
     note = {"name": "notes.txt", "mimeType": "text/plain", "buffer": b"remember the milk"}
     chooser.set_input_files(note)
@@ -53,13 +57,13 @@ def test_a_chosen_file_shows_its_name_size_and_preview_can_be_removed_and_goes_w
     expect(staged).to_have_count(0)
 
     picture = {"name": "dot.png", "mimeType": "image/png", "buffer": avatar_png(4)}
-    # (the new chooser listens once htmx has settled it: a person is slower than this)
-    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-settling, .htmx-added')")
+    settled(page)  # (the new chooser listens once htmx has settled it: a person is slower than this)
     page.locator("#composer-file input[type=file]").set_input_files(picture)
     expect(page.get_by_role("img", name="Preview of dot.png")).to_be_visible()
     settled(page)  # (the chooser swapped in with the preview listens once settled)
     page.locator("#composer-file input[type=file]").set_input_files(note)
     expect(staged).to_have_count(2)
+    settled(page)
     box = page.get_by_role("textbox", name="Message")
     box.fill("the list and a dot")
     box.press("Enter")
@@ -79,6 +83,7 @@ def send_15_mb(page, path, text: str) -> None:
     path.write_bytes(b"\1" * (15 * 1024 * 1024))
     page.locator("#composer-file input[type=file]").set_input_files(path, timeout=60000)
     expect(page.locator("#composer-file .staged")).to_contain_text("15.0 MB", timeout=20000)
+    settled(page)  # (Enter sends once the composer holding the staged file has settled)
     box = page.get_by_role("textbox", name="Message")
     box.fill(text)
     box.press("Enter")
@@ -89,6 +94,7 @@ def test_a_15_mb_file_shows_its_progress_then_the_sent_message(page, serve, sand
     sign_in(page, serve(linked=True))
     item(page, farah).locator("a").click()
     expect(page.locator("#chat h1")).to_have_text("Farah Khan")
+    settled(page)
     sandbox.inject_delay("upload.SaveBigFilePartRequest", 0.05)  # ~120 parts: several seconds
     send_15_mb(page, tmp_path / "backup.tar", "last night's backup")
     bar = page.get_by_role("progressbar", name="Sending backup.tar")

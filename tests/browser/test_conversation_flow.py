@@ -2,7 +2,7 @@
 the tab's title counts unread messages."""
 import re
 
-from .conftest import expect, sign_in
+from .conftest import expect, settled, sign_in
 from .test_sending import sandbox_texts
 
 
@@ -23,6 +23,7 @@ def test_a_send_moves_the_chat_up_with_you_preview_at_once(page, serve, sandbox)
     expect(first_unpinned(page)).not_to_have_id(f"chat-{bruno}")
     item(page, bruno).locator("a").click()
     expect(page.locator("#chat h1")).to_have_text("Bruno Costa")
+    settled(page)  # (Enter sends once the composer has settled)
     box = page.get_by_role("textbox", name="Message")
     box.fill("On my way")
     box.press("Enter")
@@ -58,6 +59,7 @@ def test_opening_a_chat_highlights_it_and_clears_its_badge_in_the_same_answer(pa
     # Filtered: the list is re-rendered with the filter, the open chat still marked; then another chat.
     page.get_by_role("searchbox", name="Filter chats").fill("bru")
     expect(page.locator("#chat-items .chat-item")).to_have_count(1)
+    settled(page)  # (the filtered list was just swapped in: its links work through htmx once settled)
     item(page, bruno).locator("a").click()
     expect(page.locator("#chat h1")).to_have_text("Bruno Costa")
     expect(item(page, bruno)).to_have_class("chat-item current")
@@ -70,6 +72,7 @@ def open_farah(page, serve, sandbox) -> int:
     sign_in(page, serve(linked=True))
     item(page, farah).locator("a").click()
     expect(page.locator("#chat h1")).to_have_text("Farah Khan")
+    settled(page)  # (Enter sends once the composer has settled)
     return farah
 
 
@@ -114,9 +117,11 @@ def test_the_archive_opens_as_a_folder_of_the_list(page, serve, sandbox):
     page.locator("#chat-items .folder-row.archived a").click()
     expect(item(page, old)).to_be_visible()
     expect(page.locator("#chat-items .folder-row")).to_have_text("← All chats")
+    settled(page)  # (the archive's list was just swapped in)
     item(page, old).locator("a").click()  # opened from the archive: the archive stays, the chat highlighted
     expect(page.locator("#chat h1")).to_contain_text("Old")
     expect(item(page, old)).to_have_class("chat-item current")
+    settled(page)
     page.locator("#chat-items .folder-row a").click()
     expect(item(page, old)).to_have_count(0)
     expect(page.locator("#chat-items .folder-row.archived")).to_contain_text("Archived chats")

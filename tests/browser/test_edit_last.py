@@ -1,5 +1,5 @@
 """The Up arrow in an empty composer edits the newest own message, as in Telegram's apps."""
-from .conftest import expect
+from .conftest import expect, settled
 from .test_message_actions import open_chat, send
 
 
@@ -19,6 +19,7 @@ def test_up_arrow_in_an_empty_composer_edits_the_last_own_message(page, serve, s
     expect(bubble.locator(".edited")).to_be_visible()
     with sandbox.lock:
         assert sandbox.box(sandbox.accounts[bruno], owner).last().text == "See you at the station"
+    settled(page)  # (the new composer swapped in by the edit's answer listens for Up once settled)
     box = page.get_by_role("textbox", name="Message")
     box.fill("not empty")
     box.press("ArrowUp")  # with text typed, the arrow only moves the caret

@@ -1,6 +1,6 @@
 """Esc as in Telegram: it closes an open menu first, then cancels a reply, then leaves the open chat."""
-from .conftest import expect
-from .test_message_actions import open_chat, open_menu, settled
+from .conftest import expect, settled
+from .test_message_actions import open_chat, open_menu
 
 
 def test_escape_closes_the_menu_then_cancels_the_reply_then_leaves_the_chat(page, serve, sandbox):

@@ -2,8 +2,8 @@
 everywhere; jump to a date; a reply's quote jumping to an original 300 messages up."""
 from datetime import datetime, timedelta
 
-from .conftest import expect, screenshot, sign_in
-from .test_message_actions import open_chat, settled
+from .conftest import expect, screenshot, settled, sign_in
+from .test_message_actions import open_chat
 
 
 def owner_ids(sandbox, owner, peer) -> list[int]:
@@ -98,6 +98,7 @@ def test_jump_to_a_date_opens_the_chat_at_that_days_first_message(page, serve, s
     expect(found).to_be_in_viewport()
     expect(page.locator("#messages .msg").filter(has_text="day 11 note 2")).to_have_count(1)  # the day before, above
     expect(page.locator("#newer")).to_have_count(1)
+    settled(page)  # (the chat around that day was swapped in: its composer sends on Enter once settled)
     box = page.get_by_role("textbox", name="Message")  # sending from there brings the chat back to its newest
     box.fill("sent from the past")
     box.press("Enter")

@@ -1,6 +1,6 @@
 """Forwarding in the browser: from a message's menu to two chats picked with the filter, with a comment; the
 forwarded header shows the origin in the target chat."""
-from .conftest import expect, screenshot
+from .conftest import expect, screenshot, settled
 from .test_message_actions import open_chat, open_menu
 
 
@@ -12,6 +12,7 @@ def test_forward_to_two_chats_with_a_comment(page, serve, sandbox):
     menu.locator("summary", has_text="Forward").click()
     form = menu.locator(".forward-form")
     expect(form).to_be_visible()
+    settled(page)  # (the picker was loaded into the menu: its filter listens once settled)
     form.get_by_role("searchbox").fill("bru")
     expect(form.locator(".forward-chats label")).to_have_count(1)
     form.get_by_label("Bruno Costa").check()
@@ -29,6 +30,7 @@ def test_forward_to_two_chats_with_a_comment(page, serve, sandbox):
         assert [m.text for m in last] == ["Hi Dana! Are we still on for Saturday?", "See what Alice says"]
         assert last[0].fwd_from.from_id.user_id == alice
     page.keyboard.press("Escape")
+    settled(page)  # (the forward changed the list, which may have just swapped Bruno's item in)
     page.locator(f"#chat-{bruno} a").click()
     forwarded = page.locator("#messages .msg.out").filter(has_text="Are we still on for Saturday?")
     expect(forwarded.locator(".forwarded")).to_have_text("Forwarded from Alice Martin")

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from .conftest import expect
+from .conftest import expect, settled
 from .test_finding import owner_ids, scroll_to_the_newest, shown_ids
 from .test_live_updates import ONE_POLL_MS
 from .test_open_chat_flow import SCROLLER, open_contact, top_in_scroller
@@ -41,6 +41,7 @@ def test_120_unread_open_at_the_first_unread_from_the_list_and_on_a_page_load(pa
     link = page.locator(f"#chat-{sandbox.demo_world.contacts['Dmitri']} a").get_attribute("href")
     assert link.endswith("#unread")
     origin = page.url.split("/telegram/")[0]
+    settled(page)  # (leaving while the messages seen are being marked would abort those requests)
     page.goto("about:blank")
     page.goto(origin + link)  # a full page load of the link (a new tab) follows its fragment
     expect(page.locator("#unread")).to_be_attached()

@@ -1,6 +1,6 @@
 """The chat list beyond messages: folder tabs narrow it, drafts show as "Draft: …", Saved Messages is labelled,
 Telegram's marks show, and a change arrives as a swap of its item only (the list keeps its folder)."""
-from .conftest import expect, sign_in
+from .conftest import expect, settled, sign_in
 from .test_conversation_flow import item
 
 
@@ -22,6 +22,7 @@ def test_a_folder_tab_narrows_the_list_and_its_poll_keeps_it(page, serve, sandbo
     expect(item(page, world.news)).to_be_visible()
     expect(item(page, world.news).locator(".mark.verified")).to_be_visible()
 
+    settled(page)  # (the tabs came with the folder's list: they work through htmx once settled)
     tab(page, "Friends").click()
     expect(tab(page, "Friends")).to_have_attribute("aria-current", "page")
     expect(page.locator("#chat-items .chat-item").first).to_have_id(f"chat-{alice}")  # the folder's pinned chat
@@ -37,6 +38,7 @@ def test_a_folder_tab_narrows_the_list_and_its_poll_keeps_it(page, serve, sandbo
     expect(page.locator("#chat-items .chat-item").nth(1)).to_have_id(f"chat-{farah}")
     expect(item(page, world.hackers)).to_have_count(0)
 
+    settled(page)
     tab(page, "All chats").click()
     expect(item(page, world.hackers)).to_be_visible()
 
@@ -58,6 +60,7 @@ def test_drafts_saved_messages_and_telegram_marks_show_in_the_list(page, serve, 
     sandbox.save_draft(world.owner, bruno, "see you at 8")
     expect(item(page, bruno).locator(".chat-preview")).to_have_text("Draft: see you at 8", timeout=15_000)
 
+    settled(page)  # (the poll's swap is processed)
     saved.locator("a").click()
     expect(page.locator("#chat h1")).to_have_text("Saved Messages")
     expect(page.locator("#chat .chat-head .avatar.saved")).to_be_visible()

@@ -12,22 +12,23 @@ def open_chat(page, serve, sandbox, name):
 
 
 def send(page, text):
-    """Type and send a message; return its bubble."""
+    """Type and send a message; return its bubble once the answer has settled (it swaps in a new composer, which
+    listens for Enter and Up only then)."""
     box = page.get_by_role("textbox", name="Message")
     box.fill(text)
     box.press("Enter")
     bubble = page.locator("#messages .msg.out").filter(has_text=text)
     expect(bubble).to_have_count(1)
+    settled(page)
     return bubble
 
 
-def settled(page):
-    """Wait until htmx has swapped and processed what it loaded (a menu's buttons act only then)."""
-    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-settling, .htmx-added')")
-
-
 def open_menu(page, bubble, button="Actions on this message"):
-    """Open a message's menu (or a chat's in the list) with the mouse; return the menu once loaded."""
+    """Open a message's menu (or a chat's in the list) with the mouse; return the menu once loaded.
+
+    It waits for htmx to settle first: a menu loads on its popover's toggle, which htmx listens for only once it
+    has processed the bubble or list item (one swapped in just now is not yet: its menu would stay "Loading…")."""
+    settled(page)
     bubble.hover()
     bubble.get_by_role("button", name=button).click()
     menu = bubble.locator(".msg-menu")
@@ -67,6 +68,7 @@ def test_reply_quotes_the_message_can_be_cancelled_and_links_to_the_original(pag
     open_menu(page, original).get_by_role("button", name="Reply").click()
     quote = page.locator("#composer .composer-quote")
     expect(quote).to_contain_text("Reply to Alice Martin")
+    settled(page)  # (the replying composer's Cancel listens once settled)
     page.get_by_role("textbox", name="Message").fill("kept when cancelled")
     page.get_by_role("button", name="Cancel reply").click()
     expect(quote).to_have_count(0)
@@ -74,9 +76,8 @@ def test_reply_quotes_the_message_can_be_cancelled_and_links_to_the_original(pag
     open_menu(page, original).get_by_role("button", name="Reply").click()
     expect(quote).to_contain_text("Reply to Alice Martin")
     expect(page.get_by_role("textbox", name="Message")).to_have_value("kept when cancelled")
-    # The button, not Enter: a key pressed the instant the new composer lands can beat htmx's handler
-    # (a plain form post, which also sends, is fine here; the keyboard test covers Enter).
-    page.locator("#composer").get_by_role("button", name="Send").click()
+    settled(page)
+    page.locator("#composer").get_by_role("button", name="Send").click()  # (the keyboard test covers Enter)
     sent = page.locator("#messages .msg.out").filter(has_text="kept when cancelled")
     sent.locator("blockquote.reply a").click()
     original_id = original.get_attribute("id")

@@ -1,5 +1,5 @@
 """Scenario 5: opening a chat shows its history and pushes the URL; a reload keeps it open."""
-from .conftest import expect, screenshot, sign_in
+from .conftest import expect, screenshot, settled, sign_in
 
 HISTORY = ["Hi Dana! Are we still on for Saturday?", "Yes! Can’t wait.", "Here is the place"]
 
@@ -42,11 +42,13 @@ def test_open_chat_pushes_url_and_survives_reload(page, serve, sandbox):
     wait_images(page, "#chat-items")
     screenshot(page, "main")
 
+    settled(page)  # (a reload while an answer is on its way aborts the request)
     page.reload()
     assert page.url == f"{live.url}/telegram/chats/{alice}/"
     assert page.evaluate("window.notReloaded") is None
     assert_alice_open(page, alice)
     expect(page.locator(f"#chat-{alice}")).to_have_class("chat-item current")  # the list comes with the page
+    settled(page)  # (the page's own loads are in before it is left)
 
     # Back goes to the chat-less main page the URL was pushed from.
     page.go_back()
@@ -65,6 +67,7 @@ def test_switching_chats_from_the_list_keeps_its_loading_indicator(page, serve, 
         page.wait_for_url(f"{live.url}/telegram/chats/{peer}/")
         expect(page.locator("#chat")).to_have_attribute("data-chat-id", str(peer))
         expect(page.locator("#chat-pane-spinner")).to_have_count(1)
+        settled(page)  # (the answer swapped the list's items: the next click goes through htmx once settled)
 
 
 def test_a_style_put_on_a_swapped_element_is_not_copied_into_an_inline_style(page, serve, sandbox):
@@ -77,6 +80,7 @@ def test_a_style_put_on_a_swapped_element_is_not_copied_into_an_inline_style(pag
     alice, bruno = world.contacts["Alice"], world.contacts["Bruno"]
     page.locator(f"#chat-{alice} a").click()
     expect(page.locator(f"#chat-{alice}")).to_have_class("chat-item current")
+    settled(page)  # (the first answer has settled: only the styles put on after it count)
     styled = "e => { e.style.caretColor = 'transparent'; e.style.removeProperty('caret-color') }"  # leaves style=""
     for selector in ("#open-chat", "#chat-list", f"#chat-{bruno}"):
         page.locator(selector).evaluate(styled)

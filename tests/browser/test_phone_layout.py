@@ -1,7 +1,7 @@
 """Scenario: a phone (390×844) gets one column: the list, then only the chat with a back link; no sideways scroll."""
 import pytest
 
-from .conftest import expect, link_by_phone, screenshot, sign_in
+from .conftest import expect, link_by_phone, screenshot, settled, sign_in
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
@@ -32,6 +32,7 @@ def test_list_chat_send_back_another_chat_on_a_phone(page, serve, sandbox):
     page.wait_for_url(f"{live.url}/telegram/chats/{bruno}/")
     expect(page.locator("#chat h1")).to_have_text("Bruno Costa")
     expect(page.locator(f"#chat-{alice}")).to_be_hidden()  # only the chat
+    settled(page)  # (the composer posts through htmx once settled)
     box = page.get_by_role("textbox", name="Message")
     box.fill("Sent from a phone")
     page.get_by_role("button", name="Send", exact=True).click()
@@ -45,9 +46,11 @@ def test_list_chat_send_back_another_chat_on_a_phone(page, serve, sandbox):
     expect(page.locator("#chat")).to_have_count(0)
     assert_fits(page)
 
+    settled(page)  # (the list was loaded again by htmx: its links work through htmx once settled)
     page.locator(f"#chat-{alice} a").click()
     expect(page.locator("#chat h1")).to_have_text("Alice Martin")
     assert_fits(page)
+    settled(page)
     page.go_back()  # the browser's Back leaves the chat too
     page.wait_for_url(f"{live.url}/telegram/")
     expect(page.locator(f"#chat-{alice}")).to_be_visible()

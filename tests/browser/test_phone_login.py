@@ -3,7 +3,7 @@ import re
 
 from telegram_sandbox.demo import DEMO_PASSWORD, DEMO_PASSWORD_HINT, DEMO_PHONE
 
-from .conftest import expect, screenshot, sign_in
+from .conftest import expect, screenshot, settled, sign_in
 
 
 def wrong(code: str) -> str:
@@ -24,6 +24,7 @@ def test_phone_login_with_code_then_2fa_password(page, serve, sandbox):
     assert code
     expect(page.locator("#phone-step")).to_contain_text("Telegram sent a login code to")
     expect(page.locator("#phone-step .sandbox-note")).to_contain_text(code)
+    settled(page)  # (each step's form is swapped in: it posts through htmx once settled, else it reloads the page)
 
     # A wrong code: the message appears in the code step, the code form stays, no reload.
     # Chrome logs the 400 answer that carries the message (htmx swaps it: 4xx are swapped here).
@@ -35,7 +36,7 @@ def test_phone_login_with_code_then_2fa_password(page, serve, sandbox):
     expect(page.get_by_label("Code")).to_be_visible()
     assert page.evaluate("window.notReloaded") is True
     assert page.url == live.url + "/telegram/"
-    screenshot(page, "login-wrong-code")
+    screenshot(page, "login-wrong-code")  # (it waits for the swapped code form to settle)
 
     # The right code: the 2FA step, with the account's hint.
     page.get_by_label("Code").fill(code)

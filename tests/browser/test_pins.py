@@ -1,6 +1,6 @@
 """Pinning in the browser: the demo's pinned bar, pin from the menu (the bar follows at once), a contact's pin
 arriving by the bar's poll, stepping back to the older pin, unpin."""
-from .conftest import expect, screenshot
+from .conftest import expect, screenshot, settled
 from .test_live_updates import ONE_POLL_MS
 from .test_message_actions import open_chat, open_menu, send
 
@@ -25,6 +25,7 @@ def test_pin_unpin_with_the_bar_and_a_contacts_pin_by_poll(page, serve, sandbox)
     sandbox.pin_message(alice, owner, theirs)
     expect(pinned_bar).to_contain_text("The lake at noon", timeout=ONE_POLL_MS)  # the bar's poll, by update
     expect(pinned_bar).to_contain_text("latest of 2")
+    settled(page)  # (the poll just swapped the bar in: its button works once settled)
     pinned_bar.get_by_role("button", name="Previous pinned message").click()  # step back to the older pin
     expect(pinned_bar).to_contain_text("Pinned message (2 of 2)")
     expect(pinned_bar).to_contain_text("Are we still on for Saturday?")

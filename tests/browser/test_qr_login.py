@@ -9,7 +9,7 @@ from telegram_web.telegram.qr_login import qr_svg
 
 from telegram_sandbox.demo import DEMO_PASSWORD
 
-from .conftest import expect, screenshot, sign_in
+from .conftest import expect, screenshot, settled, sign_in
 
 TOKEN_TTL = 4  # seconds; the QR box polls every 2 s
 
@@ -81,10 +81,12 @@ def test_the_qr_demo_is_finished_with_the_demo_phone_and_the_2fa_step(page, serv
     sign_in(page, live)
     page.get_by_role("tab", name="QR code").click()
     expect(page.locator("#qr-box svg.qr")).to_be_visible()
+    settled(page)  # (the QR box was swapped in: its button posts through htmx once settled)
 
     page.get_by_role("button", name="Approve from the demo phone").click()
     password_box = page.get_by_label("2FA password")  # the demo account has two-step verification
     expect(password_box).to_be_visible()
+    settled(page)
     password_box.fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Sign in", exact=True).click()
     expect(page.locator("#tg-me")).to_contain_text("Dana", timeout=8000)

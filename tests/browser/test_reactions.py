@@ -1,6 +1,6 @@
 """Reactions in the browser: the demo's shown under bubbles, add one from the menu and remove it by pressing it,
 and a contact's reaction arriving by the poll."""
-from .conftest import expect, screenshot
+from .conftest import expect, screenshot, settled
 from .test_live_updates import ONE_POLL_MS
 from .test_message_actions import open_chat, open_menu, send
 
@@ -21,6 +21,7 @@ def test_add_remove_a_reaction_and_a_contacts_arrives_by_poll(page, serve, sandb
     expect(chosen).to_have_text("👍 1")
     screenshot(page, "reaction")
     assert reactions_at(sandbox, alice, owner, "Hi Dana! Are we still on for Saturday?") == {"👍": [owner]}
+    settled(page)  # (the bubble was swapped in with its reactions: they post through htmx once settled)
     chosen.click()
     expect(hers.locator(".reaction")).to_have_count(0)
     assert reactions_at(sandbox, owner, alice, "Hi Dana! Are we still on for Saturday?") == {}

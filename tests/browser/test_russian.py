@@ -13,7 +13,7 @@ from telegram_sandbox.demo import DEMO_PASSWORD, DEMO_PHONE
 
 from ..helpers import OWNER_PASSWORD, OWNER_USERNAME
 from ..test_translations import catalogue
-from .conftest import expect, screenshot
+from .conftest import expect, screenshot, settled
 from .test_phone_login import wrong
 
 ZONE = "Europe/Moscow"
@@ -57,13 +57,16 @@ def test_login_link_chats_and_send_in_russian(page, serve, sandbox):
     expect(page.locator("#phone-step .sandbox-note")).to_contain_text(
         f"Песочница: код, отправленный на демо-номер, — {code}")
     page.problems.expect(f"status of 400 (BAD REQUEST) ({live.url}/telegram/auth/verify/)")
+    settled(page)  # (each step's form is swapped in: it posts through htmx once settled)
     code_box.fill(wrong(code))
     page.get_by_role("button", name="Войти", exact=True).click()
     expect(page.locator("#phone-step [role=alert]")).to_have_text("Код неверный. Проверьте его и попробуйте снова.")
+    settled(page)
     page.get_by_label("Код", exact=True).fill(code)
     page.get_by_role("button", name="Войти", exact=True).click()
     password_box = page.get_by_label("Пароль 2FA")
     expect(password_box).to_be_visible()
+    settled(page)
     password_box.fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Войти", exact=True).click()
 
@@ -71,9 +74,11 @@ def test_login_link_chats_and_send_in_russian(page, serve, sandbox):
     expect(page.locator("#chat-items .chat-item").first).to_be_visible()
     in_russian(page)
     expect(page.get_by_role("link", name="Настройки")).to_be_visible()
+    settled(page)  # (the list is loaded by htmx: its links work through htmx once settled)
     page.locator(f"#chat-{alice} a").click()
     expect(page.locator("#chat h1")).to_have_text("Alice Martin")
     in_russian(page)
+    settled(page)  # (Enter sends once the composer has settled)
 
     # Sending: the message shows under today's separator, at the browser's time.
     box = page.locator("#composer-text")

@@ -1,7 +1,7 @@
 """Selecting several messages in the browser: Select from a message's menu, tick a second one, then forward both to
 a chat, and delete two others together; the page and the sandbox show the result."""
-from .conftest import expect, screenshot
-from .test_message_actions import open_chat, open_menu, send, settled
+from .conftest import expect, screenshot, settled
+from .test_message_actions import open_chat, open_menu, send
 
 
 def select(page, bubble):
@@ -22,7 +22,10 @@ def test_select_two_messages_forward_them_and_delete_two_more(page, serve, sandb
     second.get_by_role("checkbox", name="Select this message").check()
     bar.locator("summary", has_text="Forward").click()
     form = bar.locator(".forward-form")
+    expect(form).to_be_visible()
+    settled(page)  # (the picker was loaded into the bar: its filter listens once settled)
     form.get_by_role("searchbox").fill("emm")
+    expect(form.locator(".forward-chats label")).to_have_count(1)  # (ticked after the filter's answer, not lost to it)
     form.get_by_label("Emma Wilson").check()
     form.get_by_role("button", name="Forward").click()
     expect(bar.locator(".forwarded-result")).to_contain_text("Forwarded to Emma Wilson.")

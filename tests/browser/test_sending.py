@@ -1,5 +1,5 @@
 """Scenario 7: Enter sends and the message appears; with the sandbox down the typed text stays and the error shows."""
-from .conftest import VIEWPORT, expect, screenshot, sign_in
+from .conftest import VIEWPORT, expect, screenshot, settled, sign_in
 
 
 def test_enter_sends_and_a_failed_send_keeps_the_text(page, serve, sandbox):
@@ -9,6 +9,7 @@ def test_enter_sends_and_a_failed_send_keeps_the_text(page, serve, sandbox):
     sign_in(page, live)
     page.locator(f"#chat-{bruno} a").click()
     expect(page.locator("#chat h1")).to_have_text("Bruno Costa")
+    settled(page)  # (Enter sends once the composer has settled)
     page.evaluate("window.notReloaded = true")
     box = page.get_by_role("textbox", name="Message")
 
@@ -43,6 +44,7 @@ def test_enter_sends_and_a_failed_send_keeps_the_text(page, serve, sandbox):
 
     # Back online: the kept text goes out with one more Enter.
     sandbox.set_down(False)
+    settled(page)  # (the refused composer was swapped in: Enter sends once it has settled)
     page.get_by_role("textbox", name="Message").press("Enter")
     expect(page.locator("#messages .msg.out .text", has_text="Sent while offline?")).to_have_count(1,
                                                                                                   timeout=20_000)

@@ -1,7 +1,7 @@
 """Dark and light: a dark system theme gets the dark palette; the owner's choice in Settings → Display wins."""
 import pytest
 
-from .conftest import expect, open_demo_chat, screenshot, sign_in
+from .conftest import expect, open_demo_chat, screenshot, settled, sign_in
 from .test_open_chat import wait_images
 
 BACKGROUND = "getComputedStyle(document.body).backgroundColor"
@@ -28,6 +28,7 @@ def test_a_dark_system_gets_dark_pages_until_the_owner_chooses_light(page, serve
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".flash")).to_contain_text("Saved.")
     assert brightness(page.evaluate(BACKGROUND)) > 200
+    settled(page)  # (the settings page loads its session section: leaving before would abort that request)
     page.goto(live.url + "/telegram/")
     assert brightness(page.evaluate(BACKGROUND)) > 200
 

@@ -1,7 +1,7 @@
 """A forum opens to its topics and a topic to its thread; a message sent there lands in that topic."""
 from telegram_sandbox.images import avatar_png
 
-from .conftest import expect, sign_in
+from .conftest import expect, settled, sign_in
 from .test_composer import send_15_mb
 from .test_conversation_flow import item
 from .test_message_actions import open_menu
@@ -12,8 +12,11 @@ def open_topic(page, serve, sandbox, title: str) -> int:
     world = sandbox.demo_world
     sign_in(page, serve(linked=True))
     item(page, world.forum).locator("a").click()
+    expect(page.locator(f"#topic-{world.topics[title]} a")).to_be_visible()
+    settled(page)  # (the topics were swapped in: their links work through htmx once settled)
     page.locator(f"#topic-{world.topics[title]} a").click()
     expect(page.locator("#chat .hint").first).to_have_text(f"# {title}")
+    settled(page)  # (the thread's composer and chooser work once settled)
     return world.topics[title]
 
 
@@ -25,10 +28,12 @@ def test_a_forum_opens_to_topics_and_a_message_lands_in_its_topic(page, serve, s
     topics = page.get_by_role("list", name="Topics")
     expect(topics.locator(".topic-title")).to_have_text(["# Hotels", "# Flights", "# General"])
     expect(page.locator(f"#topic-{world.topics['Hotels']} .badge.unread")).to_have_text("3")
+    settled(page)  # (the topics were swapped in: their links work through htmx once settled)
     page.locator(f"#topic-{world.topics['Flights']} a").click()
     expect(page.locator("#chat .hint").first).to_have_text("# Flights")
     expect(page.locator("#messages")).to_contain_text("Lisbon, leaving Friday 18:05?")
     expect(page.locator("#messages")).not_to_contain_text("Booking it tonight")
+    settled(page)  # (Enter sends once the thread's composer has settled)
     box = page.get_by_role("textbox", name="Message")
     box.fill("Window seat please")
     box.press("Enter")
@@ -36,7 +41,10 @@ def test_a_forum_opens_to_topics_and_a_message_lands_in_its_topic(page, serve, s
     with sandbox.lock:  # what Telegram holds: the message in the Flights topic
         newest = sandbox.channels[-world.forum - 1000000000000].box.last()
     assert (newest.text, newest.topic) == ("Window seat please", world.topics["Flights"])
+    settled(page)  # (the send's answer is the whole thread again: its back link works once settled)
     page.get_by_role("link", name="Back to the topics").click()
+    expect(page.locator("#topic-1 a")).to_be_visible()
+    settled(page)
     page.locator("#topic-1 a").click()
     expect(page.locator("#chat .hint").first).to_have_text("# General")
     expect(page.locator("#messages")).to_contain_text("One topic per part of the trip")
@@ -51,6 +59,7 @@ def test_in_a_topic_a_photo_and_a_reply_land_in_the_topic(page, serve, sandbox):
     page.locator("#composer-file input[type=file]").set_input_files(
         {"name": "boarding.png", "mimeType": "image/png", "buffer": avatar_png(5)})
     expect(page.get_by_role("img", name="Preview of boarding.png")).to_be_visible()
+    settled(page)
     box = page.get_by_role("textbox", name="Message")
     box.fill("Boarding pass")
     box.press("Enter")
@@ -62,6 +71,7 @@ def test_in_a_topic_a_photo_and_a_reply_land_in_the_topic(page, serve, sandbox):
     question = page.locator("#messages .msg.in").filter(has_text="Lisbon, leaving Friday 18:05?")
     open_menu(page, question).get_by_role("button", name="Reply").click()
     expect(page.locator("#composer .composer-quote")).to_contain_text("Lisbon, leaving Friday 18:05?")
+    settled(page)  # (Enter sends once the replying composer has settled)
     box = page.get_by_role("textbox", name="Message")
     box.fill("Friday works")
     box.press("Enter")
@@ -88,6 +98,7 @@ def test_in_a_topic_up_and_the_menus_edit_change_the_topics_own_message(page, se
     expect(page.locator("#composer.editing")).to_have_count(1)
     box = page.get_by_role("textbox", name="Message")
     expect(box).to_have_value("Aisle seat")
+    settled(page)  # (Enter saves once the editing composer has settled)
     box.fill("Aisle seat, row 12")
     box.press("Enter")
     expect(page.locator("#messages .msg.out").filter(has_text="Aisle seat, row 12").locator(".edited")).to_have_count(1)
@@ -96,6 +107,7 @@ def test_in_a_topic_up_and_the_menus_edit_change_the_topics_own_message(page, se
         "button", name="Edit").click()
     box = page.get_by_role("textbox", name="Message")
     expect(box).to_have_value("Aisle seat, row 12")
+    settled(page)
     box.fill("Window after all")
     box.press("Enter")
     expect(page.locator("#messages .msg.out").filter(has_text="Window after all")).to_have_count(1)

@@ -203,3 +203,44 @@ def test_a_groups_bot_commands_asked_for_reach_its_panels_poll(server, me, brows
     browser.get(f"/telegram/chats/{group}/bot/commands/?text=/", target="bot-completions")  # asked once, here
     response = browser.get(url, target="bot-panel")
     assert response.status_code == 200 and "bot-menu-button" in response.get_data(as_text=True)
+
+
+def test_an_unchanged_around_poll_submits_nothing_to_the_loop_thread(server, me, browser, submissions):
+    bob = server.create_account("447700900001", "Bob", "Builder")
+    for n in range(120):
+        server.push_message(bob, me, f"line {n}")
+    ids = server.message_ids(me, bob)
+    browser.get(f"/telegram/chats/{bob}/")  # the window (the newest page) is loaded and trusted
+    url = poll_url(browser.get(f"/telegram/chats/{bob}/around/{ids[20]}/", target="chat-pane").get_data(as_text=True))
+    assert "/around/poll/" in url
+
+    submissions.clear()
+    response, cost = requests_during(server, me, lambda: browser.get(url, target="chat-poll"))
+    assert response.status_code == 204 and cost == [] and submissions == []
+
+    server.edit_message(bob, me, server.message_ids(bob, me)[20], "line 20, edited")  # what the page shows
+    response = wait_until(lambda: browser.get(url, target="chat-poll"), lambda r: r.status_code == 200)
+    assert "line 20, edited" in response.get_data(as_text=True) and submissions
+    submissions.clear()
+    assert browser.get(poll_url(response.get_data(as_text=True)), target="chat-poll").status_code == 204
+    assert submissions == []
+
+
+def test_an_unchanged_poll_of_a_chat_opened_straight_at_its_first_unread_submits_nothing(server, me, app, browser,
+                                                                                        submissions):
+    bob = server.create_account("447700900001", "Bob", "Builder")
+    for n in range(100):
+        server.push_message(bob, me, f"message {n}")
+    server.mark_read(me, bob, server.message_ids(me, bob)[19])  # 80 unread, more than a page
+    browser.get("/telegram/chats/", target="chat-list")  # the list counts them; the chat's window is never loaded
+    html = browser.get(f"/telegram/chats/{bob}/", target="chat-pane").get_data(as_text=True)
+    url = poll_url(html)
+    assert "/around/poll/" in url and 'id="newer"' in html
+
+    submissions.clear()
+    response, cost = requests_during(server, me, lambda: browser.get(url, target="chat-poll"))
+    assert response.status_code == 204 and [n for n in cost if "ReadHistory" not in n] == [] and submissions == []
+
+    distrust(app)  # after a reconnect edits of the shown messages may have been missed: the loop is asked
+    submissions.clear()
+    assert browser.get(url, target="chat-poll").status_code == 204 and submissions

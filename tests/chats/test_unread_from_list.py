@@ -114,3 +114,21 @@ def test_a_flood_wait_on_the_history_around_the_first_unread_shows_the_chat_with
     pane = browser.get(f"/telegram/chats/{bob}/", target="chat-pane")
     body = pane.get_data(as_text=True)
     assert pane.status_code == 200 and 'class="banner"' in body and "2 min" in body  # as any chat opened then
+
+
+def test_edits_and_deletions_of_shown_unread_messages_reach_the_page_before_its_window_is_loaded(server, me, browser):
+    bob, ids = bob_wrote(server, me, 100, read=20)
+    browser.get("/telegram/chats/", target="chat-list")
+    html = browser.get(f"/telegram/chats/{bob}/", target="chat-pane").get_data(as_text=True)
+    assert f'id="m-{ids[25]}"' in html and f'id="m-{ids[30]}"' in html and 'id="newer"' in html  # window not loaded
+    url = poll_url(html)
+    costs_nothing(server, me, browser, url)
+
+    bobs = server.message_ids(bob, me)
+    server.edit_message(bob, me, bobs[25], "message 25, edited")
+    server.delete_messages(bob, me, [bobs[30]])  # for both sides
+    answer = wait_until(lambda: browser.get(url, target="chat-poll").get_data(as_text=True),
+                        lambda body: f'id="m-{ids[30]}" hx-swap-oob="delete"' in body)
+    assert f'id="m-{ids[30]}" hx-swap-oob="delete"' in answer
+    assert f'id="m-{ids[25]}" hx-swap-oob="true"' in answer and "message 25, edited" in answer
+    costs_nothing(server, me, browser, poll_url(answer))  # and idle again, Telegram not asked
