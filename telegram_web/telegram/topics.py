@@ -5,9 +5,9 @@ opens to its topic list (messages.getForumTopics, each topic with its unread cou
 (messages.getReplies with the topic's id, as Telegram's apps do), and a message sent there goes into the topic
 (`into_topic`: as core.telegram.org/constructor/inputReplyToMessage says, reply_to the topic's id, or a message
 of it with top_msg_id naming the topic; General's messages reply to nothing), with the main composer's files and cloud drafts (the topic's own draft
-comes with getForumTopics, so other devices' drafts are there on opening). An open thread's poll asks Telegram
-again only when the forum's newest message changed in the update-fed cache (`newest`), and adds only what is new
-(thread_news.py).
+comes with getForumTopics, so other devices' drafts are there on opening). An open thread keeps the forum's own
+window (the chat's update-fed cache) trusted, so its poll is answered from the board while nothing changed, takes
+deleted messages off without asking Telegram, and adds only what is new (thread_news.py).
 """
 import itertools
 from collections.abc import Sequence
@@ -26,7 +26,7 @@ from .file_sends import send_files
 from .internals import finish_message, sent_message
 from .problems import ChatNotFound
 from .rights import may_edit
-from .thread_news import ThreadCursor, cursor_of
+from .thread_news import ThreadCursor, ThreadNews, cursor_of, news_since, show_topic, window_of
 from .updates import ensure, note_draft, note_message, remember_names
 
 GENERAL = 1  # the General topic's id: its messages carry no reply header
@@ -77,9 +77,21 @@ class Topics:
         """Whether the chat is a forum (from the cached list entry: Telegram is asked only for an unknown chat)."""
         return self._service.call(session_id, _is_forum, chat_id)
 
-    def newest(self, session_id: int, chat_id: int) -> int:
-        """The forum's newest message id as updates keep it in the cache (Telegram is not asked)."""
-        return self._service.call(session_id, _newest, chat_id)
+    def unchanged(self, session_id: int, chat_id: int, since: ThreadCursor) -> ThreadNews | None:
+        """Empty news when the board says the forum's window is still the cursor's (no hop to the loop thread, no
+        Telegram request); else None: ask `news`."""
+        board = self._service.board(session_id)
+        if board is None or not board.chat_unchanged(chat_id, since.epoch, since.version, since.last):
+            return None
+        self._service.touch(session_id)
+        return ThreadNews(None, since)
+
+    def news(self, session_id: int, chat_id: int, topic_id: int, since: ThreadCursor, *,
+             mark_read: bool = True) -> ThreadNews:
+        """What the thread gained since `since` (thread_news.py): deletions from the forum's change log, and the
+        topic's newest messages asked again only if the forum has a new or edited message;
+        :raise ChatNotFound: for an unknown topic."""
+        return self._service.call(session_id, news_since, chat_id, topic_id, since, mark_read, _thread)
 
     def list(self, session_id: int, chat_id: int) -> TopicList:
         """The forum's topics; :raise ChatNotFound, ChatUnavailable, TelegramProblem:."""
@@ -111,10 +123,6 @@ async def _is_forum(client, chat_id: int) -> bool:
     if chat_id not in cache.dialogs and utils.resolve_id(chat_id)[1] is not types.PeerChannel:
         return False  # only supergroups are forums: no need to ask for another chat's entity
     return (await summary_of(client, cache, chat_id)).forum
-
-
-async def _newest(client, chat_id: int) -> int:
-    return (await summary_of(client, await ensure(client), chat_id)).last_message_id
 
 
 async def _topics(client, cache, chat_id: int):
@@ -152,8 +160,12 @@ async def _thread(client, chat_id: int, topic_id: int, mark_read: bool) -> Topic
     topic = next((t for t in topics if t.id == topic_id), None)
     if topic is None:
         raise ChatNotFound(_l("This forum has no such topic (it may have been deleted)."), 404)
+    chat = cache.chat(chat_id)
+    await history.refresh(client, cache, chat)  # the forum's window, kept by updates: what the poll compares
+    window = window_of(chat)  # (before getReplies: what comes after it moves the board on)
     views = await _replies(client, cache, peer, topic_id)
-    await history.fill_replies(client, cache, cache.chat(chat_id), views)  # replies within the topic quote
+    show_topic(chat, topic_id, views)
+    await history.fill_replies(client, cache, chat, views)  # replies within the topic quote
     views = present(None, views)  # an album in one bubble (of its members on the page)
     top = max((v.id for v in views if not v.out), default=0)
     if mark_read and topic.unread and top:
@@ -162,8 +174,8 @@ async def _thread(client, chat_id: int, topic_id: int, mark_read: bool) -> Topic
     if topic.id == GENERAL and topic.draft is None:  # General's draft names no topic: it is the chat's own
         topic.draft, topic.draft_reply_to = summary.draft, summary.draft_reply_to
     quote = next((v for v in views if v.id == topic.draft_reply_to), None) or \
-        await history.quoted(client, cache, cache.chat(chat_id), topic.draft_reply_to)  # (older than the page)
-    return TopicThread(summary, topic, views, quote, cursor_of(summary.last_message_id, views))
+        await history.quoted(client, cache, chat, topic.draft_reply_to)  # (older than the page)
+    return TopicThread(summary, topic, views, quote, cursor_of(window, views))
 
 
 def into_topic(topic_id: int | None, reply_to: int | None) -> types.InputReplyToMessage | None:

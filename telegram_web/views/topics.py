@@ -8,8 +8,8 @@ from flask import abort, request, url_for
 from flask_babel import gettext as _
 
 from ..telegram.service import get_service
-from ..telegram.thread_news import ThreadCursor, news_of
-from ..web import is_htmx, respond, wants_fragment
+from ..telegram.thread_news import ThreadCursor
+from ..web import respond, wants_fragment
 from . import MAX_MESSAGE_ID, account, int_arg, linked_pages, mark_read, telegram_blueprint
 from .chat_list import PAGE, page_context
 from .sending import send_composed
@@ -54,17 +54,26 @@ def thread(chat_id: int, topic_id: int):
     return show_thread(row, get_service().topics.thread(row.id, chat_id, topic_id, mark_read=mark_read()))
 
 
+def thread_cursor() -> ThreadCursor:
+    """The thread poll's cursor from the request (0 for what it lacks); :raise 400: for a field that is no number."""
+    def message_id(name):
+        return int_arg(name, 0, high=MAX_MESSAGE_ID)
+    return ThreadCursor(int_arg("epoch", 0), int_arg("v", 0), message_id("last"), message_id("after"),
+                        int_arg("edited", 0), message_id("oldest"))
+
+
 @bp.route(TOPICS + "<int:topic_id>/poll/")
 def poll(chat_id: int, topic_id: int):
-    """An open thread's poll: 204 while the forum's newest message is still `last` (from the cache, Telegram not
-    asked), else what the thread gained since the cursor (`after`, `edited`): its new messages, to append (the
-    thread's live region announces them; an upload's progress bar stays), those edited since, the cursor moved on."""
-    row = account()
-    since = ThreadCursor(int_arg("last", 0), int_arg("after", 0), int_arg("edited", 0))
-    if is_htmx() and since.last == get_service().topics.newest(row.id, chat_id):
-        return respond(None, unchanged=True)
-    found = get_service().topics.thread(row.id, chat_id, topic_id, mark_read=mark_read())
-    return respond(news_of(found.chat, found.messages, since), "telegram/chats/_topic_news.html", topic=found.topic)
+    """An open thread's poll: 204 while the board still shows the forum's window of the cursor (`epoch`, `v`,
+    `last`: no hop to the loop thread, Telegram not asked), else what the thread gained since the cursor (`after`,
+    `edited`, `oldest`): its new messages, to append (the thread's live region announces them; an upload's progress
+    bar stays), those edited since, those deleted since taken off, the cursor moved on. JSON gets the same news."""
+    row, topics = account(), get_service().topics
+    since = thread_cursor()
+    news = topics.unchanged(row.id, chat_id, since) or \
+        topics.news(row.id, chat_id, topic_id, since, mark_read=mark_read())
+    return respond(news, "telegram/chats/_topic_news.html", unchanged=news.empty and news.cursor == since,
+                   chat_id=chat_id, topic_id=topic_id)
 
 
 @bp.route(TOPICS + "<int:topic_id>/messages/", methods=["POST"])

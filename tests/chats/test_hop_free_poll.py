@@ -10,6 +10,8 @@ from telegram_web.telegram.loop import loop_thread
 from telegram_web.telegram.updates import install
 
 from .conftest import requests_during
+from .test_topic_poll import poll_url as topic_poll_url
+from .test_topics import forum  # noqa: F401 - the fixture
 from ..helpers import poll_url, wait_until
 
 
@@ -70,6 +72,45 @@ def distrust(app):
         install(client).distrust()
     with app.app_context():
         app.extensions["telegram"].call(db.session.scalar(select(TelegramSession.id)), on_loop)
+
+
+def test_an_unchanged_topic_poll_submits_nothing_to_the_loop_thread(server, me, app, browser, forum, submissions):
+    peer, flights = forum
+    page = browser.get(f"/telegram/chats/{peer}/topics/{flights}/", target="chat-pane").get_data(as_text=True)
+    url = topic_poll_url(page)
+
+    submissions.clear()
+    response, cost = requests_during(server, me, lambda: browser.get(url, target="messages"))
+    assert response.status_code == 204 and cost == [] and submissions == []
+    data = browser.get(url, json=True).json  # JSON: the empty news, the cursor as it was
+    assert (data["messages"], data["deleted"]) == ([], []) and f"v={data['cursor']['version']}" in url
+    assert submissions == []
+
+    server.push_message(server.phones["447700900001"], peer, "Window seat", reply_to=flights)  # the forum moved
+    response = wait_until(lambda: browser.get(url, target="messages"), lambda r: r.status_code == 200)
+    assert "Window seat" in response.get_data(as_text=True) and submissions
+
+    distrust(app)  # after a reconnect the forum's window is checked again: the poll goes to the loop
+    submissions.clear()
+    url = topic_poll_url(response.get_data(as_text=True))
+    response, cost = requests_during(server, me, lambda: browser.get(url, target="messages"))
+    assert response.status_code == 204 and submissions and cost == ["messages.GetHistoryRequest"]
+
+
+def test_a_topic_poll_puts_the_forum_back_on_the_board_after_a_read_mark(server, me, app, browser, forum,
+                                                                        submissions):
+    peer, flights = forum
+    browser.get("/telegram/chats/")  # (read marks are kept for the listed chats)
+    sent = browser.post(f"/telegram/chats/{peer}/topics/{flights}/messages/", {"text": "Booked!"}, target="chat-pane")
+    url = topic_poll_url(sent.get_data(as_text=True))
+    with app.app_context():
+        board = app.extensions["telegram"].board(db.session.scalar(select(TelegramSession.id)))
+    server.mark_read(server.phones["447700900001"], peer)  # Bob reads it: the ticks' update unpublishes the forum
+    assert wait_until(lambda: peer not in board.chats, bool)
+    submissions.clear()
+    assert browser.get(url, target="messages").status_code == 204 and submissions  # nothing new for the thread…
+    submissions.clear()  # …and the forum's window is back on the board
+    assert browser.get(url, target="messages").status_code == 204 and submissions == []
 
 
 def test_the_list_version_is_published_for_request_threads(server, me, app, browser):
