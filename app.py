@@ -9,6 +9,7 @@ load_dotenv()  # a .env file beside app.py, when present
 
 from telegram_web import create_app  # noqa: E402 - after .env, which may configure it
 from telegram_web.config import parse_bool  # noqa: E402
+from telegram_web.serving import freeze_startup_objects  # noqa: E402
 
 THREADS = 8  # one process (Telegram sessions must not be shared between processes), several threads
 CONNECTION_LIMIT = 1000  # open connections waitress keeps (its default, 100, is fewer than 200 open tabs)
@@ -32,6 +33,7 @@ def serve() -> None:
     args = parser.parse_args()
     os.environ["HOST"], os.environ["PORT"] = args.host, str(args.port)  # the setup link printed at start
     served = create_app(telegram_backend=telegram_backend())
+    freeze_startup_objects()
     if args.debug:
         from telegram_web import quiet_polls
         quiet_polls.install()
@@ -48,3 +50,4 @@ if __name__ == "__main__":
     serve()
 else:  # `flask --app app …`, `waitress-serve app:app`
     app = create_app(telegram_backend=telegram_backend())
+    freeze_startup_objects()

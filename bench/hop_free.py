@@ -7,23 +7,37 @@ interleaved: a: the chat poll (204 from the board the loop publishes), floor: a 
 answers 204, hop: the same unchanged poll through `service.messages.changes` (the trip to the loop thread every
 poll made before). Then load: `--threads` request threads poll for `--seconds`, each `--rate` times a second and
 twice that, then back to back, while a probe measures the event loop's lag (a callback scheduled every 20 ms: how
-late it runs), each with the app's GIL switch interval (telegram/loop.py) and with Python's default.
+late it runs), and how many full garbage collections ran (each holds the GIL): the hop-free poll with the
+startup objects frozen as app.py serves (serving.py) and not frozen, and the poll through the loop thread.
 """
 import argparse
-import sys
+import gc
 import threading
 import time
 
 from flask import make_response
 
 from common import bob_writes, make_app, p50, pct, poll_url, signed_in, table
+from telegram_web.serving import freeze_startup_objects
 from telegram_web.telegram.loop import loop_thread
 from telegram_web.telegram.service import get_service
 from telegram_web.views import account
 from telegram_web.views.conversation import cursor_args
 
 HX = {"HX-Request": "true", "HX-Target": "messages"}
-PYTHON_DEFAULT_INTERVAL = 0.005  # sys.getswitchinterval() of a fresh interpreter
+full_collections = []  # durations (s) of the full (generation 2) collections of the current row
+
+
+def _time_full_collections(phase, info, started=[0.0]):
+    """A gc callback: appends each full collection's duration to `full_collections`."""
+    if info["generation"] == 2:
+        if phase == "start":
+            started[0] = time.perf_counter()
+        else:
+            full_collections.append(time.perf_counter() - started[0])
+
+
+gc.callbacks.append(_time_full_collections)
 
 
 def add_routes(app):
@@ -44,7 +58,7 @@ def lag_probe(stop, lags):
 
 
 def saturate(app, url, threads, seconds, rate):
-    """(polls per second, loop lag p50, p99 in ms) with `threads` signed-in clients polling `url`, each `rate`
+    """(polls per second, loop lag p50, p99, max in ms) with `threads` signed-in clients polling `url`, each `rate`
     times a second (0: back to back)."""
     clients = [signed_in(app)[0] for _ in range(threads)]
     stop, lags, counts = threading.Event(), [], [0] * threads
@@ -65,13 +79,14 @@ def saturate(app, url, threads, seconds, rate):
     stop.set()
     for thread in [probe, *workers]:
         thread.join()
-    return sum(counts) / seconds, p50(lags) * 1000, pct(lags, 99) * 1000
+    return sum(counts) / seconds, p50(lags) * 1000, pct(lags, 99) * 1000, max(lags) * 1000
 
 
 def run(delay, polls, threads, seconds, per_thread):
     server, _me, bob = bob_writes(40, delay)  # (fewer unread than a page: the chat opens at its newest, live poll)
     app = make_app(server)
     add_routes(app)
+    freeze_startup_objects()  # as app.py does before serving
     client, _ = signed_in(app)
     poll = poll_url(client.get(f"/telegram/chats/{bob}/").get_data(as_text=True))
     urls = {"a: chat poll (no hop)": poll, "floor: login + 204": "/bench/floor/",
@@ -95,27 +110,31 @@ def run(delay, polls, threads, seconds, per_thread):
     time.sleep(2)
     stop.set()
     probe.join()
-    sat = [["idle (no polls)", "-", "-", "-", f"{p50(idle_lags) * 1000:.2f}", f"{pct(idle_lags, 99) * 1000:.2f}"]]
-    app_interval = sys.getswitchinterval()  # what the loop thread set when it started (telegram/loop.py)
-    runs = [(name, interval) for name in ("a: chat poll (no hop)", "hop: poll via the loop thread")
-            for interval in (app_interval, PYTHON_DEFAULT_INTERVAL)]
+    sat = [["idle (no polls)", "-", "-", "-", f"{p50(idle_lags) * 1000:.2f}", f"{pct(idle_lags, 99) * 1000:.2f}",
+            f"{max(idle_lags) * 1000:.1f}", "-"]]
+    runs = [("a: chat poll (no hop)", True), ("a: chat poll (no hop)", False), ("hop: poll via the loop thread", True)]
     for rate in (per_thread, 2 * per_thread, 0):
-        for name, interval in runs:
-            sys.setswitchinterval(interval)
-            done, lag50, lag99 = saturate(app, urls[name], threads, seconds, rate)
-            sat.append([name, f"{interval * 1000:g} ms", f"{rate * threads}/s" if rate else "back to back",
-                        f"{done:.0f}", f"{lag50:.2f}", f"{lag99:.2f}"])
-    sys.setswitchinterval(app_interval)
+        for name, frozen in runs:
+            if frozen:
+                freeze_startup_objects()  # as app.py does before serving
+            else:
+                gc.unfreeze()
+            full_collections.clear()
+            done, lag50, lag99, lag_max = saturate(app, urls[name], threads, seconds, rate)
+            sat.append([name, "frozen" if frozen else "not frozen", f"{rate * threads}/s" if rate else "back to back",
+                        f"{done:.0f}", f"{lag50:.2f}", f"{lag99:.2f}", f"{lag_max:.1f}",
+                        f"{len(full_collections)} ({max(full_collections, default=0) * 1000:.1f})"])
     table(f"Under load: {threads} threads polling for {seconds:g} s; the event loop's lag (a callback every 20 ms)",
-          ["route", "GIL switch interval", "offered", "polls/s", "loop lag p50 ms", "loop lag p99 ms"], sat)
+          ["route", "startup objects (serving.py)", "offered", "polls/s", "loop lag p50 ms", "loop lag p99 ms",
+           "max ms", "full GCs (longest ms)"], sat)
     lag99 = {(row[0], row[1], row[2]): row[5] for row in sat[1:]}
-    app_ms = f"{app_interval * 1000:g} ms"
-    no_hop = [lag99[("a: chat poll (no hop)", app_ms, offered)] for offered in
-              (f"{per_thread * threads}/s", f"{2 * per_thread * threads}/s", "back to back")]
+    offered = (f"{per_thread * threads}/s", f"{2 * per_thread * threads}/s", "back to back")
+    served = [lag99[("a: chat poll (no hop)", "frozen", o)] for o in offered]
+    unfrozen = [lag99[("a: chat poll (no hop)", "not frozen", o)] for o in offered]
     print(f"\nSUMMARY hop-free: unchanged poll p50 / floor = {p50(times['a: chat poll (no hop)']) / floor:.2f} "
           f"(goal <= 1.3; via the loop thread {p50(times['hop: poll via the loop thread']) / floor:.2f}); loop lag p99 "
-          f"without the hop ({app_ms} switch interval) at {per_thread * threads}/s, {2 * per_thread * threads}/s, "
-          f"back to back: {' / '.join(no_hop)} ms (idle {sat[0][5]} ms)")
+          f"without the hop at {' / '.join(offered)}: {' / '.join(served)} ms as served, "
+          f"{' / '.join(unfrozen)} ms with the startup objects not frozen (idle {sat[0][5]} ms)")
     app.extensions["telegram"].shutdown()
 
 

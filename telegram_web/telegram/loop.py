@@ -6,16 +6,9 @@ here; request threads reach it with `loop_thread.run(coroutine, timeout)`.
 import asyncio
 import concurrent.futures
 import logging
-import sys
 import threading
 
 log = logging.getLogger("telegram_web.telegram.loop")
-
-# A thread waiting for the GIL gets it after the holder has run this long (Python's default is 5 ms). The loop
-# thread, woken by a Telegram update or a callback, waits in turn behind every request thread busy serving a
-# poll, so under many polls its lag is a few of these intervals: 1 ms keeps Telegram's updates and pings prompt
-# (bench/hop_free.py measures the loop's lag with both).
-SWITCH_INTERVAL = 0.001
 
 
 class LoopTimeout(Exception):
@@ -62,7 +55,6 @@ class LoopThread:
             except BaseException:  # noqa: BLE001 - a dying loop must be logged, whatever killed it
                 log.exception("the Telegram loop thread stopped with an error")
 
-        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
         self.generation += 1
         self._loop = loop
         self._thread = threading.Thread(target=main, name="telegram-loop", daemon=True)
