@@ -26,6 +26,7 @@ import time
 import waitress
 
 from common import OWNER, PASSWORD, bob_writes, make_app, p50, pct, rss_mb, table
+from telegram_web.serving import freeze_startup_objects
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "Task queue depth" lines at saturation
@@ -72,6 +73,7 @@ def cpu_seconds():
 def scenario(delay, pollers, duration, threads, interval, procs, write_every, seed, connection_limit):
     server, me, bob = bob_writes(30, delay)
     app = make_app(server)
+    freeze_startup_objects()  # as app.py does before serving
     timed = Timed(app)
     web = waitress.create_server(timed, host="127.0.0.1", port=0, threads=threads, connection_limit=connection_limit)
     threading.Thread(target=web.run, daemon=True).start()
