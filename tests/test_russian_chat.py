@@ -139,3 +139,10 @@ def test_a_persons_status_is_english_in_the_cache_and_russian_on_the_page(app_fa
     assert status.text == english and to_json(status)["text"] == english  # the loop thread's line, JSON's too
     with app_factory().test_request_context(headers={"Accept-Language": "ru"}):
         assert status_line(status) == russian
+
+
+def test_a_topics_creation_is_said_in_russian(demo):
+    server, browser = demo
+    world = server.demo_world
+    html = browser.get(f"/telegram/chats/{world.forum}/topics/{world.topics['Flights']}/").get_data(as_text=True)
+    assert re.search(r"Alice \w+ создал\(а\) тему «Flights»", html) and "created the topic" not in html

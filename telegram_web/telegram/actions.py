@@ -38,6 +38,10 @@ SENTENCES = {
     "added": N_("%(actor)s added %(others)s"),
     "left": N_("%(actor)s left the group"),
     "removed": N_("%(actor)s removed %(others)s"),
+    "topic_created": N_("%(actor)s created the topic «%(title)s»"),
+    "topic_renamed": N_("%(actor)s renamed the topic to «%(title)s»"),
+    "topic_closed": N_("%(actor)s closed the topic"),
+    "topic_reopened": N_("%(actor)s reopened the topic"),
     "other": N_("Service message"),
 }
 # Said when the actor is the account itself: Russian verbs agree with "Вы", not with a name.
@@ -55,6 +59,10 @@ YOUR_SENTENCES = {
     "added": N_("You added %(others)s"),
     "left": N_("You left the group"),
     "removed": N_("You removed %(others)s"),
+    "topic_created": N_("You created the topic «%(title)s»"),
+    "topic_renamed": N_("You renamed the topic to «%(title)s»"),
+    "topic_closed": N_("You closed the topic"),
+    "topic_reopened": N_("You reopened the topic"),
 }
 ACTORS = {YOU: N_("You"), SOMEONE: N_("Someone"), SOMEONE_ELSE: N_("someone")}
 
@@ -114,6 +122,7 @@ def service_line(action, actor: str | None, names: dict, kind: str | None = None
         types.MessageActionContactSignUp: lambda a: ("signed_up", {"actor": actor}),
         types.MessageActionPhoneCall: lambda a: ("video_call" if a.video else "call", {}),
         types.MessageActionGameScore: lambda a: ("score", {"actor": actor, "score": a.score}),
+        types.MessageActionTopicCreate: lambda a: ("topic_created", {"actor": actor, "title": a.title}),
     }
     if isinstance(action, types.MessageActionCustomAction):
         return "custom", {"text": action.message}  # Telegram's own words, said as they came
@@ -123,5 +132,16 @@ def service_line(action, actor: str | None, names: dict, kind: str | None = None
     if isinstance(action, types.MessageActionChatDeleteUser):
         removed = names.get(action.user_id) or SOMEONE_ELSE
         return ("left", {"actor": actor}) if removed == actor else ("removed", {"actor": actor, "others": [removed]})
+    if isinstance(action, types.MessageActionTopicEdit):
+        return _topic_edit(action, actor)
     make = lines.get(type(action))
     return make(action) if make else ("other", {})
+
+
+def _topic_edit(action, actor: str) -> ServiceLine:
+    """A topic renamed, closed or reopened (an icon or hiding changed alone says "Service message")."""
+    if action.title:
+        return "topic_renamed", {"actor": actor, "title": action.title}
+    if action.closed is not None:
+        return ("topic_closed" if action.closed else "topic_reopened"), {"actor": actor}
+    return "other", {}

@@ -3,6 +3,9 @@ message sent there lands in that topic."""
 import re
 
 import pytest
+from telethon.tl import types
+
+from telegram_web.telegram.actions import say, service_line
 
 from ..helpers import wait_until
 
@@ -65,3 +68,22 @@ def test_an_open_threads_poll_asks_telegram_only_when_the_forum_changed(server, 
     fresh = wait_until(lambda: browser.get(url, target="messages"), lambda r: r.status_code == 200)
     body = fresh.get_data(as_text=True)
     assert "Aisle is fine too" in body and 'id="topic-poll" hx-swap-oob="true"' in body
+
+
+
+
+
+def test_a_topics_creation_is_said_in_its_thread(server, me, browser, forum):
+    peer, flights = forum
+    html = browser.get(f"/telegram/chats/{peer}/topics/{flights}/", target="chat-pane").get_data(as_text=True)
+    assert "Bob Builder created the topic «Flights»" in html and "Service message" not in html
+
+
+@pytest.mark.parametrize("edit, said", [
+    (types.MessageActionTopicEdit(title="Flights 2027"), "Bob renamed the topic to «Flights 2027»"),
+    (types.MessageActionTopicEdit(closed=True), "Bob closed the topic"),
+    (types.MessageActionTopicEdit(closed=False), "Bob reopened the topic"),
+    (types.MessageActionTopicEdit(icon_emoji_id=5), "Service message"),  # (an icon alone: Telegram's apps say little)
+])
+def test_a_topics_renaming_closing_and_reopening_are_said(edit, said):
+    assert say(service_line(edit, "Bob", {})) == said
