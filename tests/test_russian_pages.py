@@ -137,7 +137,8 @@ def test_telegram_refusals_are_said_in_the_language_of_each_request(demo):
     # Reading the chat's history fails on the loop thread: the page shows what is known, and why, in Russian.
     server.inject_error("messages.GetHistoryRequest", "FLOOD_WAIT_125")
     page = russian(client.get(f"/telegram/chats/{bob}/", headers=RUSSIAN))
-    assert "Telegram просит подождать 2 мин 5 с, прежде чем пробовать снова." in page
+    # (a number and its unit never part at a line's end: a no-break space between them)
+    assert "Telegram просит подождать 2\u00a0мин 5\u00a0с, прежде чем пробовать снова." in page
 
 
 def test_a_wrong_phone_is_refused_in_russian(demo):
