@@ -2,19 +2,29 @@
 start and callback buttons."""
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, StringField
-from wtforms.validators import AnyOf, InputRequired, Length, Regexp
+from wtforms.validators import InputRequired, Length, Regexp, ValidationError
 
 from . import Form, stripped
 
 
 class ChatActionForm(Form):
-    """An action from the chat list's menu: the flag undoing it (`unpin`, `unmute`, `unarchive`, `unread`), a mute's
-    length (`seconds`: 3600, 28800, 86400, or 0 for ever), a deletion's `revoke` (for the other person too)."""
+    """An action from the chat list's menu: the flag undoing it (`unpin`, `unarchive`, `unread`), a deletion's
+    `revoke` (for the other person too)."""
 
-    unpin, unmute, unarchive = BooleanField(), BooleanField(), BooleanField()
+    unpin, unarchive = BooleanField(), BooleanField()
     unread, revoke = BooleanField(), BooleanField()
-    seconds = StringField(default="0", validators=[AnyOf(["3600", "28800", "86400", "0"], message=(
-        _l("Mute for 3600, 28800 or 86400 seconds, or 0 for ever.")))])
+
+
+class MuteForm(Form):
+    """Muting a chat from the list's menu: for `seconds` (3600, 28800, 86400, or 0 for ever), or `unmute`."""
+
+    unmute = BooleanField()
+    seconds = StringField()
+
+    def validate_seconds(self, field):
+        """:raise ValidationError: for a mute without one of the lengths (a missing one is not "for ever")."""
+        if not self.unmute.data and field.data not in ("3600", "28800", "86400", "0"):
+            raise ValidationError(_l("Mute for 3600, 28800 or 86400 seconds, or 0 for ever."))
 
 
 class OpenForm(Form):

@@ -3,7 +3,7 @@ delete). Each answers the chat's list item (JSON: the chat) and `HX-Trigger: cha
 at once from the cache the action updated (pinned chats first, archived ones moved, muted badges grey)."""
 from flask import abort
 
-from ..forms.chats import ChatActionForm
+from ..forms.chats import ChatActionForm, MuteForm
 from ..telegram.service import get_service
 from ..web import respond
 from . import account, linked_pages, telegram_blueprint
@@ -15,9 +15,9 @@ ITEM = "telegram/chats/_item.html"
 LIST_CHANGED = {"HX-Trigger": "chats-changed"}  # the list's poll listens for it and asks at once
 
 
-def action_form() -> ChatActionForm:
+def action_form(form_class=ChatActionForm):
     """The posted action form; :raise 400: with its first error."""
-    form = ChatActionForm()
+    form = form_class()
     if not form.validate():
         abort(400, form.first_error())
     return form
@@ -43,7 +43,7 @@ def pin(chat_id: int):
 @bp.route(CHAT + "mute/", methods=["POST"])
 def mute(chat_id: int):
     """Mute the chat for `seconds` (0: for ever), or unmute it (`unmute=1`)."""
-    form = action_form()
+    form = action_form(MuteForm)
     seconds = None if form.unmute.data else int(form.seconds.data)
     return changed(get_service().chat_actions.mute(account().id, chat_id, seconds))
 

@@ -136,6 +136,8 @@ ACTION_CASES = [
     # The chat list's menu.
     case("chat-mute-word", "chats", "POST", "/telegram/chats/{bob}/mute/", data={"seconds": "forever"}, status=400,
          says="Mute for 3600, 28800 or 86400 seconds, or 0 for ever", check=nothing_asked),
+    case("chat-mute-no-length", "chats", "POST", "/telegram/chats/{bob}/mute/", data={}, status=400,
+         says="Mute for 3600, 28800 or 86400 seconds, or 0 for ever", check=nothing_asked),
     case("chat-mute-negative", "chats", "POST", "/telegram/chats/{bob}/mute/", data={"seconds": "-5"}, json=True,
          status=400, says="Mute for 3600, 28800 or 86400 seconds", check=nothing_asked),
     case("chat-menu-unknown-chat", "chats", "GET", "/telegram/chats/424242/menu/", json=True, status=404,
