@@ -4,7 +4,8 @@ Written only on the loop thread, one dict item or attribute assignment at a time
 request threads only read. A chat is on the board while its window is trusted (updates keep it current):
 then a poll whose cursor matches its (epoch, version, newest id) would find nothing, and the loop need not
 be asked. A chat whose window was never loaded is on it (newest id 0) while updates keep the messages a page
-shows of it current (cache.ChatCache.show). Anything a chat poll shows must change that triple (ChatCache logs it), or the poll will not see it.
+shows of it current (cache.ChatCache.show). Anything a chat poll shows must change that triple (ChatCache
+logs it), or the poll will not see it.
 """
 import time
 

@@ -84,8 +84,9 @@ class ChatCache:
     def add(self, view: MessageView, media=None) -> None:
         """Store a new or changed message, logging what changed."""
         old = self.messages.get(view.id)
-        if not _news(old, view):
+        if _same(old, view):
             return
+        _keep_quote(old, view)
         self.messages[view.id] = view
         if media is not None:
             self.media[view.id] = media
@@ -110,7 +111,9 @@ class ChatCache:
 
     def edit_shown(self, view: MessageView) -> None:
         """An edit of a message shown outside the window: kept and logged, for the page's poll."""
-        if _news(self.shown[view.id], view):
+        old = self.shown[view.id]
+        if not _same(old, view):
+            _keep_quote(old, view)
             self.shown[view.id] = view
             self._log("edit", view.id)
 
@@ -142,14 +145,16 @@ class ChatCache:
         return edited - deleted, deleted
 
 
-def _news(old: MessageView | None, view: MessageView) -> bool:
-    """Whether `view` tells what the cached `old` (or None) did not; an edit keeps its quote."""
-    if (old is not None and old.edit_date == view.edit_date and old.text == view.text
-            and old.reactions == view.reactions and old.keyboard == view.keyboard and old.media == view.media):
-        return False
+def _same(old: MessageView | None, view: MessageView) -> bool:
+    """Whether `view` tells nothing the cached `old` (None: not cached) did not."""
+    return (old is not None and old.edit_date == view.edit_date and old.text == view.text
+            and old.reactions == view.reactions and old.keyboard == view.keyboard and old.media == view.media)
+
+
+def _keep_quote(old: MessageView | None, view: MessageView) -> None:
+    """An edit keeps the quote of the message it replies to (an update carries the id alone)."""
     if old is not None and old.reply_to_id == view.reply_to_id and view.reply_preview is None:
         view.reply_preview, view.reply_sender = old.reply_preview, old.reply_sender
-    return True
 
 
 class AccountCache:
