@@ -2,9 +2,10 @@
 import pytest
 
 from telegram_sandbox import SandboxServer
+from telegram_web.telegram import reading
 
 from ..conftest import add_owner
-from ..helpers import Browser, link_account  # noqa: F401 - shared; imported from here by other test folders
+from ..helpers import Browser, link_account, wait_until  # noqa: F401 - the first two shared, imported from here
 
 PHONE = "447700900555"
 
@@ -48,7 +49,9 @@ def browser(app):
 
 
 def requests_during(server, user_id, action):
-    """Run `action()` and return (its result, the names of the requests it cost at the sandbox)."""
+    """Run `action()` and return (its result, the names of the requests it cost at the sandbox). The read marks of
+    the pages before it go out first: they are tasks on the loop, and one landing meanwhile is not the action's cost."""
+    wait_until(lambda: reading._in_flight, lambda running: not running)
     mark = server.request_count()
     result = action()
     return result, server.requests_since(user_id, mark)
