@@ -8,7 +8,9 @@ answers 204, hop: the same unchanged poll through `service.messages.changes` (th
 poll made before). Then load: `--threads` request threads poll for `--seconds`, each `--rate` times a second and
 twice that, then back to back, while a probe measures the event loop's lag (a callback scheduled every 20 ms: how
 late it runs), and how many full garbage collections ran (each holds the GIL): the hop-free poll with the
-startup objects frozen as app.py serves (serving.py) and not frozen, and the poll through the loop thread.
+startup objects frozen as app.py serves (serving.py) and not frozen, the poll through the loop thread, and the
+floor route under the same load: it never touches the loop, so its rows are the lag that the request load alone
+costs the loop (the process's CPU), and the poll's lag over the floor's is what polling adds to it.
 """
 import argparse
 import gc
@@ -112,7 +114,8 @@ def run(delay, polls, threads, seconds, per_thread):
     probe.join()
     sat = [["idle (no polls)", "-", "-", "-", f"{p50(idle_lags) * 1000:.2f}", f"{pct(idle_lags, 99) * 1000:.2f}",
             f"{max(idle_lags) * 1000:.1f}", "-"]]
-    runs = [("a: chat poll (no hop)", True), ("a: chat poll (no hop)", False), ("hop: poll via the loop thread", True)]
+    runs = [("a: chat poll (no hop)", True), ("a: chat poll (no hop)", False), ("hop: poll via the loop thread", True),
+            ("floor: login + 204", True)]
     for rate in (per_thread, 2 * per_thread, 0):
         for name, frozen in runs:
             if frozen:
@@ -131,10 +134,13 @@ def run(delay, polls, threads, seconds, per_thread):
     offered = (f"{per_thread * threads}/s", f"{2 * per_thread * threads}/s", "back to back")
     served = [lag99[("a: chat poll (no hop)", "frozen", o)] for o in offered]
     unfrozen = [lag99[("a: chat poll (no hop)", "not frozen", o)] for o in offered]
+    floors = [lag99[("floor: login + 204", "frozen", o)] for o in offered]
+    over_floor = [f"{float(a) / float(f):.2f}" for a, f in zip(served, floors)]
     print(f"\nSUMMARY hop-free: unchanged poll p50 / floor = {p50(times['a: chat poll (no hop)']) / floor:.2f} "
           f"(goal <= 1.3; via the loop thread {p50(times['hop: poll via the loop thread']) / floor:.2f}); loop lag p99 "
           f"without the hop at {' / '.join(offered)}: {' / '.join(served)} ms as served, "
-          f"{' / '.join(unfrozen)} ms with the startup objects not frozen (idle {sat[0][5]} ms)")
+          f"{' / '.join(unfrozen)} ms with the startup objects not frozen (idle {sat[0][5]} ms); the floor route under "
+          f"the same load {' / '.join(floors)} ms: poll lag / floor lag {' / '.join(over_floor)}")
     app.extensions["telegram"].shutdown()
 
 

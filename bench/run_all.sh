@@ -15,7 +15,7 @@ $PY bench/scale.py --delay 0.05 --sizes 100,1000,5000 --messages 10000 --repeat 
 $PY bench/load.py --delay 0.05 --pollers 50 --duration "${DURATION:-60}" --intervals 10,1,0 --procs 2 --write-every 1
 # Issue 12: goal 1 (an unchanged poll without the loop hop), goal 3 (first loads) and goal 4 (200 open tabs at the
 # page's 10 s, waitress with app.py's connection limit; static files).
-$PY bench/hop_free.py --delay 0.05 --polls 2000 --threads 8 --seconds 8 --rate 25
+$PY bench/hop_free.py --delay 0.05 --polls 2000 --threads 8 --seconds 15 --rate 25
 $PY bench/first_loads.py --delay 0.05 --repeat 5
 $PY bench/load.py --delay 0.05 --pollers 200 --duration "${DURATION:-60}" --intervals 10 --procs 2 --write-every 1 --connection-limit 1000
 # Goal 2: the chat-list poll with 10,000 dialogs loaded: unchanged (against the floor route) and one changed chat.
