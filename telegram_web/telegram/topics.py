@@ -160,7 +160,10 @@ async def _thread(client, chat_id: int, topic_id: int, mark_read: bool) -> Topic
     if topic is None:
         raise ChatNotFound(_l("This forum has no such topic (it may have been deleted)."), 404)
     chat = cache.chat(chat_id)
-    await history.refresh(client, cache, chat)  # the forum's window, kept by updates: what the poll compares
+    # The forum's window (getHistory on first open): updates are logged only into a trusted window, and the poll
+    # answers from that log. getReplies (this topic's messages) and getForumTopics (each topic's newest) cannot
+    # make it trusted: neither says that no other message lies between.
+    await history.refresh(client, cache, chat)
     window = window_of(chat)  # (before getReplies: what comes after it moves the board on)
     views = await _replies(client, cache, peer, topic_id)
     show_topic(chat, topic_id, views)
