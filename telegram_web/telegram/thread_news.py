@@ -64,7 +64,8 @@ def cursor_of(window: ThreadCursor, messages: list[MessageView], since: ThreadCu
 class ThreadNews:
     """A thread poll's answer: the topic's new messages (oldest first), shown ones edited since, ids of shown ones
     deleted since, the shown message the new ones follow (for the day line and the sender's name) and the thread's
-    cursor now. `chat` is None when no message was asked for (only deletions, or nothing)."""
+    cursor now. `chat` is None when none of the topic's messages came or changed (only deletions, or nothing), or
+    when they came from the cache and the chat list lacks the forum."""
 
     chat: ChatSummary | None
     cursor: ThreadCursor

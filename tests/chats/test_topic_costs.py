@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from telegram_web.telegram.cache import WINDOW
+
 from .conftest import requests_during
 from .test_topic_poll import arrived, poll_url
 from .test_topics import forum  # noqa: F401 - the fixture
@@ -99,3 +101,18 @@ def test_a_topics_first_open_asks_telegram_what_it_must(server, me, browser, for
                                                                  target="chat-pane"))
     assert general == ["messages.GetForumTopicsRequest", "messages.GetRepliesRequest",
                        "messages.ReadDiscussionRequest"]  # the forum's window is kept by updates since
+
+
+def test_a_message_the_cache_no_longer_holds_has_the_topic_asked_again(server, me, browser, forum):
+    peer, flights = forum
+    bob = server.phones["447700900001"]
+    _, url = open_thread(browser, peer, flights)
+    server.push_message(bob, peer, "Aisle is fine too", reply_to=flights)
+    for n in range(WINDOW):  # the forum's window moves past it: its topic is no longer known
+        server.push_message(bob, peer, f"General chatter {n}")
+    arrived(browser, f"General chatter {WINDOW - 1}")
+
+    answer, cost = requests_during(server, me, lambda: browser.get(url, target="messages"))
+    body = answer.get_data(as_text=True)
+    assert "Aisle is fine too" in body and len(ARTICLE.findall(body)) == 1  # (General's chatter is not the topic's)
+    assert cost == ["messages.GetForumTopicsRequest", "messages.GetRepliesRequest", "messages.ReadDiscussionRequest"]
