@@ -3,7 +3,9 @@
 https://core.telegram.org/api/forum: a forum (channel.forum) always has the "General" topic (id 1, its messages
 carry no reply header); creating a topic posts messageActionTopicCreate, whose id is the topic's id; a message
 sent with reply_to the topic's id goes into that topic (its reply header: forum_topic, reply_to_msg_id the
-topic), a reply to a message of a topic stays in it (reply_to_top_id the topic); a reply to a message deleted
+topic), a reply to a message of a topic stays in it (reply_to_top_id the topic); General's messages are those of
+a plain supergroup (a reply's header without forum_topic: "except for the General topic",
+core.telegram.org/constructor/messageReplyHeader); a reply to a message deleted
 meanwhile goes, without the reply, into the topic top_msg_id names, else into General
 (core.telegram.org/constructor/inputReplyToMessage). Each member has a read mark per
 topic (messages.readDiscussion). A closed topic refuses new messages (TOPIC_CLOSED).
@@ -88,9 +90,9 @@ class TopicsMixin:
 
 def reply_header(m):
     """The reply header of a stored message: a reply, a message of a forum topic, or None."""
-    if m.topic is None:
+    if m.topic is None or m.topic == GENERAL:  # General's are a plain supergroup's: no forum_topic (its doc)
         return types.MessageReplyHeader(reply_to_msg_id=m.reply_to) if m.reply_to else None
-    if m.topic == GENERAL and not m.reply_to or m.action is not None and m.topic == m.id:
-        return None  # General's messages and a topic's own creation carry none
+    if m.action is not None and m.topic == m.id:
+        return None  # a topic's own creation carries none
     return types.MessageReplyHeader(reply_to_msg_id=m.reply_to or m.topic, forum_topic=True,
                                     reply_to_top_id=m.topic if m.reply_to and m.reply_to != m.topic else None)

@@ -20,6 +20,7 @@ from .media_view import MediaView, media_view
 from .rights import moderates
 
 PREVIEW_CHARS = 120
+GENERAL = 1  # a forum's General topic: its messages are a plain supergroup's (no forum_topic in their header)
 SAVED = N_("Saved Messages")  # the owner's own chat, named as Telegram's apps name it
 
 
@@ -68,6 +69,7 @@ class MessageView:
     # the chat's photos before and after this one (the viewer's previous/next)
     photo_prev: int | None = field(default=None, metadata=HIDDEN)
     photo_next: int | None = field(default=None, metadata=HIDDEN)
+    topic: int = field(default=GENERAL, metadata=HIDDEN)  # in a forum, the topic it is in (topic_of)
 
     JSON_PROPERTIES: ClassVar = ("edited", "reply_to", "sponsored")
 
@@ -264,6 +266,18 @@ def _replied(header) -> int | None:
     return header.reply_to_msg_id
 
 
+def topic_of(message) -> int:
+    """The forum topic a message is in, as Telegram's apps read it (core.telegram.org/api/forum: a topic is the
+    thread of its messageActionTopicCreate): a header with forum_topic names it (reply_to_top_id in a reply, else
+    reply_to_msg_id, the topic itself); the creation message is its own topic's; any other is General's."""
+    header = getattr(message, "reply_to", None)
+    if getattr(header, "forum_topic", False):
+        return header.reply_to_top_id or header.reply_to_msg_id
+    if isinstance(getattr(message, "action", None), types.MessageActionTopicCreate):
+        return message.id
+    return GENERAL
+
+
 def message_view(message, names: dict) -> MessageView:
     """A MessageView from a Telethon Message or MessageService; `names` fills unknown sender names."""
     from .actions import YOU, say, service_line  # service lines live apart to keep this module small
@@ -291,4 +305,4 @@ def message_view(message, names: dict) -> MessageView:
         service=say(line) if line else None, service_line=line,
         media=None if is_service else media_view(message), reactions=reactions_of(getattr(message, "reactions", None)),
         pinned=bool(getattr(message, "pinned", False)), grouped_id=getattr(message, "grouped_id", None),
-        keyboard=None if is_service else keyboard_of(getattr(message, "reply_markup", None)))
+        keyboard=None if is_service else keyboard_of(getattr(message, "reply_markup", None)), topic=topic_of(message))

@@ -3,20 +3,25 @@
 The thread's page carries a cursor (`ThreadCursor`): the forum's cached window as the chat's own poll knows it
 (epoch, version, newest message id: what the loop thread publishes on the board, board.py), and the thread's oldest
 and newest message shown and its newest edit. While the board still shows that window the poll answers 204 without
-a trip to the loop thread (Telegram is not asked). Once the window moved, its change log tells: the topic's messages
-deleted meanwhile (updateDeleteChannelMessages; `show_topic` keeps the shown ones in the forum's cache, so even one
-older than its window is logged, and notes their topic) are taken off the page with no Telegram request; a
-new or edited message of the forum has the topic's newest messages asked again, and the answer (`ThreadNews`) is
-the topic's messages after the shown ones, appended (so the thread's live region announces just them and an
-upload's progress bar appended meanwhile stays), the shown ones edited since, replaced in place, and the cursor
-moved on.
+a trip to the loop thread (Telegram is not asked). Once the window moved, its change log tells what changed, and
+each cached message knows its topic (convert.topic_of, from Telegram's reply header), so the forum's cache answers
+(`from_cache`): another topic's messages change nothing; this topic's new ones are appended (so the thread's live
+region announces just them and an upload's progress bar appended meanwhile stays), its shown ones edited since
+replaced in place, its shown ones deleted since (updateDeleteChannelMessages; `show_topic` keeps the shown ones in
+the forum's cache, so even one older than its window is logged, and notes their topic) taken off, and the cursor
+moved on. Telegram is asked for the topic's newest messages again (`thread`, as on opening) only when the cache
+cannot tell: its window was replaced, or a changed message has left it.
 """
 import weakref
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from telethon import functions
+
 from . import history
+from .albums import present
 from .convert import ChatSummary, MessageView
+from .dialogs import input_peer
 from .updates import ensure
 
 TOPIC_NOTES = 2000  # messages of a forum whose topic is remembered (its pages' messages: their deletions)
@@ -59,7 +64,8 @@ def cursor_of(window: ThreadCursor, messages: list[MessageView], since: ThreadCu
 class ThreadNews:
     """A thread poll's answer: the topic's new messages (oldest first), shown ones edited since, ids of shown ones
     deleted since, the shown message the new ones follow (for the day line and the sender's name) and the thread's
-    cursor now. `chat` is None when no message was asked for (only deletions, or nothing)."""
+    cursor now. `chat` is None when none of the topic's messages came or changed (only deletions, or nothing), or
+    when they came from the cache and the chat list lacks the forum."""
 
     chat: ChatSummary | None
     cursor: ThreadCursor
@@ -96,9 +102,9 @@ def show_topic(chat, topic_id: int, views: list[MessageView]) -> None:
 
 
 async def news_since(client, chat_id: int, topic_id: int, since: ThreadCursor, mark_read: bool, thread) -> ThreadNews:
-    """On the loop thread: what the topic's page at `since` is missing. Deletions come from the forum's change log;
-    only a new or edited message in the forum has `thread` (topics.py: the topic's newest messages, as on opening)
-    ask Telegram again; the forum's window goes back on the board for the next poll."""
+    """On the loop thread: what the topic's page at `since` is missing, from the forum's cache (`from_cache`), else
+    from `thread` (topics.py: the topic's newest messages, as on opening); the forum's window goes back on the board
+    for the next poll (if a read mark or a header change took it off: cache.unpublish)."""
     cache = await ensure(client)
     chat = cache.chat(chat_id)
     await history.refresh(client, cache, chat)  # no request while updates keep it trusted
@@ -106,9 +112,42 @@ async def news_since(client, chat_id: int, topic_id: int, since: ThreadCursor, m
     notes = _topics.get(chat, {})
     deleted = sorted(i for i in logged[1] if notes.get(i) == topic_id and since.oldest <= i <= since.after) \
         if logged else []
-    if logged is not None and not logged[0]:  # nothing new or edited in the forum: the thread is as shown
-        chat.publish()  # (back on the board if a read mark or a header change took it off: cache.unpublish)
-        return ThreadNews(None, cursor_of(window_of(chat), [], since), deleted=deleted)
-    found = await thread(client, chat_id, topic_id, mark_read)
+    news = await from_cache(client, cache, chat, topic_id, since, logged[0], deleted, mark_read) \
+        if logged is not None else None
+    if news is None:
+        found = await thread(client, chat_id, topic_id, mark_read)
+        news = news_of(found.chat, found.cursor, found.messages, since, deleted)
     chat.publish()
-    return news_of(found.chat, found.cursor, found.messages, since, deleted)
+    return news
+
+
+async def from_cache(client, cache, chat, topic_id: int, since: ThreadCursor, changed: set[int], deleted: list[int],
+                     mark_read: bool) -> ThreadNews | None:
+    """The news of the messages `changed` since the cursor, from the forum's cache; None when one of them is no
+    longer cached (its topic unknown). Only this topic's new incoming messages cost a request (the read mark)."""
+    views = [chat.messages.get(i) or chat.shown.get(i) for i in sorted(changed)]
+    if None in views:
+        return None
+    window = window_of(chat)  # (before any request: what changes meanwhile moves the board on)
+    ours = [v for v in views if v.topic == topic_id and v.id >= since.oldest]  # (not the thread's older pages)
+    if not ours:
+        return ThreadNews(None, cursor_of(window, [], since), deleted=deleted)
+    show_topic(chat, topic_id, ours)  # (their deletions are this thread's)
+    await history.fill_replies(client, cache, chat, ours)  # replies within the topic quote
+    if mark_read:
+        await read_topic(client, cache, chat.chat_id, topic_id, [v for v in ours if v.id > since.after])
+    cached = sorted({**chat.shown, **chat.messages}.values(), key=lambda v: v.id)
+    thread = present(None, [v for v in cached if v.topic == topic_id and v.id >= since.oldest])  # (albums gathered)
+    shown, wanted = [v for v in thread if v.id <= since.after], {v.id for v in ours}
+    return ThreadNews(cache.dialogs.get(chat.chat_id), cursor_of(window, ours, since),
+                      [v for v in thread if v.id > since.after and v.id in wanted],
+                      [v for v in shown if v.id in wanted], deleted, shown[-1] if shown else None)
+
+
+async def read_topic(client, cache, chat_id: int, topic_id: int, views: list[MessageView]) -> None:
+    """Tell Telegram the topic is read up to the newest incoming message of `views` (messages.readDiscussion, the
+    topic's own read mark), if there is one."""
+    top = max((v.id for v in views if not v.out), default=0)
+    if top:
+        peer = await input_peer(client, cache, chat_id)
+        await client(functions.messages.ReadDiscussionRequest(peer=peer, msg_id=topic_id, read_max_id=top))

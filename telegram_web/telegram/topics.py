@@ -20,16 +20,15 @@ from telethon.tl import types
 
 from . import history
 from .albums import present
-from .convert import ChatSummary, MessageView, draft_reply, draft_text, message_view
+from .convert import GENERAL, ChatSummary, MessageView, draft_reply, draft_text, message_view
 from .dialogs import input_peer, summary_of
 from .file_sends import send_files
 from .internals import finish_message, sent_message
 from .problems import ChatNotFound
 from .rights import may_edit
-from .thread_news import ThreadCursor, ThreadNews, cursor_of, news_since, show_topic, window_of
+from .thread_news import ThreadCursor, ThreadNews, cursor_of, news_since, read_topic, show_topic, window_of
 from .updates import ensure, note_draft, note_message, remember_names
 
-GENERAL = 1  # the General topic's id: its messages carry no reply header
 TOPICS_PAGE = 100  # topics per getForumTopics (Telegram's maximum)
 THREAD_PAGE = 50
 
@@ -88,9 +87,9 @@ class Topics:
 
     def news(self, session_id: int, chat_id: int, topic_id: int, since: ThreadCursor, *,
              mark_read: bool = True) -> ThreadNews:
-        """What the thread gained since `since` (thread_news.py): deletions from the forum's change log, and the
-        topic's newest messages asked again only if the forum has a new or edited message;
-        :raise ChatNotFound: for an unknown topic."""
+        """What the thread gained since `since` (thread_news.py): from the forum's change log and cache, the
+        topic's newest messages asked again only when the cache cannot tell; :raise ChatNotFound: for an unknown
+        topic."""
         return self._service.call(session_id, news_since, chat_id, topic_id, since, mark_read, _thread)
 
     def list(self, session_id: int, chat_id: int) -> TopicList:
@@ -161,15 +160,17 @@ async def _thread(client, chat_id: int, topic_id: int, mark_read: bool) -> Topic
     if topic is None:
         raise ChatNotFound(_l("This forum has no such topic (it may have been deleted)."), 404)
     chat = cache.chat(chat_id)
-    await history.refresh(client, cache, chat)  # the forum's window, kept by updates: what the poll compares
+    # The forum's window (getHistory on first open): updates are logged only into a trusted window, and the poll
+    # answers from that log. getReplies (this topic's messages) and getForumTopics (each topic's newest) cannot
+    # make it trusted: neither says that no other message lies between.
+    await history.refresh(client, cache, chat)
     window = window_of(chat)  # (before getReplies: what comes after it moves the board on)
     views = await _replies(client, cache, peer, topic_id)
     show_topic(chat, topic_id, views)
     await history.fill_replies(client, cache, chat, views)  # replies within the topic quote
     views = present(None, views)  # an album in one bubble (of its members on the page)
-    top = max((v.id for v in views if not v.out), default=0)
-    if mark_read and topic.unread and top:
-        await client(functions.messages.ReadDiscussionRequest(peer=peer, msg_id=topic_id, read_max_id=top))
+    if mark_read and topic.unread:
+        await read_topic(client, cache, chat_id, topic_id, views)
         topic.unread = 0
     if topic.id == GENERAL and topic.draft is None:  # General's draft names no topic: it is the chat's own
         topic.draft, topic.draft_reply_to = summary.draft, summary.draft_reply_to

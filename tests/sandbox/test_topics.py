@@ -134,3 +134,17 @@ def test_a_reply_whose_message_was_deleted_goes_into_the_topic_top_msg_id_names(
     assert flights.reply_to.reply_to_msg_id == topic and flights.reply_to.forum_topic  # no reply: a new message
     assert flights.id in [m.id for m in after.messages] and general.reply_to is None  # General's carry no header
     assert (not_a_topic.message, never_sent.message) == ('TOPIC_ID_INVALID', 'REPLY_TO_INVALID')
+
+
+def test_a_reply_in_general_has_a_plain_supergroups_header(server, alice, forum):
+    peer, _ = forum  # core.telegram.org/constructor/messageReplyHeader: forum_topic "except for the General topic"
+
+    async def main():
+        client = await login(server, ALICE_PHONE)
+        hello = next(m for m in await client.get_messages(peer, limit=5) if m.message == 'hello all')
+        sent = await client.send_message(peer, 'hi Bob', reply_to=hello.id)
+        await client.disconnect()
+        return hello, sent
+    hello, sent = run(main())
+    header = sent.reply_to
+    assert header.reply_to_msg_id == hello.id and not header.forum_topic and header.reply_to_top_id is None
