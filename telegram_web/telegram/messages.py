@@ -231,8 +231,10 @@ async def _changes(client, cache: AccountCache, chat_id: int, cursor: Cursor, ma
     status, read = chat_status.status_for(cache, chat_id), read_outbox(chat_status.summary_for(cache, chat_id))
     newly_read = [i for i in sorted(chat.messages) if i in shown and chat.messages[i].out
                   and cursor.read < i <= (read or 0) and i not in edited]
+    # The cursor moves on to the window's newest, as the board publishes it (board.chat_unchanged): past the new
+    # ones, or back below a deleted newest one, so that the next poll is answered from the board again.
     changes = Changes(new, edited_views, sorted(i for i in deleted if i in shown),
-                      Cursor(chat.epoch, chat.version, new[-1].id if new else cursor.after, cursor.oldest,
+                      Cursor(chat.epoch, chat.version, max(chat.messages, default=0), cursor.oldest,
                              max(read or 0, cursor.read), status.key if status else cursor.status),
                       previous_date=chat.messages[last_shown].date if last_shown else None,
                       previous=chat.messages[last_shown] if last_shown else None,
