@@ -36,7 +36,7 @@ class ChatCache:
         self.refreshing = None  # asyncio.Future of the fetch in progress (coalesces fetches)
         self.sponsored: tuple[float, list] = (0.0, [])
         # Messages pages show outside the window (around a message, at the first unread one), for their edits and
-        # deletions (show); `shown_missed` once a reconnect may have lost some.
+        # deletions (show); `shown_missed` once a reconnect may have lost some (shown.py asks for them again).
         self.shown: dict[int, MessageView] = {}
         self.shown_missed = False
 
@@ -53,10 +53,11 @@ class ChatCache:
 
     def publish(self) -> None:
         """Put the window's (epoch, version, newest id) on the board while it is trusted, or (never loaded) while
-        updates keep the shown messages current; else take it off."""
+        updates keep the shown messages current; else (or until the shown messages are asked for again after a
+        reconnect) take it off."""
         if self.board is None:
             return
-        if self._trusted or (self.shown and not self.messages and not self.shown_missed):
+        if not self.shown_missed and (self._trusted or (self.shown and not self.messages)):
             self.board.chats[self.chat_id] = (self.epoch, self.version, max(self.messages, default=0))
         else:
             self.board.chats.pop(self.chat_id, None)
@@ -97,21 +98,41 @@ class ChatCache:
             self.media.pop(oldest, None)
             self.at_start = False
 
-    def show(self, views: list[MessageView]) -> None:
-        """Keep the messages a page shows outside the window, so its poll sees their edits and deletions (the
-        oldest kept dropped beyond WINDOW); a chat whose window was never loaded goes on the board with them."""
+    def show(self, views: list[MessageView], media: dict | None = None) -> None:
+        """Keep the messages a page shows outside the window (with their Telethon `media` by id: a poll's votes
+        are matched by it), so its poll sees their edits, reactions, votes and deletions (the oldest kept dropped
+        beyond WINDOW); a chat whose window was never loaded goes on the board with them."""
         for view in views:
             if view.id not in self.messages:
                 self.shown.pop(view.id, None)
                 self.shown[view.id] = view
+                if media and media.get(view.id) is not None:
+                    self.media[view.id] = media[view.id]
         while len(self.shown) > WINDOW:
-            del self.shown[next(iter(self.shown))]
+            dropped = next(iter(self.shown))
+            del self.shown[dropped]
+            if dropped not in self.messages:
+                self.media.pop(dropped, None)
         if not self.messages and not self._trusted:
             self.publish()
 
-    def edit_shown(self, view: MessageView) -> None:
+    def cached(self, message_id: int) -> MessageView | None:
+        """The message from the window, else as a page shows it outside the window; None when neither has it."""
+        return self.messages.get(message_id) or self.shown.get(message_id)
+
+    def replace(self, view: MessageView, media=None) -> None:
+        """A cached message changed (edited, reacted to, voted in): kept and logged, in the window or among the
+        shown; one neither has is left alone."""
+        if view.id in self.messages:
+            self.add(view, media)
+        elif view.id in self.shown:
+            self.edit_shown(view, media)
+
+    def edit_shown(self, view: MessageView, media=None) -> None:
         """An edit of a message shown outside the window: kept and logged, for the page's poll."""
         old = self.shown[view.id]
+        if media is not None:
+            self.media[view.id] = media
         if not _same(old, view):
             _keep_quote(old, view)
             self.shown[view.id] = view
