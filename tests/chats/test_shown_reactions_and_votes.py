@@ -40,7 +40,7 @@ def test_a_reaction_and_a_vote_on_shown_messages_reach_the_page(server, me, brow
     url = poll_url(opened(browser, bob, ids, how))
     assert browser.get(url, target="chat-poll").status_code == 204
 
-    live = when == "live"
+    live, mark = when == "live", server.request_count()
     bobs = server.message_ids(bob, me)
     server.set_reaction(bob, me, bobs[24], "🔥", deliver=live)  # (not delivered: lost with the connection)
     server.vote(bob, me, bobs[25], [1], deliver=live)
@@ -51,6 +51,8 @@ def test_a_reaction_and_a_vote_on_shown_messages_reach_the_page(server, me, brow
         return "🔥" in body and "1 voter" in body
     answer = wait_until(lambda: browser.get(url, target="chat-poll").get_data(as_text=True), both)
     assert both(answer) and f'id="m-{ids[24]}" hx-swap-oob="true"' in answer
+    asked = [n for n in server.requests_since(me, mark) if n == "messages.GetMessagesRequest"]
+    assert len(asked) == (0 if live else 1)  # the shown ones asked for once after the reconnect, never while live
 
     submissions.clear()  # and the page's poll is answered without the loop again
     assert browser.get(poll_url(answer), target="chat-poll").status_code == 204 and submissions == []
