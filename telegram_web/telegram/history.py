@@ -82,7 +82,9 @@ async def refresh(client, cache: AccountCache, chat: ChatCache) -> None:
 
 
 async def _refresh(client, cache: AccountCache, chat: ChatCache) -> None:
-    """The window checked against history unless trusted, the shown messages asked for concurrently if missed."""
+    """The window checked against history unless trusted; the shown messages asked for concurrently if missed."""
+    if not chat.shown_missed:  # (the common case, without a task more)
+        return await _check(client, cache, chat)
     await asyncio.gather(shown.recheck(client, cache, chat), *([] if chat.trusted else [_check(client, cache, chat)]))
 
 
