@@ -19,7 +19,8 @@ from datetime import datetime
 
 from . import chat_status, history, reading, shown
 from .albums import present
-from .cache import AccountCache, ChatCache
+from .cache import AccountCache
+from .chat_cache import ChatCache
 from .convert import ChatSummary, MessageView, message_view
 from .dialogs import summary_of
 from .messages import Changes, ChatPage, Cursor, read_outbox

@@ -13,7 +13,8 @@ from telethon.tl import types
 
 from ..phrases import N_
 from . import shown
-from .cache import AccountCache, ChatCache
+from .cache import AccountCache
+from .chat_cache import ChatCache
 from .actions import YOU, pinned_line, say
 from .convert import MessageView, message_view
 from .dialogs import input_peer

@@ -2,7 +2,7 @@
 
 `Messages` is the service's group for it (`service.messages.open(...)`, `.changes(...)`,
 `.older(...)`, `.send(...)`); its coroutines run on the loop thread and answer from the
-update-fed cache (cache.py, kept current by updates.py) whatever they can.
+update-fed cache (cache.py and chat_cache.py, kept current by updates.py) whatever they can.
 """
 import asyncio
 from dataclasses import dataclass, field
@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from ..plain import HIDDEN
 from . import chat_status, history, reading
 from .albums import present
-from .cache import WINDOW, AccountCache, ChatCache
+from .cache import AccountCache
+from .chat_cache import WINDOW, ChatCache
 from .convert import ChatSummary, MessageView
 from .dialogs import LIST_PAGE, ChatList, _chat_list, input_peer, summary_of
 from .history import PAGE

@@ -1,11 +1,12 @@
-"""The messages pages show outside a chat's window (cache.ChatCache.show), asked for again after a reconnect.
+"""The messages pages show outside a chat's window (chat_cache.ChatCache.show), asked for again after a reconnect.
 
 Updates keep them current while the client is connected. A reconnect may have lost some, and Telegram's difference
 brings back edits and deletions but never reactions or poll votes: so, as the window is checked against history,
 the first refresh after it asks Telegram once for the shown ids (messages.getMessages, or channels.getMessages) and
 logs what changed for the pages' polls.
 """
-from .cache import AccountCache, ChatCache
+from .cache import AccountCache
+from .chat_cache import ChatCache
 from .convert import message_view
 from .dialogs import input_peer
 
