@@ -6,7 +6,7 @@ answers what changed since the page's cursor, as a send does, so the next poll r
 """
 
 from .albums import members
-from .cache import WINDOW
+from .chat_cache import WINDOW
 from .convert import MessageView, message_view
 from .dialogs import input_peer, summary_of
 from .history import fill_replies, find

@@ -7,7 +7,7 @@ and next photo, so its viewer links to theirs. Views are copied: the cache keeps
 """
 import dataclasses
 
-from .cache import ChatCache
+from .chat_cache import ChatCache
 from .convert import MessageView
 
 

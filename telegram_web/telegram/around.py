@@ -17,9 +17,10 @@ import asyncio
 from dataclasses import dataclass
 from datetime import datetime
 
-from . import chat_status, history, reading
+from . import chat_status, history, reading, shown
 from .albums import present
-from .cache import AccountCache, ChatCache
+from .cache import AccountCache
+from .chat_cache import ChatCache
 from .convert import ChatSummary, MessageView, message_view
 from .dialogs import summary_of
 from .messages import Changes, ChatPage, Cursor, read_outbox
@@ -94,7 +95,6 @@ async def _open(client, chat_id: int, message_id: int, day: datetime | None) -> 
     views = await _fetched(client, cache, chat, limit=2 * HALF, add_offset=-HALF, **offset)
     if day:  # the first message of the day, else (nothing since) the last one before it
         message_id = next((v.id for v in views if v.date >= day), views[-1].id if views else 0)
-    chat.show(views)
     highlight = message_id if any(v.id == message_id for v in views) else 0
     has_older = sum(1 for v in views if v.id < message_id) >= HALF
     return AroundPage(summary, views, _cursor(chat, views), has_older, highlight_id=highlight,
@@ -108,7 +108,7 @@ async def at_first_unread(client, cache: AccountCache, chat: ChatCache, summary:
     load on scrolling down until the newest, where the chat's ordinary poll takes over (messages.py's `_open`,
     on the loop thread, with the window already refreshed)."""
     read_mark = summary.read_inbox_max_id
-    views = [message_view(m, cache.names) for m in reversed(await _from(client, cache, chat.chat_id, read_mark))]
+    views = _shown(cache, chat, await _from(client, cache, chat.chat_id, read_mark))
     status, sponsored = await asyncio.gather(chat_status.opened(client, cache, summary),
                                              history.sponsored(client, chat, summary.kind))
     return await _unread_page(client, cache, chat, summary, views, read_mark, mark_read, status, sponsored,
@@ -143,7 +143,7 @@ async def straight_at_first_unread(client, cache: AccountCache, chat: ChatCache,
         summary.unread = sum(1 for v in chat.messages.values() if not v.out and v.id > read_mark)
         cache.touch_dialogs(summary)  # (the list shows the count the answer told)
         return None
-    views = [message_view(m, cache.names) for m in reversed(messages)]
+    views = _shown(cache, chat, messages)
     page = await _unread_page(client, cache, chat, summary, views, read_mark, mark_read, status, sponsored,
                               has_newer=True)  # (a full page after the read mark: the newest is not known to be in it)
     page.draft_quote = quote
@@ -154,7 +154,6 @@ async def _unread_page(client, cache: AccountCache, chat: ChatCache, summary: Ch
                        read_mark: int, mark_read: bool, status, sponsored, *, has_newer: bool) -> AroundPage:
     """The page at the first unread one after `read_mark` (the read mark before marking these read)."""
     await history.fill_replies(client, cache, chat, views)
-    chat.show(views)
     if mark_read:
         reading.mark_read(client, cache, summary, views)
     first_unread = next((v.id for v in views if not v.out and v.id > read_mark), None)
@@ -188,10 +187,17 @@ def _became_window(cache: AccountCache, chat: ChatCache, summary: ChatSummary | 
 
 
 async def _fetched(client, cache: AccountCache, chat: ChatCache, **where) -> list[MessageView]:
-    """One page of history (messages.getHistory with `where`), oldest first, quotes filled in."""
-    messages = await history.fetch(client, cache, chat.chat_id, **where)
-    views = [message_view(m, cache.names) for m in reversed(messages)]
+    """One page of history (messages.getHistory with `where`), oldest first, quotes filled in, kept as shown."""
+    views = _shown(cache, chat, await history.fetch(client, cache, chat.chat_id, **where))
     await history.fill_replies(client, cache, chat, views)
+    return views
+
+
+def _shown(cache: AccountCache, chat: ChatCache, messages: list) -> list[MessageView]:
+    """Telethon messages (newest first) as the page shows them, oldest first; kept with their media for the
+    page's poll (ChatCache.show: those outside the window)."""
+    views = [message_view(m, cache.names) for m in reversed(messages)]
+    chat.show(views, {m.id: m.media for m in messages})
     return views
 
 
@@ -216,9 +222,8 @@ async def _newer(client, chat_id: int, after: int, oldest: int, limit: int, mark
     else:  # (a window never loaded is this answer once it reaches the newest message: the ordinary poll's)
         messages = await _from(client, cache, chat_id, after, limit)
         loaded = loaded or _became_window(cache, chat, summary, messages, after, limit)
-        views = [message_view(m, cache.names) for m in reversed(messages) if m.id > after]
+        views = _shown(cache, chat, [m for m in messages if m.id > after])  # (the window's are kept anyway)
     await history.fill_replies(client, cache, chat, views)
-    chat.show(views)  # (those from Telegram; the window's are kept current anyway)
     if mark_read and summary is not None:  # scrolled down to them: seen, as Telegram's apps count it
         reading.mark_read(client, cache, summary, views)
     last = views[-1].id if views else after
@@ -228,11 +233,13 @@ async def _newer(client, chat_id: int, after: int, oldest: int, limit: int, mark
 async def _changes(client, chat_id: int, cursor: Cursor) -> Changes:
     cache = await ensure(client)
     chat = cache.chat(chat_id)
-    if _loaded(chat):  # (one never loaded has only the shown messages' changes: chat.show)
-        await history.refresh(client, cache, chat)  # no request while updates keep the window trusted
+    if _loaded(chat):  # no request while updates keep the window trusted (after a reconnect, the shown ones too)
+        await history.refresh(client, cache, chat)
+    else:  # one never loaded has only the shown messages (chat.show), asked for again after a reconnect
+        await shown.recheck(client, cache, chat)
     found = chat.changes_since(cursor.version) if chat.epoch == cursor.epoch else None
     edited, deleted = found or (set(), set())  # (a replaced window cannot tell: the shown messages stay)
-    shown = range(cursor.oldest, cursor.after + 1)
-    views = (chat.messages.get(i) or chat.shown.get(i) for i in sorted(edited) if i in shown)
-    return Changes([], [v for v in views if v is not None],
-                   sorted(i for i in deleted if i in shown), Cursor(chat.epoch, chat.version, cursor.after, cursor.oldest))
+    on_page = range(cursor.oldest, cursor.after + 1)
+    views = (chat.cached(i) for i in sorted(edited) if i in on_page)
+    return Changes([], [v for v in views if v is not None], sorted(i for i in deleted if i in on_page),
+                   Cursor(chat.epoch, chat.version, cursor.after, cursor.oldest))

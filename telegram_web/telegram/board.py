@@ -4,8 +4,9 @@ Written only on the loop thread, one dict item or attribute assignment at a time
 request threads only read. A chat is on the board while its window is trusted (updates keep it current):
 then a poll whose cursor matches its (epoch, version, newest id) would find nothing, and the loop need not
 be asked. A chat whose window was never loaded is on it (newest id 0) while updates keep the messages a page
-shows of it current (cache.ChatCache.show). Anything a chat poll shows must change that triple (ChatCache
-logs it), or the poll will not see it.
+shows of it current (chat_cache.ChatCache.show). Anything a chat poll shows must change that triple (ChatCache
+logs it), or the poll will not see it; and a poll that went to the loop takes the triple as its cursor even when
+nothing it shows changed, or each later poll would go to the loop again (messages.py).
 """
 import time
 

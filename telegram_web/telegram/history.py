@@ -12,7 +12,9 @@ from telethon import errors as tg, functions, utils
 from telethon.tl import types
 
 from ..phrases import N_
-from .cache import AccountCache, ChatCache
+from . import shown
+from .cache import AccountCache
+from .chat_cache import ChatCache
 from .actions import YOU, pinned_line, say
 from .convert import MessageView, message_view
 from .dialogs import input_peer
@@ -66,8 +68,9 @@ def finished(client, cache: AccountCache, result, peer=None) -> list:
 
 
 async def refresh(client, cache: AccountCache, chat: ChatCache) -> None:
-    """Make the window trustworthy; concurrent callers share one fetch."""
-    if chat.trusted:
+    """Make the window trustworthy, and after a reconnect the messages pages show outside it (shown.py);
+    concurrent callers share one fetch."""
+    if chat.trusted and not chat.shown_missed:
         return
     if chat.refreshing is not None:
         return await asyncio.shield(chat.refreshing)
@@ -80,6 +83,13 @@ async def refresh(client, cache: AccountCache, chat: ChatCache) -> None:
 
 
 async def _refresh(client, cache: AccountCache, chat: ChatCache) -> None:
+    """The window checked against history unless trusted; the shown messages asked for concurrently if missed."""
+    if not chat.shown_missed:  # (the common case, without a task more)
+        return await _check(client, cache, chat)
+    await asyncio.gather(shown.recheck(client, cache, chat), *([] if chat.trusted else [_check(client, cache, chat)]))
+
+
+async def _check(client, cache: AccountCache, chat: ChatCache) -> None:
     ids = chat.ids()[-PAGE:]
     if not ids:
         messages = await fetch(client, cache, chat.chat_id, limit=PAGE)

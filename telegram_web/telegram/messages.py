@@ -2,7 +2,7 @@
 
 `Messages` is the service's group for it (`service.messages.open(...)`, `.changes(...)`,
 `.older(...)`, `.send(...)`); its coroutines run on the loop thread and answer from the
-update-fed cache (cache.py, kept current by updates.py) whatever they can.
+update-fed cache (cache.py and chat_cache.py, kept current by updates.py) whatever they can.
 """
 import asyncio
 from dataclasses import dataclass, field
@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from ..plain import HIDDEN
 from . import chat_status, history, reading
 from .albums import present
-from .cache import WINDOW, AccountCache, ChatCache
+from .cache import AccountCache
+from .chat_cache import WINDOW, ChatCache
 from .convert import ChatSummary, MessageView
 from .dialogs import LIST_PAGE, ChatList, _chat_list, input_peer, summary_of
 from .history import PAGE
@@ -231,8 +232,10 @@ async def _changes(client, cache: AccountCache, chat_id: int, cursor: Cursor, ma
     status, read = chat_status.status_for(cache, chat_id), read_outbox(chat_status.summary_for(cache, chat_id))
     newly_read = [i for i in sorted(chat.messages) if i in shown and chat.messages[i].out
                   and cursor.read < i <= (read or 0) and i not in edited]
+    # The cursor moves on to the window's newest, as the board publishes it (board.chat_unchanged): past the new
+    # ones, or back below a deleted newest one, so that the next poll is answered from the board again.
     changes = Changes(new, edited_views, sorted(i for i in deleted if i in shown),
-                      Cursor(chat.epoch, chat.version, new[-1].id if new else cursor.after, cursor.oldest,
+                      Cursor(chat.epoch, chat.version, max(chat.messages, default=0), cursor.oldest,
                              max(read or 0, cursor.read), status.key if status else cursor.status),
                       previous_date=chat.messages[last_shown].date if last_shown else None,
                       previous=chat.messages[last_shown] if last_shown else None,

@@ -46,7 +46,7 @@ def _stamp(when: datetime | None) -> int:
 
 
 def window_of(chat) -> ThreadCursor:
-    """The forum's cached window (cache.ChatCache) as a cursor's first three fields, as the board publishes it."""
+    """The forum's cached window (chat_cache.ChatCache) as a cursor's first three fields, as the board publishes it."""
     return ThreadCursor(chat.epoch, chat.version, max(chat.messages, default=0))
 
 
@@ -90,7 +90,7 @@ def news_of(chat: ChatSummary, window: ThreadCursor, messages: list[MessageView]
 
 
 def show_topic(chat, topic_id: int, views: list[MessageView]) -> None:
-    """Keep the messages a topic's page shows in the forum's cache (cache.ChatCache.show: updates log their edits
+    """Keep the messages a topic's page shows in the forum's cache (chat_cache.ChatCache.show: updates log their edits
     and deletions even outside its window) and note their topic, so its poll takes off only its own (the oldest
     notes dropped past TOPIC_NOTES)."""
     chat.show(views)

@@ -142,13 +142,12 @@ def note_message(cache: AccountCache, message, edited: bool = False) -> None:
     if not edited:
         note_members(cache, view.chat_id, getattr(message, "action", None), view.sender_id)
     chat = cache.chats.get(view.chat_id)
-    if chat is not None and (view.id in chat.messages if edited else
-                             chat.trusted and view.id > max(chat.messages, default=0)):
+    if chat is not None and edited:  # in the window, or shown by a page outside it
+        chat.replace(view, message.media)
+    elif chat is not None and chat.trusted and view.id > max(chat.messages, default=0):
         # Only what extends the window at its newest end keeps it contiguous; a late update for an
         # older message was already fetched from history (updates come in pts order).
         chat.add(view, message.media)
-    elif chat is not None and edited and view.id in chat.shown:  # a page shows it outside the window
-        chat.edit_shown(view)
     dialog = cache.dialogs.get(view.chat_id)
     if dialog is None:
         dialog = _new_dialog(cache, message)
@@ -180,11 +179,12 @@ def _new_dialog(cache: AccountCache, message):
 
 
 def note_reactions(cache: AccountCache, update) -> None:
-    """An updateMessageReactions: the cached message's reactions replaced (its bubble re-renders on the poll)."""
+    """An updateMessageReactions: the cached message's reactions replaced (its bubble re-renders on the poll), in the
+    window or shown by a page outside it."""
     chat = cache.chats.get(utils.get_peer_id(update.peer))
-    view = chat.messages.get(update.msg_id) if chat is not None else None
+    view = chat.cached(update.msg_id) if chat is not None else None
     if view is not None:
-        chat.add(dataclasses.replace(view, reactions=reactions_of(update.reactions)))
+        chat.replace(dataclasses.replace(view, reactions=reactions_of(update.reactions)))
 
 
 def note_poll(cache: AccountCache, update) -> None:
@@ -193,7 +193,7 @@ def note_poll(cache: AccountCache, update) -> None:
     for chat in cache.chats.values():
         for message_id, media in list(chat.media.items()):
             if (not isinstance(media, types.MessageMediaPoll) or media.poll.id != update.poll_id
-                    or message_id not in chat.messages):
+                    or chat.cached(message_id) is None):
                 continue
             results = update.results
             if results.min and media.results.results:
@@ -203,7 +203,7 @@ def note_poll(cache: AccountCache, update) -> None:
                                                           correct=getattr(own.get(r.option), "correct", None))
                                    for r in results.results or []]
             fresh = types.MessageMediaPoll(poll=update.poll or media.poll, results=results)
-            chat.add(dataclasses.replace(chat.messages[message_id], media=poll_media(fresh)), fresh)
+            chat.replace(dataclasses.replace(chat.cached(message_id), media=poll_media(fresh)), fresh)
 
 
 def note_pins(cache: AccountCache, chat_id: int, ids, pinned: bool) -> None:

@@ -81,6 +81,10 @@ def poll(chat_id: int):
     if found.problem:  # the shown messages stay; a banner says why and the poll slows down
         return respond(found, "telegram/chats/_poll_trouble.html", headers=retry_after(found.problem),
                        chat_id=chat_id, group=group, poll_seconds=poll_seconds(found.problem))
+    if found.empty and not trouble and found.cursor != cursor:  # a change the page does not show: only the
+        # cursor moves on (the poll element alone, out of band), or every later poll would go to the loop again
+        return respond(found, "telegram/chats/_poll.html", oob=True, chat_id=chat_id, group=group,
+                       poll_seconds=POLL_SECONDS)
     return respond(found, "telegram/chats/_changes.html", unchanged=found.empty and not trouble,
                    found=found, chat_id=chat_id, group=group, poll_seconds=POLL_SECONDS)
 
