@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from telegram_web.telegram.cache import WINDOW
+from telegram_web.telegram.chat_cache import WINDOW
 
 from .conftest import requests_during
 from .test_topic_poll import arrived, poll_url
