@@ -4,7 +4,7 @@ A reply's quote above the composer is one line cut with an ellipsis; its ✕ (ca
 """
 import pytest
 
-from .conftest import expect, settled
+from .conftest import expect, settled, sign_in
 from .test_message_actions import open_chat, open_menu
 from .test_phone_layout import PHONE
 
@@ -34,3 +34,41 @@ def test_replying_to_a_long_word_keeps_the_cancel_button_on_a_phone_screen(page,
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     cancel.click()  # reachable: the reply goes
     expect(quote).to_have_count(0)
+
+
+@pytest.mark.context(**PHONE)
+def test_a_long_chat_name_keeps_the_header_and_its_search_on_a_phone_screen(page, serve, sandbox):
+    owner = sandbox.demo_world.owner
+    person = sandbox.create_account("447700900777", LONG_WORD[:120], LONG_WORD[:60], username="long_name")
+    sandbox.push_message(person, owner, "hello")
+    live = serve(linked=True)
+    sign_in(page, live)
+    page.locator(f"#chat-{person} a").click()
+    title = page.locator("#chat .chat-head h1")
+    expect(title).to_contain_text(LONG_WORD[:40])
+    settled(page)
+    assert right_edge(title) <= 390
+    search = page.locator("#chat .chat-head .chat-tools > summary")
+    assert right_edge(search) <= 390
+    assert page.locator("#chat .chat-head .avatar").bounding_box()["width"] >= 32  # the avatar is not squeezed
+    search.click()  # reachable: the chat's search opens
+    expect(page.locator("#chat .chat-tools-panel")).to_be_visible()
+
+
+@pytest.mark.context(**PHONE)
+def test_a_member_with_a_long_name_stays_inside_a_group_on_a_phone_screen(page, serve, sandbox):
+    owner = sandbox.demo_world.owner
+    person = sandbox.create_account("447700900778", LONG_WORD[:120])
+    group = sandbox.create_channel(person, "Long names", [owner], megagroup=True)  # "… created the supergroup"
+    sandbox.push_message(person, group, "hello")
+    live = serve(linked=True)
+    sign_in(page, live)
+    page.locator(f"#chat-{group} a").click()
+    service = page.locator("#messages .service-text").filter(has_text=LONG_WORD[:40])
+    expect(service).to_be_visible()
+    settled(page)
+    assert right_edge(service) <= 390
+    page.locator("#chat .chat-head .chat-tools > summary").click()
+    senders = page.get_by_label("From", exact=True)
+    expect(senders).to_be_visible()
+    assert right_edge(senders) <= 390  # its options name the members
