@@ -1,6 +1,8 @@
-"""Scenario: words no line can hold (a long unbroken word, a link without spaces) stay inside a phone's screen.
+"""Scenario: words no line can hold (a long unbroken word, a very long name) stay inside a phone's screen.
 
-A reply's quote above the composer is one line cut with an ellipsis; its ✕ (cancel) stays on screen.
+A reply's quote above the composer is one line cut with an ellipsis, its ✕ (cancel) on screen; the chat header's
+name takes two lines at most, 🔍 beside it; a quote in a bubble three; a service line and the search's list of
+senders wrap or narrow to the screen.
 """
 import pytest
 
@@ -9,6 +11,12 @@ from .test_message_actions import open_chat, open_menu
 from .test_phone_layout import PHONE
 
 LONG_WORD = "Donaudampfschifffahrtsgesellschaftskapitän" * 6  # 252 letters, no break opportunity
+
+
+def fewer_lines_than(locator, lines: int) -> bool:
+    """Whether the element is shorter than `lines` lines of its font (a line is at least 1.15 of the font size)."""
+    size = locator.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+    return locator.bounding_box()["height"] < lines * 1.15 * size
 
 
 def right_edge(locator) -> float:
@@ -48,6 +56,7 @@ def test_a_long_chat_name_keeps_the_header_and_its_search_on_a_phone_screen(page
     expect(title).to_contain_text(LONG_WORD[:40])
     settled(page)
     assert right_edge(title) <= 390
+    assert fewer_lines_than(title, 3)  # two lines at most, however long the name
     search = page.locator("#chat .chat-head .chat-tools > summary")
     assert right_edge(search) <= 390
     assert page.locator("#chat .chat-head .avatar").bounding_box()["width"] >= 32  # the avatar is not squeezed
@@ -60,7 +69,8 @@ def test_a_member_with_a_long_name_stays_inside_a_group_on_a_phone_screen(page, 
     owner = sandbox.demo_world.owner
     person = sandbox.create_account("447700900778", LONG_WORD[:120])
     group = sandbox.create_channel(person, "Long names", [owner], megagroup=True)  # "… created the supergroup"
-    sandbox.push_message(person, group, "hello")
+    hello = sandbox.push_message(person, group, "hello")
+    sandbox.push_message(owner, group, "hi there", reply_to=hello.id)
     live = serve(linked=True)
     sign_in(page, live)
     page.locator(f"#chat-{group} a").click()
@@ -68,6 +78,9 @@ def test_a_member_with_a_long_name_stays_inside_a_group_on_a_phone_screen(page, 
     expect(service).to_be_visible()
     settled(page)
     assert right_edge(service) <= 390
+    quote = page.locator("#messages .msg.out blockquote.reply a")
+    expect(quote).to_contain_text("hello")
+    assert fewer_lines_than(quote, 4)  # a glimpse: three lines at most
     page.locator("#chat .chat-head .chat-tools > summary").click()
     senders = page.get_by_label("From", exact=True)
     expect(senders).to_be_visible()
