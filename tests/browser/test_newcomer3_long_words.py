@@ -85,3 +85,18 @@ def test_a_member_with_a_long_name_stays_inside_a_group_on_a_phone_screen(page, 
     senders = page.get_by_label("From", exact=True)
     expect(senders).to_be_visible()
     assert right_edge(senders) <= 390  # its options name the members
+
+
+@pytest.mark.context(**PHONE)
+def test_forwarding_to_a_chat_with_a_long_name_fits_a_phone_screen(page, serve, sandbox):
+    owner = sandbox.demo_world.owner
+    person = sandbox.create_account("447700900779", LONG_WORD[:120])
+    sandbox.push_message(person, owner, "hello")  # the newest chat: first among those offered
+    open_chat(page, serve, sandbox, "Alice")
+    menu = open_menu(page, page.locator("#messages .msg").last)
+    menu.get_by_text("Forward…").click()
+    offered = menu.locator(".forward-chats label").filter(has_text=LONG_WORD[:40])
+    expect(offered).to_be_visible()
+    assert right_edge(offered) <= 390
+    assert right_edge(menu.get_by_role("button", name="Forward", exact=True)) <= 390
+    assert right_edge(menu) <= 390
