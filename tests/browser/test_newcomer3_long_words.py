@@ -100,3 +100,20 @@ def test_forwarding_to_a_chat_with_a_long_name_fits_a_phone_screen(page, serve, 
     assert right_edge(offered) <= 390
     assert right_edge(menu.get_by_role("button", name="Forward", exact=True)) <= 390
     assert right_edge(menu) <= 390
+
+
+@pytest.mark.context(**PHONE)
+def test_deleting_a_chat_with_a_long_name_from_the_list_fits_a_phone_screen(page, serve, sandbox):
+    owner = sandbox.demo_world.owner
+    person = sandbox.create_account("447700900780", LONG_WORD[:120])
+    sandbox.push_message(person, owner, "hello")
+    live = serve(linked=True)
+    sign_in(page, live)
+    settled(page)
+    page.locator(f"#chat-{person} .chat-menu-button").click()
+    menu = page.locator(f"#chat-{person} .chat-menu")
+    menu.get_by_text("Delete chat…").click()
+    also = menu.locator("label").filter(has_text=LONG_WORD[:40])  # "Also delete for …"
+    expect(also).to_be_visible()
+    assert right_edge(also) <= 390
+    assert right_edge(menu.get_by_role("button", name="Delete", exact=True)) <= 390
