@@ -1,8 +1,8 @@
 """Scenario: words no line can hold (a long unbroken word, a very long name) stay inside a phone's screen.
 
 A reply's quote above the composer is one line cut with an ellipsis, its ✕ (cancel) on screen; the chat header's
-name takes two lines at most, 🔍 beside it; a quote in a bubble three; a service line and the search's list of
-senders wrap or narrow to the screen.
+name takes two lines at most, 🔍 beside it; a quote in a bubble three; a service line, the search's list of
+senders and the menus (forwarding, deleting a chat) wrap or narrow to the screen.
 """
 import pytest
 
