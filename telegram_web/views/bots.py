@@ -30,6 +30,8 @@ PANEL_CHANGED = {"HX-Trigger": "bot-panel-changed"}
 # @name, name, t.me/name, telegram.me/name, tg://resolve?domain=name; what follows the name is kept for ?start=
 LINK = re.compile(r"^(?:@|(?:https?://)?(?:www\.)?(?:t|telegram)\.me/|tg://resolve\?domain=)?"
                   r"([A-Za-z][A-Za-z0-9_]{3,31})(?:[/?&#](.*))?$", re.I)
+# t.me/+HASH and t.me/joinchat/HASH invite to a private chat: no username to resolve (joining is not done here)
+INVITE = re.compile(r"^(?:https?://)?(?:www\.)?(?:t|telegram)\.me/(?:\+|joinchat/)", re.I)
 
 
 def _checked(form):
@@ -123,8 +125,11 @@ class Opened:
 @bp.route("/open/")
 def open_chat():
     """Open a chat by @username or t.me link (`to`): to the chat page (Start showing the link's parameter);
-    :raise 400: for something that is not a username or link, 404 for a username nobody has."""
-    match = LINK.match(_checked(OpenForm(formdata=request.args)).to.data)
+    :raise 400: for something that is not a username or link (or an invite link), 404 for a username nobody has."""
+    to = _checked(OpenForm(formdata=request.args)).to.data
+    if INVITE.match(to):
+        abort(400, _("Invite links open in Telegram's apps; here, type a @username or a public t.me link."))
+    match = LINK.match(to)
     if match is None:
         abort(400, _("Type a @username, or a t.me link such as https://t.me/name?start=abc."))
     query = parse_qs(match.group(2).split("?", 1)[-1]) if match.group(2) else {}

@@ -47,9 +47,10 @@ def typing(chat_id: int):
 
 def quietly(signal):
     """Send a signal of the composer: htmx gets 204 even when Telegram refused or could not be reached (the
-    text stays in the composer and the next keystroke tries again); JSON gets the answer or the error."""
+    text stays in the composer and the next keystroke tries again); JSON gets the answer or the error. A plain
+    form post gets 204 too (there is no page to show for it), or the error page."""
     try:
-        return respond(signal(), unchanged=htmx_html())
+        return respond(signal(), unchanged=True)
     except SessionEnded:
         raise
     except TelegramProblem:

@@ -23,8 +23,8 @@ TO_PANE = {"HX-Retarget": "#chat-pane", "HX-Reswap": "innerHTML"}
 
 @bp.url_value_preprocessor
 def topic_in_range(endpoint, values):
-    """:raise 404: for a topic id past Telegram's message ids (a topic is its first message), on every route."""
-    if (values or {}).get("topic_id", 0) > MAX_MESSAGE_ID:
+    """:raise 404: for a topic id outside Telegram's message ids (a topic is its first message), on every route."""
+    if not 1 <= (values or {}).get("topic_id", 1) <= MAX_MESSAGE_ID:
         abort(404, _("This forum has no such topic."))
 
 

@@ -141,7 +141,7 @@ def test_search_speaks_russian_with_russian_plurals(server, me, build):
     browser = russian(build())
     browser.get("/telegram/chats/")
     found = browser.get(f"/telegram/chats/{bob}/search/?q=кот", target="chat-search-results").get_data(as_text=True)
-    assert "2 сообщения с «кот»" in found and absent(["messages", "with", "You"], found) == []
+    assert "По запросу «кот»: 2 сообщения" in found and absent(["messages", "with", "You"], found) == []
     shared = browser.get(f"/telegram/chats/{bob}/shared/media/", target="chat-search-results").get_data(as_text=True)
     assert "Фото и видео: 1 сообщение" in shared and ">Фото<" in shared
     assert absent(["Photos and videos", "message", "Photo"], shared) == []

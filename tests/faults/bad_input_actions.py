@@ -55,6 +55,13 @@ ACTION_CASES = [
          status=400, says="Type a message or attach a file.", check=nothing_asked),
     case("topic-send-too-long", "chats", "POST", "/telegram/chats/{bob}/topics/1/messages/",
          data={"text": "x" * 4097}, status=400, says="Telegram allows at most 4096", check=nothing_asked),
+    case("topic-send-id-zero", "chats", "POST", "/telegram/chats/{bob}/topics/0/messages/", data={"text": "hi"},
+         status=404, says="This forum has no such topic.", check=nothing_asked),
+    # The composer's draft and typing are htmx triggers; a plain form post has no page to show either.
+    case("draft-plain-form-post", "chats", "POST", "/telegram/chats/{bob}/draft/", data={"text": "hi"}, htmx=False,
+         status=204, says="", check=lambda s: s.body == ""),
+    case("typing-plain-form-post", "chats", "POST", "/telegram/chats/{bob}/typing/", htmx=False, status=204, says="",
+         check=lambda s: s.body == ""),
     case("draft-too-long", "chats", "POST", "/telegram/chats/{bob}/draft/", data={"text": "x" * 4097}, json=True,
          status=400, says="Telegram allows at most 4096", check=nothing_asked),
     case("draft-reply-to-letters", "chats", "POST", "/telegram/chats/{bob}/draft/",

@@ -34,6 +34,10 @@ BOT_CASES = [
          says="Type a @username, or a t.me link", check=nothing_asked),
     case("open-script-parameter", "chats", "GET", "/telegram/open/?to=t.me/weather_bot?start=" + SCRIPT,
          status=400, says="A start parameter is at most 64", check=nothing_asked),
+    case("open-invite-link", "chats", "GET", "/telegram/open/?to=https://t.me/joinchat/AAAAAE5Fp1x", status=400,
+         says="Invite links open in Telegram's apps", check=nothing_asked),
+    case("open-invite-link-plus", "chats", "GET", "/telegram/open/?to=t.me/%2BAAAAAE5Fp1x", status=400,
+         says="Invite links open in Telegram's apps", check=nothing_asked),
     case("open-unknown-username", "chats", "GET", "/telegram/open/?to=@nobody_has_this", json=True, status=404,
          says="No Telegram account or public chat has this username"),
 ]
