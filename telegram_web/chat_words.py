@@ -29,8 +29,8 @@ name = media_label = said  # (the templates' names for what they pass)
 
 
 def names_seen():
-    """A function giving a chat's name as this page shows it ("Saved Messages" is "Избранное" in Russian), for the
-    loop thread's list filter, which has no request: it matches what the reader sees."""
+    """A function giving a chat's name as this page shows it ("Saved Messages" is "Избранное" in Russian), for
+    the loop thread's list filter, which has no request: it matches what the reader sees."""
     translations = get_translations()  # (read-only: safe on another thread)
     return lambda text: translations.gettext(text.message) if isinstance(text, Phrase) and not text.params \
         else str(text)

@@ -4,7 +4,8 @@
 opens to its topic list (messages.getForumTopics, each topic with its unread count), a topic to its own thread
 (messages.getReplies with the topic's id, as Telegram's apps do), and a message sent there goes into the topic
 (`into_topic`: as core.telegram.org/constructor/inputReplyToMessage says, reply_to the topic's id, or a message
-of it with top_msg_id naming the topic; General's messages reply to nothing), with the main composer's files and cloud drafts (the topic's own draft
+of it with top_msg_id naming the topic; General's messages reply to nothing), with the main composer's files
+and cloud drafts (the topic's own draft
 comes with getForumTopics, so other devices' drafts are there on opening). An open thread keeps the forum's own
 window (the chat's update-fed cache) trusted, so its poll is answered from the board while nothing changed, takes
 deleted messages off without asking Telegram, and adds only what is new (thread_news.py).

@@ -44,7 +44,8 @@ def topic_list(chat_id: int):
 def show_thread(row, found, status: int = 200, headers: dict | None = None):
     """A topic's thread with its composer (the pane for htmx, the page for a browser)."""
     return respond(found, "telegram/chats/_topic.html", full_page=PAGE, status=status, headers=headers,
-                   created=status == 201, page_extra=lambda: {**page_context(row), "pane": "telegram/chats/_topic.html"})
+                   created=status == 201,
+                   page_extra=lambda: {**page_context(row), "pane": "telegram/chats/_topic.html"})
 
 
 @bp.route(TOPICS + "<int:topic_id>/")

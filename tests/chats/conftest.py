@@ -48,10 +48,16 @@ def browser(app):
     return Browser(app)
 
 
+def read_marks_sent() -> None:
+    """Wait until the read marks earlier pages left on the loop (background tasks, reading.py) have gone out, so
+    one landing later is not counted as the cost of what a test does next."""
+    assert not wait_until(lambda: reading._in_flight, lambda running: not running), "a read mark never went out"
+
+
 def requests_during(server, user_id, action):
-    """Run `action()` and return (its result, the names of the requests it cost at the sandbox). The read marks of
-    the pages before it go out first: they are tasks on the loop, and one landing meanwhile is not the action's cost."""
-    wait_until(lambda: reading._in_flight, lambda running: not running)
+    """Run `action()` and return (its result, the names of the requests it cost at the sandbox), once the read
+    marks of the pages before it went out."""
+    read_marks_sent()
     mark = server.request_count()
     result = action()
     return result, server.requests_since(user_id, mark)

@@ -20,7 +20,7 @@ from telegram_web.models import TelegramSession, TelegramUser, User
 
 from ..chats.conftest import PHONE, Browser, link_account
 from ..conftest import AuthActions, add_owner
-from ..helpers import csrf_token
+from ..helpers import csrf_token, wait_until
 
 SCRIPT = "<script>alert(1)</script>"
 TWO_FA = "second factor"
@@ -30,16 +30,17 @@ FORM_MEMORY_MAX = 200 * 1024
 
 
 def case(id, world, method, path, *, data=None, headers=None, status, says, files=None, csrf=True,
-         json=False, htmx=True, setup=None, check=None, changes=False, marks=()):
+         json=False, htmx=True, setup=None, listed=None, check=None, changes=False, marks=()):
     """One row; `says` is a phrase of the message specific to the case (never the page title or a form label).
 
     `setup(server, me, bob)` runs just before the request (fault injection) and may return values
-    for the path's `{placeholders}`; `check(seen)` gets the response, tmp_path, server and the
-    request mark taken before the request.
+    for the path's `{placeholders}`; `listed` names the one of them that is a chat the setup made: the
+    request waits until the chat list shows it (its update reached the app), as the owner opens it from there;
+    `check(seen)` gets the response, tmp_path, server and the request mark taken before the request.
     """
     return pytest.param(dict(world=world, method=method, path=path, data=data or {}, headers=headers or {},
                              status=status, says=says, files=files, csrf=csrf, json=json, htmx=htmx,
-                             setup=setup, check=check, changes=changes), id=id, marks=marks)
+                             setup=setup, listed=listed, check=check, changes=changes), id=id, marks=marks)
 
 
 def no_uploads(tmp_path) -> bool:
@@ -107,6 +108,11 @@ def snapshot(app, server, me_bob):
                 "chat": server.message_ids(*me_bob)}
 
 
+def listed_ids(client) -> list[int]:
+    """The ids of the chats the chat list shows (from the app's cache, as its poll would)."""
+    return [c["id"] for c in client.get("/telegram/chats/", headers={"Accept": "application/json"}).json["chats"]]
+
+
 def run_row(world, row, tmp_path):
     """Make the row's request in its world and check status, sentence, no trace, and the stored state."""
     client, token, app, bob, server = world(row["world"])
@@ -125,7 +131,11 @@ def run_row(world, row, tmp_path):
         headers.setdefault("X-CSRFToken", token)
     if row["files"]:
         data = {**data, **row["files"]()}
-    path = row["path"].format(bob=bob, **((row["setup"] and row["setup"](server, me, bob)) or {}))
+    made = (row["setup"] and row["setup"](server, me, bob)) or {}
+    if row["listed"]:
+        chat = made[row["listed"]]
+        assert chat in wait_until(lambda: listed_ids(client), lambda ids: chat in ids), "the new chat is not listed"
+    path = row["path"].format(bob=bob, **made)
     before = snapshot(app, server, (me, bob))
     kwargs = {"headers": headers}
     if row["method"] in ("POST", "PUT"):

@@ -88,7 +88,7 @@ CASES = [
          check=lambda s: "attachment" in s.response.headers["Content-Disposition"]),
     # A sponsored message has no date.
     case("sponsored-without-date-json", "chats", "GET", "/telegram/chats/{channel}/messages/", json=True,
-         status=200, says="Buy the widget nobody needs", setup=sponsored_channel,
+         status=200, says="Buy the widget nobody needs", setup=sponsored_channel, listed="channel",
          check=lambda s: [m["date"] for m in s.response.json["sponsored"]] == [None]),
 ]
 

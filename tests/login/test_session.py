@@ -1,10 +1,12 @@
 """Session info, the signed-in user, reset (logs out at Telegram) and sessions ended elsewhere."""
 import re
 
+import pytest
+
 from telegram_web.extensions import db
 from telegram_web.models import EntityCacheEntry, TelegramSession, UpdateState
 
-from .conftest import session_row
+from .conftest import Web, session_row
 
 
 def test_session_info_without_a_telegram_call(app, web, server, account):
@@ -39,7 +41,14 @@ def test_reset_logs_out_at_telegram_and_removes_local_rows(app, web, server, acc
     assert "Logged out of Telegram" in page and 'name="phone"' in page
 
 
-def test_reset_when_telegram_is_unreachable_still_removes_the_session(app, web, server, account):
+@pytest.fixture
+def app_waiting_5s(build):
+    """The app with calls ending after 5 s (the default 20 s): what an unreachable Telegram costs a reset."""
+    return build(TELEGRAM_CALL_TIMEOUT=5)
+
+
+def test_reset_when_telegram_is_unreachable_still_removes_the_session(app_waiting_5s, server, account):
+    app, web = app_waiting_5s, Web(app_waiting_5s)
     web.login_by_phone(server)
     server.set_down(True)
     try:
@@ -51,7 +60,9 @@ def test_reset_when_telegram_is_unreachable_still_removes_the_session(app, web, 
     assert session_row(app) is None
 
 
-def test_a_failed_remote_logout_is_logged_in_english_while_the_owner_reads_russian(app, web, server, account, caplog):
+def test_a_failed_remote_logout_is_logged_in_english_while_the_owner_reads_russian(app_waiting_5s, server, account,
+                                                                                   caplog):
+    web = Web(app_waiting_5s)
     web.login_by_phone(server)
     caplog.set_level("WARNING", logger="telegram_web")
     server.set_down(True)
