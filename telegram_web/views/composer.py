@@ -5,11 +5,14 @@ action at most every 5 s); both answer 204 to htmx, as nothing on the page chang
 at once (staging.py) and shown with its name, size and thumbnail; the send refers to it by its token. A forum
 topic's thread uses the same composer: its draft and typing name the topic (`topic`).
 """
+from dataclasses import dataclass
+
 from flask import abort, current_app, request, send_file
 from flask_babel import gettext as _
 
 from ..forms.composer import DraftForm
 from ..staging import TOKEN, StagedFiles, Staging
+from ..telegram.drafts import Draft
 from ..telegram.problems import SessionEnded, TelegramProblem
 from ..telegram.service import get_service
 from ..web import htmx_html, respond
@@ -34,9 +37,50 @@ def draft(chat_id: int):
     if not form.validate():
         abort(400, form.first_error())
     text = (form.text.data or "").replace("\r\n", "\n")
+    text = text if text.strip() else ""
     reply_to = int(form.reply_to.data) if form.reply_to.data else None
-    return quietly(lambda: get_service().drafts.save(account().id, chat_id, text if text.strip() else "",
+    if form.cloud_draft.data is not None and text == form.cloud_draft.data.replace("\r\n", "\n"):
+        return respond(Draft(chat_id, text, reply_to), unchanged=htmx_html())  # the chat left as it opened
+    return quietly(lambda: get_service().drafts.save(account().id, chat_id, text,
                                                      reply_to=reply_to, topic_id=topic_arg()))
+
+
+@dataclass
+class ComposerBox:
+    """The composer's text box once a send's answer is in: its text, and whether the send went (`sent`)."""
+
+    chat_id: int
+    text: str
+    sent: bool
+
+
+def text_arg(name: str) -> str:
+    """A text the composer sent in the query, its line breaks as the textarea has them."""
+    return request.args.get(name, "").replace("\r\n", "\n")
+
+
+def left_after_send(box: str, sent: str, delivered: bool) -> str:
+    """What the box keeps once the send of `sent` is answered: what was typed after it, and the sent text too when
+    the send was refused; all of it when the person changed the sent text itself."""
+    if not box.startswith(sent):
+        return box
+    rest = box[len(sent):].removeprefix("\n")  # (the Enter that sent also broke the line)
+    if delivered:
+        return rest
+    return f"{sent}\n{rest}" if rest else sent
+
+
+@bp.route(CHAT + "composer/box/")
+def box(chat_id: int):
+    """The composer's text box after a send's answer: the box's `text` without the text sent (`after`) when `sent`,
+    with it when refused; in a forum topic (`topic`) or editing (`edit`: no draft is saved)."""
+    account()
+    sent = request.args.get("sent") == "1"
+    found = ComposerBox(chat_id, left_after_send(text_arg("text"), text_arg("after"), sent), sent)
+    return respond(found, "telegram/chats/_composer_box.html", topic_id=topic_arg(), group=request.args.get("group") == "1",
+                   edit=int_arg("edit", 0, high=MAX_MESSAGE_ID) or None,
+                   placeholder=request.args.get("placeholder", "")[:200] or None,
+                   cloud_draft="" if sent else None)  # (a send clears the cloud draft)
 
 
 @bp.route(CHAT + "typing/", methods=["POST"])
