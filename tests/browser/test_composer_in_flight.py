@@ -4,6 +4,7 @@ from .conftest import expect, settled, sign_in
 from .test_composer import wait_for
 from .test_conversation_flow import item
 from .test_sending import sandbox_texts
+from .test_topics import open_topic
 
 SLOW_SEND = 4  # seconds Telegram takes over the send: time to type on
 
@@ -58,3 +59,16 @@ def test_a_refused_send_keeps_the_sent_text_and_what_was_typed_after_it(page, se
     expect(page.locator("#composer .composer-error")).to_be_visible(timeout=10_000)
     expect(box).to_have_value("Not allowed\nmore")
     assert sandbox_texts(sandbox, sandbox.demo_world.owner, bruno)[-1] != "Not allowed"
+
+
+def test_in_a_topic_text_typed_while_a_send_is_in_flight_stays_in_the_box(page, serve, sandbox):
+    open_topic(page, serve, sandbox, "Flights")  # (a topic's send brings the whole thread back)
+    sandbox.inject_delay("messages.SendMessageRequest", SLOW_SEND)
+    box = page.get_by_role("textbox", name="Message")
+    box.fill("Aisle seat")
+    mark = sandbox.request_count()
+    box.press("Enter")
+    page.keyboard.type("and a meal")
+    expect(page.locator("#messages .msg.out .text", has_text="Aisle seat")).to_have_count(1, timeout=10_000)
+    expect(box).to_have_value("and a meal")
+    assert "messages.SaveDraftRequest" not in sandbox.requests_since(sandbox.demo_world.owner, mark)
