@@ -32,17 +32,20 @@ def topic_arg() -> int | None:
 @bp.route(CHAT + "draft/", methods=["POST"])
 def draft(chat_id: int):
     """Save the typed `text` as the chat's (or `topic`'s) cloud draft (empty clears it), replying to `reply_to`
-    if given; :raise 400: for a text over Telegram's limit."""
+    if given, unless it is `cloud_draft` (the chat is left as its draft was saved); htmx gets the box's new record of
+    the draft (204 when leaving, or Telegram could not be told); :raise 400: for a text over Telegram's limit."""
     form = DraftForm()
     if not form.validate():
         abort(400, form.first_error())
     text = (form.text.data or "").replace("\r\n", "\n")
     text = text if text.strip() else ""
     reply_to = int(form.reply_to.data) if form.reply_to.data else None
-    if form.cloud_draft.data is not None and text == form.cloud_draft.data.replace("\r\n", "\n"):
-        return respond(Draft(chat_id, text, reply_to), unchanged=htmx_html())  # the chat left as it opened
-    return quietly(lambda: get_service().drafts.save(account().id, chat_id, text,
-                                                     reply_to=reply_to, topic_id=topic_arg()))
+    leaving = form.cloud_draft.data is not None  # (the chat is being left: no box to tell)
+    if leaving and text == form.cloud_draft.data.replace("\r\n", "\n"):
+        return respond(Draft(chat_id, text, reply_to), unchanged=htmx_html())  # left as it was saved
+    topic_id = topic_arg()
+    return quietly(lambda: get_service().drafts.save(account().id, chat_id, text, reply_to=reply_to, topic_id=topic_id),
+                   None if leaving else "telegram/chats/_cloud_draft.html", topic_id=topic_id, cloud_draft=text)
 
 
 @dataclass
@@ -89,17 +92,19 @@ def typing(chat_id: int):
     return quietly(lambda: get_service().drafts.typing(account().id, chat_id, topic_id=topic_arg()))
 
 
-def quietly(signal):
-    """Send a signal of the composer: htmx gets 204 even when Telegram refused or could not be reached (the
-    text stays in the composer and the next keystroke tries again); JSON gets the answer or the error."""
+def quietly(signal, fragment: str | None = None, **extra):
+    """Send a signal of the composer: htmx gets `fragment` (rendered with `extra`) or 204, and 204 even when
+    Telegram refused or could not be reached (the text stays in the composer and the next keystroke tries again);
+    JSON gets the answer or the error."""
     try:
-        return respond(signal(), unchanged=htmx_html())
+        found = signal()
     except SessionEnded:
         raise
     except TelegramProblem:
         if not htmx_html():
             raise
         return respond(None, unchanged=True)
+    return respond(found, fragment, unchanged=htmx_html() and not fragment, **extra)
 
 
 def staging() -> Staging:

@@ -60,6 +60,19 @@ def test_leaving_a_chat_as_it_opened_saves_nothing(page, serve, sandbox):
     assert sandbox.draft_of(world.owner, bruno) == ""
 
 
+def test_a_draft_emptied_just_before_leaving_is_cleared(page, serve, sandbox):
+    world = sandbox.demo_world
+    bruno = open_chat(page, serve, sandbox, "Bruno")
+    box = page.get_by_role("textbox", name="Message")
+    box.fill("Second thoughts")
+    wait_for(page, lambda: sandbox.draft_of(world.owner, bruno) == "Second thoughts", 8)  # saved after 3 s
+    settled(page)  # (its answer is the box's record of the draft, which leaving compares with)
+    box.fill("")
+    item(page, world.contacts["Emma"]).locator("a").click()
+    expect(page.locator("#chat h1")).to_have_text("Emma Wilson")
+    wait_for(page, lambda: sandbox.draft_of(world.owner, bruno) == "", 3)
+
+
 def test_leaving_while_a_send_is_in_flight_saves_no_draft_of_it(page, serve, sandbox):
     world = sandbox.demo_world
     bruno = open_chat(page, serve, sandbox, "Bruno")
