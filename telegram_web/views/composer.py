@@ -1,9 +1,11 @@
-"""What the composer does before a send: the chat's cloud draft, the typing action, files staged for sending.
+"""What the composer does around a send: the chat's cloud draft, the typing action, files staged for sending, and
+its text box once a send is answered.
 
-The composer posts here while the owner types (htmx triggers on its text: the draft after a pause, the typing
-action at most every 5 s); both answer 204 to htmx, as nothing on the page changes. A chosen file is uploaded
-at once (staging.py) and shown with its name, size and thumbnail; the send refers to it by its token. A forum
-topic's thread uses the same composer: its draft and typing name the topic (`topic`).
+The composer posts here while the owner types (htmx triggers on its text: the draft after a pause or as the chat is
+left, the typing action at most every 5 s); the typing action answers 204 to htmx, a draft the box's record of it.
+A chosen file is uploaded at once (staging.py) and shown with its name, size and thumbnail; the send refers to it
+by its token. After a send's answer the box asks for what it keeps (`box`). A forum topic's thread uses the same
+composer: its draft and typing name the topic (`topic`).
 """
 from dataclasses import dataclass
 
