@@ -52,10 +52,13 @@ def test_a_draft_typed_just_before_leaving_the_page_is_saved(page, serve, sandbo
 def test_leaving_a_chat_as_it_opened_saves_nothing(page, serve, sandbox):
     world = sandbox.demo_world
     bruno = open_chat(page, serve, sandbox, "Bruno")
-    mark = sandbox.request_count()
+    mark, posted = sandbox.request_count(), []
+    page.on("request", lambda request: "/draft/" in request.url and posted.append(request.url))
     item(page, world.contacts["Emma"]).locator("a").click()
     expect(page.locator("#chat h1")).to_have_text("Emma Wilson")
     settled(page)
+    page.goto(page.url)  # and leaving the page
+    assert posted == []  # (not even asked of the app)
     assert SAVE not in sandbox.requests_since(world.owner, mark)
     assert sandbox.draft_of(world.owner, bruno) == ""
 
