@@ -114,7 +114,8 @@ def query_value(state: dict, name: str):
             "outcome": "ok", "method": "code", "page": 1, "reply_to": state.get("oldest"), "edit": state.get("mine"),
             "text": "a draft", "revoke": 1, "folder": "", "open": state.get("bob"), "silent": 1, "unpin": 0,
             "to": state["bob"], "file": 1, "box": state.get("photo"), "from": state["bob"], "date": "2024-05-01",
-            "last": 0, "edited": 0, "first": state.get("oldest"), "ids": state.get("second"), "at": 1}[name]
+            "last": 0, "edited": 0, "first": state.get("oldest"), "ids": state.get("second"), "at": 1,
+            "sent": 1}[name]
 
 
 def remember(state: dict, path: str, body: dict) -> None:
@@ -144,7 +145,7 @@ ORDER = ["/login", "/telegram/auth/qr/", "/telegram/auth/qr/approve/", "/telegra
          "/telegram/chats/poll/", "/telegram/chats/more/", "/telegram/chats/<id>/",
          "/telegram/chats/<id>/messages/", "/telegram/chats/<id>/messages/<message_id>/menu/",
          "/telegram/chats/<id>/composer/", "/telegram/chats/<id>/staged/", "/telegram/chats/<id>/staged/<token>/",
-         "/telegram/chats/<id>/uploads/<job>/", "/telegram/chats/<id>/draft/", "/telegram/chats/<id>/typing/",
+         "/telegram/chats/<id>/uploads/<job>/", "/telegram/chats/<id>/draft/", "/telegram/chats/<id>/typing/", "/telegram/chats/<id>/composer/box/",
          "/telegram/chats/<id>/topics/", "/telegram/chats/<id>/topics/<topic_id>/",
          "/telegram/chats/<id>/topics/<topic_id>/poll/",
          "/telegram/chats/<id>/topics/<topic_id>/messages/",

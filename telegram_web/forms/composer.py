@@ -73,10 +73,12 @@ class SendForm(Form):
 
 
 class DraftForm(Form):
-    """The composer's text left for a moment (saved as the chat's cloud draft), with the message it replies to."""
+    """The composer's text left for a moment or as the chat is left (saved as the chat's cloud draft), with the
+    message it replies to; `cloud_draft`: the draft the composer opened with (the same text is not saved again)."""
 
     text = TextAreaField()
     reply_to = StringField(filters=[stripped], validators=[_message_id])
+    cloud_draft = TextAreaField()
 
     def validate_text(self, field):
         """:raise ValidationError: if the draft is over Telegram's limit for a message."""

@@ -16,7 +16,7 @@ from ..telegram.problems import SessionEnded, TelegramProblem
 from ..telegram.service import get_service
 from ..telegram.upload_jobs import UploadJob
 from ..uploads import MEDIA_TYPES, PHOTO_TYPES, save_uploads
-from ..web import fields_of, respond
+from ..web import fields_of, htmx_html, respond
 from .chat_list import PAGE, page_context
 from .composer import staging
 
@@ -123,7 +123,8 @@ def quoted(row, chat_id: int, message_id: int | None) -> MessageView | None:
 
 
 def composer_refusal(row, chat_id: int, exc: Exception, state: Composer):
-    """A refused send or edit: the composer again, keeping the typed text, its mode and the reason."""
+    """A refused send or edit: the composer again, keeping its mode, the reason and the box as the person has it
+    (they may have typed on while it was in flight: _composer_box.html)."""
     status = getattr(exc, "status", 400)
     state.error = getattr(exc, "message", None) or str(exc)
     error = getattr(exc, "name", None) or "NotSent"  # Telegram's own name when it refused
@@ -131,7 +132,7 @@ def composer_refusal(row, chat_id: int, exc: Exception, state: Composer):
                    status=status, headers={"HX-Retarget": "#composer", "HX-Reswap": "outerHTML",
                                            **retry_after(exc if isinstance(exc, TelegramProblem) else None)},
                    page_extra=lambda: failed_send_page(row, state), **fields_of(state),
-                   group=request.args.get("group") == "1")
+                   group=request.args.get("group") == "1", after_send="refused" if htmx_html() else None)
 
 
 def failed_send_page(row, state: Composer) -> dict:

@@ -82,7 +82,7 @@ def test_double_enter_sends_once_without_an_error_and_keeps_the_focus(page, serv
     box = page.get_by_role("textbox", name="Message")
     box.fill("Only once")
     box.press("Enter")
-    expect(box).to_be_disabled()  # while the send is in flight
+    expect(page.locator("#composer button[type=submit]")).to_be_disabled()  # while the send is in flight
     page.keyboard.press("Enter")
     expect(page.locator("#messages .msg.out .text", has_text="Only once")).to_have_count(1)
     expect(page.get_by_role("textbox", name="Message")).to_have_value("")

@@ -1,6 +1,8 @@
 """Sending text and photos; failures keep the typed text; Telegram trouble shows a banner over known data."""
+import html
 import io
 import re
+from urllib.parse import urlencode
 
 from telegram_sandbox.images import avatar_png
 
@@ -23,7 +25,11 @@ def test_send_text_appears_at_once_and_the_composer_clears(server, me, browser):
     body = response.get_data(as_text=True)
     assert response.status_code == 200 and "hi &lt;Bob&gt;" in body and 'class="msg out' in body
     assert re.search(r'<form id="composer"[^>]*hx-swap-oob="true"', body)
-    assert re.search(r"<textarea[^>]*></textarea>", body)  # cleared
+    # The box the person types in stays (they may have typed on), then asks for what it keeps: not the sent text.
+    assert re.search(r'<textarea[^>]*hx-preserve="true"', body)
+    settle = html.unescape(re.search(r'hx-get="([^"]*/composer/box/[^"]*)"', body).group(1))
+    settled = browser.get(settle + "&" + urlencode({"text": "hi <Bob>"})).get_data(as_text=True)
+    assert re.search(r"<textarea[^>]*></textarea>", settled)  # cleared
     assert server.message_ids(bob, me) and "hi <Bob>" in [m["text"] for m in browser.get(
         f"/telegram/chats/{bob}/messages/", json=True).json["messages"]]
     # The next poll does not repeat the sent message.
