@@ -95,6 +95,7 @@ def test_in_a_topic_up_and_the_menus_edit_change_the_topics_own_message(page, se
     box = page.get_by_role("textbox", name="Message")
     expect(box).to_be_focused()  # (the thread's new composer, ready: htmx focuses it once it has set it up)
     expect(box).to_have_value("")  # (the sent text goes from the box once the answer is in)
+    settled(page)  # (the box swapped in by that answer listens for Up once htmx has processed it)
     box.press("ArrowUp")  # the topic's newest own message
     expect(page.locator("#composer.editing")).to_have_count(1)
     box = page.get_by_role("textbox", name="Message")
