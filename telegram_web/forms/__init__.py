@@ -27,6 +27,12 @@ class Form(FlaskForm):
         return next((message for messages in self.errors.values() for message in messages), None)
 
 
+def typed(value):
+    """A text field's filter: its line breaks as the textarea has them ("\r\n" as the browser posts them, "\n");
+    a field not sent stays None."""
+    return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
 def stripped(value):
     """A field's filter: the text without surrounding spaces (anything else as it is)."""
     return value.strip() if isinstance(value, str) else value

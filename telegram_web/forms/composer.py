@@ -8,7 +8,7 @@ from wtforms.validators import ValidationError
 from ..blank_text import blank
 from ..telegram.messages import MAX_ALBUM, MAX_CAPTION, MAX_TEXT
 from ..views import MAX_MESSAGE_ID
-from . import Form, stripped
+from . import Form, stripped, typed
 
 
 def _message_id(form, field):
@@ -47,7 +47,7 @@ class SendForm(Form):
     """The composer: text, or files (chosen now, or staged before: their tokens; photos and videos go as an album
     unless `as_file`) with an optional caption; `reply_to` quotes a message of the chat."""
 
-    text = TextAreaField()
+    text = TextAreaField(filters=[typed])
     file = MultipleFileField()
     as_file = BooleanField()
     staged = SelectMultipleField(choices=None, validate_choice=False)
@@ -64,7 +64,7 @@ class SendForm(Form):
 
     def validate_text(self, field):
         """:raise ValidationError: if there is nothing to send or the text is over Telegram's limit."""
-        text = (field.data or "").replace("\r\n", "\n")
+        text = field.data or ""
         has_file = bool(self.files()) or bool(self.staged.data)
         over_limit(text, MAX_CAPTION if has_file else MAX_TEXT, has_file)
         if not text.strip() and not has_file:
@@ -76,24 +76,24 @@ class DraftForm(Form):
     """The composer's text left for a moment or as the chat is left (saved as the chat's cloud draft), with the
     message it replies to; `cloud_draft`: the draft the composer opened with (the same text is not saved again)."""
 
-    text = TextAreaField()
+    text = TextAreaField(filters=[typed])
     reply_to = StringField(filters=[stripped], validators=[_message_id])
-    cloud_draft = TextAreaField()
+    cloud_draft = TextAreaField(filters=[typed])
 
     def validate_text(self, field):
         """:raise ValidationError: if the draft is over Telegram's limit for a message."""
-        over_limit((field.data or "").replace("\r\n", "\n"), MAX_TEXT)
+        over_limit(field.data or "", MAX_TEXT)
 
 
 class EditForm(Form):
     """The composer editing a message: its new text (a caption's limit is Telegram's to check)."""
 
-    text = TextAreaField()
+    text = TextAreaField(filters=[typed])
     empty = _l("Type the new text, or delete the message instead.")
 
     def validate_text(self, field):
         """:raise ValidationError: if the new text is empty or over Telegram's limit."""
-        text = (field.data or "").replace("\r\n", "\n")
+        text = field.data or ""
         over_limit(text, MAX_TEXT)
         if not text.strip():
             raise ValidationError(self.empty)

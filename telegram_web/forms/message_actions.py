@@ -7,7 +7,7 @@ from wtforms.validators import Length, ValidationError
 
 from ..telegram.messages import MAX_TEXT
 from ..views import MAX_MESSAGE_ID
-from . import Form, stripped
+from . import Form, stripped, typed
 from .composer import over_limit, refuse_invisible
 
 MAX_FORWARD_TARGETS = 10  # chats one forward reaches (each one messages.forwardMessages call)
@@ -82,10 +82,10 @@ class ForwardForm(Form):
     """Forwarding a message: the chosen chats (`to`, repeated), an optional comment, "hide sender's name"."""
 
     to = SelectMultipleField(choices=None, validate_choice=False, validators=[_chat_ids])
-    comment = TextAreaField()
+    comment = TextAreaField(filters=[typed])
     drop_author = BooleanField()
 
     def validate_comment(self, field):
         """:raise ValidationError: if the comment is over Telegram's limit or only invisible characters."""
-        over_limit((field.data or "").replace("\r\n", "\n"), MAX_TEXT)
+        over_limit(field.data or "", MAX_TEXT)
         refuse_invisible(field.data or "")

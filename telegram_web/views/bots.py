@@ -97,7 +97,7 @@ def completions(chat_id: int):
 @bp.route(CHAT + "bot/send/", methods=["POST"])
 def send(chat_id: int):
     """Send a reply button's text or a command: it appears at once, the composer keeps what was typed."""
-    text = _checked(SendForm()).text.data.replace("\r\n", "\n")
+    text = _checked(SendForm()).text.data
     found = get_service().messages.send(account().id, chat_id, cursor_args() or Cursor(), text, mark_read=mark_read())
     answer = answer_changes(account(), chat_id, found, sent=False)
     answer.headers.update(PANEL_CHANGED)

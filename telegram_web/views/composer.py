@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from flask import abort, current_app, request, send_file
 from flask_babel import gettext as _
 
+from ..forms import typed
 from ..forms.composer import DraftForm
 from ..staging import TOKEN, StagedFiles, Staging
 from ..telegram.drafts import Draft
@@ -39,11 +40,10 @@ def draft(chat_id: int):
     form = DraftForm()
     if not form.validate():
         abort(400, form.first_error())
-    text = (form.text.data or "").replace("\r\n", "\n")
-    text = text if text.strip() else ""
+    text = form.text.data if (form.text.data or "").strip() else ""
     reply_to = int(form.reply_to.data) if form.reply_to.data else None
     leaving = form.cloud_draft.data is not None  # (the chat is being left: no box to tell)
-    if leaving and text == form.cloud_draft.data.replace("\r\n", "\n"):
+    if leaving and text == form.cloud_draft.data:
         return respond(Draft(chat_id, text, reply_to), unchanged=True)  # left as it was saved
     topic_id = topic_arg()
     return quietly(lambda: get_service().drafts.save(account().id, chat_id, text, reply_to=reply_to, topic_id=topic_id),
@@ -61,7 +61,7 @@ class ComposerBox:
 
 def text_arg(name: str) -> str:
     """A text the composer sent in the query, its line breaks as the textarea has them."""
-    return request.args.get(name, "").replace("\r\n", "\n")
+    return typed(request.args.get(name, ""))
 
 
 def left_after_send(box: str, sent: str, delivered: bool) -> str:

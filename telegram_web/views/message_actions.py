@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from flask import abort, request
 
 from ..chat_words import names_seen
+from ..forms import typed
 from ..forms.composer import EditForm
 from ..forms.message_actions import MAX_SELECTED, DeleteForm, ForwardForm, PinForm, ReactionForm, SelectionForm
 from ..plain import HIDDEN
@@ -54,7 +55,7 @@ def composer(chat_id: int):
     else:
         edit = int_arg("edit", 0, high=MAX_MESSAGE_ID) or None
     reply_to = int_arg("reply_to", 0, high=MAX_MESSAGE_ID) or None
-    state = Composer(chat_id, request.args.get("text", "").replace("\r\n", "\n"), None if edit else reply_to, edit,
+    state = Composer(chat_id, typed(request.args.get("text", "")), None if edit else reply_to, edit,
                      placeholder=request.args.get("placeholder", "")[:64] or None, topic_id=topic_id)
     if edit or reply_to:
         state.quote = get_service().message_actions.message(row.id, chat_id, edit or reply_to)
@@ -68,7 +69,7 @@ def edit(chat_id: int, message_id: int):
     topic's thread again, the edit in it); a refusal keeps the composer editing, with Telegram's reason."""
     row, topic_id = account(), topic_arg()
     form = EditForm()
-    text = (form.text.data or "").replace("\r\n", "\n")
+    text = form.text.data or ""
     try:
         if not form.validate():
             raise ValueError(form.first_error())
@@ -173,7 +174,7 @@ def forward(chat_id: int, message_id: int | None = None):
         abort(400, form.first_error() or selection.first_error())
     ids = [message_id] if message_id else [int(v) for v in selection.ids.data]
     done = get_service().forwarding.forward(account().id, chat_id, ids, [int(v) for v in form.to.data],
-                                            comment=(form.comment.data or "").replace("\r\n", "\n").strip(),
+                                            comment=(form.comment.data or "").strip(),
                                             drop_author=bool(form.drop_author.data))
     return respond(done, "telegram/chats/_forwarded.html")
 

@@ -53,7 +53,7 @@ def send_composed(row, chat_id: int, send, answer, topic_id: int | None = None):
     of what it gives; big staged files go in the background instead (202, each with its progress); a refusal
     keeps the composer with the reason (400 for an empty or too long text). :raise SessionEnded:."""
     form = SendForm()
-    text = (form.text.data or "").replace("\r\n", "\n")
+    text = form.text.data or ""
     valid = form.validate()  # (before reply_to is read: its errors come from the validation)
     reply_to = int(form.reply_to.data) if form.reply_to.data and not form.reply_to.errors else None
     try:
