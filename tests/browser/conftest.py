@@ -153,7 +153,11 @@ def page(request, browser, serve):
     page = context.new_page()
     page.problems = PageProblems(page)
     yield page
-    page.wait_for_timeout(200)  # let a last in-flight request finish or fail visibly
+    try:  # let a last htmx request (a menu loading, a draft saved on leaving) finish or fail visibly
+        page.wait_for_function("() => !document.querySelector('.htmx-request')", timeout=5000)
+    except playwright_api.Error:
+        pass  # (still in flight after 5 s, or the page is gone: reported below if it failed)
+    page.wait_for_timeout(200)  # (a request started without htmx, e.g. an image)
     problems = page.problems.unexpected()
     context.close()
     assert not problems, f"console errors or failed requests: {problems}"
